@@ -1,0 +1,40 @@
+"""The ``graphkit`` command line: a thin shell over the library.
+
+One module per command, each with ``register(subparsers)`` adding its parser
+and a ``run(args)`` function. A GraphkitError becomes one sentence on stderr
+and exit status 2; a build in which some inputs failed still writes the
+graph and exits with status 1.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from .. import __version__
+from ..errors import GraphkitError
+from . import build, export, query, validate, viz
+from .common import EXIT_ERROR
+
+COMMANDS = (build, query, validate, viz, export)
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="graphkit", description="Knowledge graphs from technology-accountability reporting.")
+    top.add_argument("--version", action="version", version=f"graphkit {__version__}")
+    sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for command in COMMANDS:
+        command.register(sub)
+    return top
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except GraphkitError as exc:
+        print(f"graphkit: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("graphkit: interrupted; existing outputs are unchanged", file=sys.stderr)
+        return 130

@@ -1,0 +1,61 @@
+"""graphkit query GRAPH QUERY | -f FILE.rq | --name SAVED  [--format table|csv|tsv|json]"""
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+from ..errors import GraphkitError
+from .common import EXIT_OK, add_base_iri
+
+
+def register(sub) -> None:
+    p = sub.add_parser("query", help="run a SPARQL query on a graph")
+    p.add_argument("graph", metavar="GRAPH")
+    p.add_argument("query", nargs="?", metavar="QUERY", help="SPARQL text; the project prefixes are predeclared")
+    p.add_argument("-f", "--file", metavar="FILE.rq", help="read the query from a file")
+    p.add_argument("-n", "--name", metavar="NAME", help="run a saved query by name (see `graphkit queries`)")
+    p.add_argument("--queries", action="append", metavar="DIR", help="extra folder of saved .rq queries")
+    p.add_argument("--bind", action="append", metavar="VAR=VALUE", help="pre-bind a variable (VALUE or <IRI>)")
+    p.add_argument("--format", default="table", choices=["table", "csv", "tsv", "json"])
+    add_base_iri(p)
+    p.set_defaults(func=run)
+
+    p = sub.add_parser("queries", help="list the saved queries")
+    p.add_argument("--queries", action="append", metavar="DIR", help="extra folder of saved .rq queries")
+    p.set_defaults(func=run_list)
+
+
+def query_text(args) -> str:
+    from ..query import saved_query
+
+    if args.name:
+        return saved_query(args.name, tuple(args.queries or ())).text
+    if args.file:
+        try:
+            return Path(args.file).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise GraphkitError(f"{args.file}: cannot read the query file ({exc})") from None
+    if args.query:
+        return args.query
+    raise GraphkitError("give a query, -f FILE.rq or --name SAVED-QUERY")
+
+
+def run(args) -> int:
+    from ..query import format_result, parse_binding, run_query
+    from ..rdfio import read_graph
+
+    text = query_text(args)
+    bindings = dict(parse_binding(b) for b in args.bind or ())
+    result = run_query(read_graph(args.graph), text, bindings=bindings, base_iri=args.base_iri)
+    width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+    sys.stdout.write(format_result(result, args.format, width=width, base_iri=args.base_iri))
+    return EXIT_OK
+
+
+def run_list(args) -> int:
+    from ..query import saved_queries
+
+    for name, saved in sorted(saved_queries(tuple(args.queries or ())).items()):
+        print(f"{name:36} {saved.title}")
+    return EXIT_OK

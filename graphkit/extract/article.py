@@ -1,0 +1,143 @@
+"""From articles to ArticleResults: parse, find entities, read relations.
+
+``Extractor`` holds what is costly to build (the spaCy pipeline, the
+lexicon matchers) and is built once per process; ``extract_doc`` is the pure
+step from one parsed Doc to plain data.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from ..model import Article, ArticleResult, Entity, Evidence, Mention, Relation
+from ..resources import Lexicon, load_lexicon
+from .cues import entity_cues
+from .entities import ArticleEntities, build_entities
+from .mentions import MentionFinder
+from .relations import Hit, SentenceReader
+
+MAX_CHUNK_CHARS = 100_000
+_AGENT_PREDICATES = {"bans", "uses", "sues", "fines", "investigates", "partnersWith", "funds", "criticizes",
+                     "supports", "sellsTo", "worksFor"}
+
+
+class Extractor:
+    """Extraction with one loaded pipeline: ``extract(articles)`` yields one result per article."""
+
+    def __init__(self, nlp, lexicon: Lexicon | None = None, min_confidence: float = 0.0):
+        self.nlp = nlp
+        self.lexicon = lexicon or load_lexicon()
+        self.finder = MentionFinder(nlp, self.lexicon)
+        self.cues = entity_cues()
+        self.min_confidence = min_confidence
+
+    def extract(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[ArticleResult]:
+        for article, doc in parse(self.nlp, articles, batch_size):
+            yield self.extract_doc(article, doc)
+
+    def extract_doc(self, article: Article, doc: Doc) -> ArticleResult:
+        found = self.finder.find(doc)
+        ents = build_entities(doc, found, self.cues)
+        hits = SentenceReader(doc, ents, cues=self.cues).read()
+        hits = [h for h in hits if h.confidence >= self.min_confidence]
+        _retype_acting_places(ents, hits)
+        return to_result(article, doc, ents, hits)
+
+
+def parse(nlp, articles: Iterable[Article], batch_size: int = 16) -> Iterator[tuple[Article, Doc]]:
+    """Parse articles with nlp.pipe; long texts are parsed in paragraph-aligned chunks and joined."""
+    pending: dict[int, tuple[Article, list[Doc | None]]] = {}
+
+    def chunks():
+        for number, article in enumerate(articles):
+            pieces = split_text(article.text)
+            pending[number] = (article, [None] * len(pieces))
+            for index, piece in enumerate(pieces):
+                yield piece, (number, index)
+
+    next_number = 0
+    for doc, (number, index) in nlp.pipe(chunks(), as_tuples=True, batch_size=batch_size):
+        pending[number][1][index] = doc
+        while next_number in pending and all(d is not None for d in pending[next_number][1]):
+            article, docs = pending.pop(next_number)
+            yield article, docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
+            next_number += 1
+
+
+def split_text(text: str, limit: int = MAX_CHUNK_CHARS) -> list[str]:
+    """Pieces of at most ``limit`` characters that join back to ``text``, cut at paragraph breaks."""
+    if len(text) <= limit:
+        return [text]
+    pieces, start = [], 0
+    while start < len(text):
+        end = min(start + limit, len(text))
+        if end < len(text):
+            cut = max(text.rfind("\n\n", start, end), text.rfind("\n", start, end), text.rfind(". ", start, end))
+            end = cut + 1 if cut > start else end
+        pieces.append(text[start:end])
+        start = end
+    return pieces
+
+
+def _retype_acting_places(ents: ArticleEntities, hits: list[Hit]) -> None:
+    """A place that bans, sues, buys or is sold to acts as its government."""
+    for hit in hits:
+        if hit.status != "asserted":
+            continue
+        for key, is_subject in ((hit.subject, True), (hit.object, False)):
+            draft = ents.entity(key)
+            if draft.type == "Location" and (is_subject and hit.predicate in _AGENT_PREDICATES
+                                             or not is_subject and hit.predicate in ("sellsTo", "sues", "fines", "partnersWith", "investigates", "worksFor")):
+                draft.type, draft.reason = "GovernmentAgency", f"acts as a government ({hit.predicate})"
+
+
+@dataclass
+class _Best:
+    hit: Hit
+    start: int
+    end: int
+
+
+def to_result(article: Article, doc: Doc, ents: ArticleEntities, hits: list[Hit]) -> ArticleResult:
+    best: dict[tuple, _Best] = {}
+    for hit in hits:
+        sent = doc[hit.anchor].sent
+        key = (hit.subject, hit.predicate, hit.object, sent.start, hit.status)
+        if key not in best or best[key].hit.confidence < hit.confidence:
+            best[key] = _Best(hit, sent.start_char, sent.end_char)
+    relations = []
+    for item in best.values():
+        text = doc.text[item.start:item.end]
+        lead = len(text) - len(text.lstrip())
+        text = text.strip()
+        relations.append(Relation(
+            subject=item.hit.subject, predicate=item.hit.predicate, object=item.hit.object,
+            evidence=Evidence(text, item.start + lead, item.start + lead + len(text)),
+            confidence=round(item.hit.confidence, 3), method=item.hit.method,
+            status=item.hit.status, speaker=item.hit.speaker,
+        ))
+    used = {r.subject for r in relations} | {r.object for r in relations} | {r.speaker for r in relations if r.speaker}
+    entities = tuple(
+        Entity(key=d.key, type=d.type, name=d.name, names=tuple(d.names), wikidata=d.wikidata, type_reason=d.reason)
+        for d in ents.drafts.values() if d.names and (d.key in used or _worth_keeping(d))
+    )
+    kept = {e.key for e in entities}
+    mentions = tuple(
+        Mention(doc[link.start].idx, doc[link.end - 1].idx + len(doc[link.end - 1]), doc[link.start:link.end].text, link.key)
+        for link in ents.links if link.kind == "name" and link.key in kept
+    )
+    relations.sort(key=lambda r: (r.evidence.start, r.predicate, r.subject, r.object))
+    return ArticleResult(article, entities, tuple(relations), mentions)
+
+
+def _worth_keeping(draft) -> bool:
+    """Entities outside any relation stay when they are likely real: known, named twice, or well typed."""
+    if draft.reason == "lexicon":
+        return True
+    if draft.type == "Location":
+        return False
+    if len(draft.mentions) >= 2:
+        return True
+    return draft.type in ("Person", "Product", "Legislation") or not draft.reason.startswith(("NER", "organisation by default"))

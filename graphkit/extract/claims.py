@@ -1,0 +1,97 @@
+"""Claim status: is a relation asserted, or only negated, denied, alleged or hypothetical?
+
+``claim_status(token, cues)`` looks at the word that carries a relation (its
+verb, or the verb governing its noun) and the clauses above it: a negation,
+a modal ("could sell"), a condition ("if"), a question, a denial ("denied
+selling") or an allegation ("allegedly sold").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from ..resources import load_cues
+
+_CLIMB = {"xcomp", "ccomp", "conj", "advcl", "pcomp", "pobj", "prep", "dobj", "acl", "relcl", "csubj", "auxpass", "aux"}
+_NEGATIONS = {"not", "n't", "never", "no", "neither", "nor"}
+
+
+@dataclass(frozen=True)
+class ClaimCues:
+    denial: frozenset[str]
+    allegation: frozenset[str]
+    allegation_adverbs: frozenset[str]
+    modals: frozenset[str]
+    conditionals: frozenset[str]
+    governors: frozenset[str]
+    reporting: frozenset[str]
+
+
+@lru_cache(maxsize=None)
+def claim_cues() -> ClaimCues:
+    data = load_cues("claims")
+    get = lambda k: frozenset(str(w).lower() for w in data.get(k, ()))   # noqa: E731
+    return ClaimCues(get("denial_verbs"), get("allegation_verbs"), get("allegation_adverbs"),
+                     get("hypothetical_modals"), get("conditional_marks"), get("hypothetical_governors"),
+                     get("reporting_verbs"))
+
+
+@dataclass(frozen=True)
+class Claim:
+    status: str                 # asserted, negated, denied, alleged or hypothetical
+    speaker: Token | None = None    # who denies or alleges
+    cue: str = ""               # the word that decided
+
+
+def is_negated(token: Token) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in _NEGATIONS and c.dep_ in ("advmod", "det") for c in token.children)
+
+
+def has_no_longer(token: Token) -> bool:
+    return any(c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children) for c in token.children) \
+        or any(c.lower_ in ("no",) and c.nbor(1).lower_ == "longer" for c in token.children if c.i + 1 < len(c.doc))
+
+
+def claim_status(token: Token, cues: ClaimCues | None = None) -> Claim:
+    cues = cues or claim_cues()
+    sentence = token.sent
+    if sentence.text.rstrip().rstrip('"”’').endswith("?"):
+        return Claim("hypothetical", cue="question")
+    current = token
+    first = True
+    while True:
+        lemma = current.lemma_.lower()
+        if not first and lemma in cues.denial:
+            return Claim("denied", _subject(current), lemma)
+        if not first and lemma in cues.allegation:
+            return Claim("alleged", _subject(current), lemma)
+        if not first and lemma in cues.governors:
+            return Claim("hypothetical", cue=lemma)
+        for child in current.children:
+            low = child.lower_
+            if child.dep_ == "aux" and low in cues.modals:
+                return Claim("hypothetical", cue=low)
+            if child.dep_ == "mark" and low in cues.conditionals:
+                return Claim("hypothetical", cue=low)
+            if child.dep_ == "advmod" and low in cues.allegation_adverbs:
+                return Claim("alleged", cue=low)
+        if first and current.pos_ in ("VERB", "AUX") and is_negated(current):
+            return Claim("negated", cue="not")
+        if current.dep_ not in _CLIMB or current.head is current:
+            break
+        if current.pos_ in ("VERB", "AUX") and current.dep_ in ("relcl", "acl") and not first:
+            break
+        if lemma in cues.reporting and not first:
+            break
+        current = current.head
+        first = False
+    return Claim("asserted")
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return child
+    return None

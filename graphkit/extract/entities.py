@@ -1,0 +1,315 @@
+"""Group the names found in one article into entities, and link references to them.
+
+Names that denote the same thing inside an article are merged: the same
+normalised name, an acronym defined in parentheses, a lexicon alias, a
+surname after the full name, a short form of an organisation's name ("Flock"
+after "Flock Safety"). Descriptions ("the company", "the regulator") and
+pronouns are linked to the nearest fitting entity before them; they are
+references, never names.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from ..ids import normalize_name
+from ..model import ORGANISATION_TYPES
+from .cues import EntityCues
+from .mentions import Found
+from .typing import type_by_context, type_by_name
+
+_PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
+_THING_PRONOUNS = {"it", "its"}
+_PLURAL_PRONOUNS = {"they", "them", "their"}
+_ANAPHOR_WINDOW = 6         # sentences back that "the company" may reach
+_PRONOUN_WINDOW = 2
+_SHORT_FORM_BLOCKERS = {"of", "for", "on", "and", "&", "to", "in", "at"}
+
+
+@dataclass
+class Draft:
+    """An entity of the article while it is being assembled."""
+
+    key: str
+    type: str
+    reason: str
+    names: list[str] = field(default_factory=list)
+    wikidata: str = ""
+    lexicon_name: str = ""
+    mentions: list[tuple[int, int]] = field(default_factory=list)   # token spans of its names
+
+    @property
+    def name(self) -> str:
+        if self.lexicon_name:
+            return self.lexicon_name
+        return max(self.names, key=lambda n: (len(n.split()), len(n), -self.names.index(n)))
+
+    def add_name(self, text: str) -> None:
+        if text and text not in self.names:
+            self.names.append(text)
+
+
+@dataclass
+class Link:
+    """A span of the doc that refers to an entity."""
+
+    start: int
+    end: int
+    key: str
+    kind: str           # name, description or pronoun
+
+
+class ArticleEntities:
+    """The entities of one Doc and, for every token, the entity it refers to."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.drafts: dict[str, Draft] = {}
+        self.links: list[Link] = []
+        self.token_key: dict[int, str] = {}
+        self._by_name: dict[str, str] = {}
+        self._by_lexicon: dict[str, str] = {}
+
+    # -- building ------------------------------------------------------------
+    def new(self, etype: str, reason: str) -> Draft:
+        key = f"e{len(self.drafts) + 1}"
+        draft = Draft(key, etype, reason)
+        self.drafts[key] = draft
+        return draft
+
+    def link(self, start: int, end: int, key: str, kind: str) -> None:
+        self.links.append(Link(start, end, key, kind))
+        for i in range(start, end):
+            self.token_key[i] = key
+        if kind == "name":
+            self.drafts[key].mentions.append((start, end))
+
+    def key_at(self, token: Token) -> str | None:
+        return self.token_key.get(token.i)
+
+    def entity(self, key: str) -> Draft:
+        return self.drafts[key]
+
+
+def build_entities(doc: Doc, found: list[Found], cues: EntityCues) -> ArticleEntities:
+    ents = ArticleEntities(doc)
+    acronyms = _acronym_definitions(doc, found)
+    for item in found:
+        _add_name(ents, doc, item, cues, acronyms)
+    _merge_surnames(ents)
+    _link_descriptions(ents, doc, cues)
+    _link_pronouns(ents, doc)
+    return ents
+
+
+def _clean_text(doc: Doc, start: int, end: int) -> str:
+    text = doc[start:end].text
+    text = re.sub(r"[’']s$", "", text).strip()
+    return re.sub(r"\s+", " ", text)
+
+
+def _add_name(ents: ArticleEntities, doc: Doc, item: Found, cues: EntityCues, acronyms: dict[int, int]) -> None:
+    span = item.span(doc)
+    text = _clean_text(doc, item.start, item.end)
+    norm = normalize_name(text)
+    if not norm:
+        return
+    etype, reason = item.type, item.reason
+    if etype == "ORG":
+        etype, reason = type_by_name(span, cues)
+        if not etype:
+            etype, reason = type_by_context(span, cues)
+        if not etype:
+            etype, reason = "Company", "organisation by default"
+    key = None
+    if item.entry is not None:
+        key = ents._by_lexicon.get(item.entry.name)
+    if key is None:
+        key = ents._by_name.get(norm)
+        if key and not _compatible(ents.entity(key).type, etype):
+            key = None
+    if key is None and item.start in acronyms:     # an acronym defined right after its long form
+        key = ents.token_key.get(acronyms[item.start])
+    if key is None:
+        key = _short_form_of(ents, norm, etype)
+    if key is None:
+        draft = ents.new(etype, reason)
+        key = draft.key
+    draft = ents.entity(key)
+    if item.entry is not None:
+        ents._by_lexicon[item.entry.name] = key
+        draft.lexicon_name = draft.lexicon_name or item.entry.name
+        draft.wikidata = draft.wikidata or item.entry.wikidata
+        if draft.reason != "lexicon" and item.entry.type == etype:
+            draft.type, draft.reason = etype, "lexicon"
+    elif draft.type != etype and _stronger(reason, draft.reason):
+        draft.type, draft.reason = etype, reason
+    draft.add_name(text)
+    ents._by_name.setdefault(norm, key)
+    ents.link(item.start, item.end, key, "name")
+
+
+def _compatible(a: str, b: str) -> bool:
+    return a == b or (a in ORGANISATION_TYPES and b in ORGANISATION_TYPES) or {a, b} <= {"Product", "Company"}
+
+
+def _stronger(new_reason: str, old_reason: str) -> bool:
+    rank = {"lexicon": 4, "head word": 3, "name begins": 3, "described as": 2, "NER": 1, "organisation by default": 0}
+    def score(reason: str) -> int:
+        return next((v for k, v in rank.items() if reason.startswith(k)), 1)
+    return score(new_reason) > score(old_reason)
+
+
+def _acronym_definitions(doc: Doc, found: list[Found]) -> dict[int, int]:
+    """Token index of "FTC" in "Federal Trade Commission (FTC)" -> first token of the long form."""
+    defs = {}
+    for item in found:
+        i = item.end
+        if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")":
+            acronym = doc[i + 1].text
+            if acronym.isupper() and 2 <= len(acronym) <= 8 and _initials_fit(acronym, doc[item.start:item.end].text):
+                defs[i + 1] = item.start
+    return defs
+
+
+def _initials_fit(acronym: str, name: str) -> bool:
+    letters = [w[0].upper() for w in re.findall(r"[A-Za-z][\w-]*", name)]
+    return acronym[0] == (letters[0] if letters else "") or acronym[0] in letters
+
+
+def _short_form_of(ents: ArticleEntities, norm: str, etype: str) -> str | None:
+    """"Flock" after "Flock Safety", "Palantir" after "Palantir Technologies"."""
+    if etype not in ORGANISATION_TYPES and etype != "Product":
+        return None
+    words = norm.split()
+    candidates = []
+    for key, draft in ents.drafts.items():
+        if not _compatible(draft.type, etype):
+            continue
+        for name in draft.names:
+            longer = normalize_name(name).split()
+            if len(longer) > len(words) and longer[:len(words)] == words \
+                    and not _SHORT_FORM_BLOCKERS & set(longer[len(words):]):
+                candidates.append(key)
+                break
+    return candidates[0] if len(set(candidates)) == 1 else None
+
+
+def _merge_surnames(ents: ArticleEntities) -> None:
+    """One-word names that are the surname of a person named in full become that person."""
+    people = {}
+    for key, draft in ents.drafts.items():
+        if draft.type == "Person":
+            for name in draft.names:
+                parts = name.split()
+                if len(parts) >= 2:
+                    people.setdefault(parts[-1].lower(), set()).add(key)
+    for key, draft in list(ents.drafts.items()):
+        if len(draft.names) != 1 or len(draft.names[0].split()) != 1 or draft.reason == "lexicon":
+            continue
+        targets = people.get(draft.names[0].lower(), set()) - {key}
+        if len(targets) == 1 and draft.type in ("Person", "Company", "Location", "GovernmentAgency", "AdvocacyGroup"):
+            _merge_into(ents, key, targets.pop())
+
+
+def _merge_into(ents: ArticleEntities, source: str, target: str) -> None:
+    src, dst = ents.drafts.pop(source), ents.drafts[target]
+    for name in src.names:
+        dst.add_name(name)
+    dst.mentions.extend(src.mentions)
+    for link in ents.links:
+        if link.key == source:
+            link.key = target
+    for i, key in list(ents.token_key.items()):
+        if key == source:
+            ents.token_key[i] = target
+    for table in (ents._by_name, ents._by_lexicon):
+        for k, v in list(table.items()):
+            if v == source:
+                table[k] = target
+
+
+def _link_descriptions(ents: ArticleEntities, doc: Doc, cues: EntityCues) -> None:
+    """"the company", "the regulator": the nearest entity of that type before them."""
+    for token in doc:
+        if token.i in ents.token_key or token.pos_ != "NOUN":
+            continue
+        wanted = [t for t, words in cues.anaphors.items() if token.lower_ in words]
+        if not wanted or not _definite(token):
+            continue
+        if token.lower_ == "city":
+            wanted = ["GovernmentAgency", "Location"]
+        key = _nearest(ents, doc, token, wanted, _ANAPHOR_WINDOW)
+        if key:
+            ents.link(token.i, token.i + 1, key, "description")
+
+
+def _definite(token: Token) -> bool:
+    """"the company" or "the company's", not "a company" or "the company behind Pegasus"."""
+    dets = [c for c in token.lefts if c.dep_ in ("det", "poss")]
+    if not dets or dets[0].lower_ != "the":
+        return False
+    if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.lefts):
+        return False
+    return not any(c.dep_ in ("relcl", "acl") or (c.dep_ == "prep" and c.lower_ in ("behind", "of")) for c in token.rights)
+
+
+def _nearest(ents: ArticleEntities, doc: Doc, token: Token, types: list[str], window: int) -> str | None:
+    first_sent = _sentence_index(doc, token) - window
+    best = None
+    for link in ents.links:
+        if link.start >= token.i:
+            break
+        if _sentence_index(doc, doc[link.start]) < first_sent:
+            continue
+        if link.key in ents.drafts and ents.drafts[link.key].type in types:
+            best = link.key
+    return best
+
+
+def _sentence_index(doc: Doc, token: Token) -> int:
+    return doc.user_data.setdefault("gk_sent_index", _sent_index(doc))[token.i]
+
+
+def _sent_index(doc: Doc) -> list[int]:
+    index = [0] * len(doc)
+    for n, sent in enumerate(doc.sents):
+        for i in range(sent.start, sent.end):
+            index[i] = n
+    return index
+
+
+def _link_pronouns(ents: ArticleEntities, doc: Doc) -> None:
+    for token in doc:
+        low = token.lower_
+        if token.i in ents.token_key or token.pos_ != "PRON":
+            continue
+        if low in _PERSON_PRONOUNS:
+            key = _nearest(ents, doc, token, ["Person"], _PRONOUN_WINDOW)
+        elif low in _THING_PRONOUNS or low in _PLURAL_PRONOUNS:
+            key = _salient_thing(ents, doc, token, plural=low in _PLURAL_PRONOUNS)
+        else:
+            continue
+        if key:
+            ents.link(token.i, token.i + 1, key, "pronoun")
+
+
+def _salient_thing(ents: ArticleEntities, doc: Doc, token: Token, plural: bool) -> str | None:
+    """For "it"/"its"/"they": the subject of this or the previous sentence, else the nearest thing."""
+    allowed = list(ORGANISATION_TYPES) + (["Technology"] if plural else ["Product", "Technology"])
+    here = _sentence_index(doc, token)
+    subjects = []
+    for link in ents.links:
+        if link.start >= token.i:
+            break
+        n = _sentence_index(doc, doc[link.start])
+        if n < here - 1 or link.key not in ents.drafts or ents.drafts[link.key].type not in allowed:
+            continue
+        root = doc[link.start:link.end].root
+        if root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ == "poss" and root.head.dep_ in ("nsubj", "nsubjpass")):
+            subjects.append((n, link.key))
+    if subjects:
+        return subjects[-1][1]
+    return None

@@ -1,0 +1,150 @@
+"""Find the names of entities in a parsed Doc: lexicon matches, NER spans and patterns.
+
+``MentionFinder(nlp, lexicon).find(doc)`` returns non-overlapping
+:class:`Found` spans with a first guess at their type; typing.py refines the
+organisation types and entities.py groups the spans into entities.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from ..resources import Lexicon, LexiconEntry
+from .cues import EntityCues, entity_cues
+
+NER_TYPES = {
+    "PERSON": "Person", "ORG": "ORG", "GPE": "Location", "LOC": "Location",
+    "FAC": "Location", "PRODUCT": "Product", "LAW": "Legislation",
+}
+CASE_SENSITIVE_TYPES = {"Company", "GovernmentAgency", "AdvocacyGroup", "Product", "Legislation", "Person", "Location"}
+_LEADING_DROP = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"}
+_PRIORITY = {"lexicon": 3, "ner": 2, "pattern": 1}
+
+
+@dataclass
+class Found:
+    """A candidate entity name: tokens [start, end) of the doc."""
+
+    start: int
+    end: int
+    type: str               # an entity type, or "ORG" until typing decides
+    source: str             # lexicon, ner or pattern
+    entry: LexiconEntry | None = None
+    reason: str = ""
+
+    def span(self, doc: Doc) -> Span:
+        return doc[self.start:self.end]
+
+
+class MentionFinder:
+    """Holds the phrase matchers built from a lexicon for one spaCy vocabulary."""
+
+    def __init__(self, nlp, lexicon: Lexicon, cues: EntityCues | None = None):
+        self.cues = cues or entity_cues()
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.entries: dict[str, LexiconEntry] = {}
+        exact_patterns: dict[str, list] = {}
+        folded_patterns: dict[str, list] = {}
+        for number, entry in enumerate(lexicon.entries):
+            key = f"gk{number}"
+            self.entries[key] = entry
+            names = {entry.name, *entry.aliases}
+            if entry.type in CASE_SENSITIVE_TYPES:
+                exact_patterns[key] = [nlp.make_doc(n) for n in names]
+            else:
+                variants = names | {_plural(n) for n in names}
+                folded_patterns[key] = [nlp.make_doc(n) for n in variants]
+        for key, docs in exact_patterns.items():
+            self.exact.add(key, docs)
+        for key, docs in folded_patterns.items():
+            self.folded.add(key, docs)
+
+    def find(self, doc: Doc) -> list[Found]:
+        candidates = self._lexicon(doc) + self._ner(doc) + self._patterns(doc)
+        return _select(candidates)
+
+    # -- sources -----------------------------------------------------------
+    def _lexicon(self, doc: Doc) -> list[Found]:
+        found = []
+        for matcher in (self.exact, self.folded):
+            for match_id, start, end in matcher(doc):
+                entry = self.entries[doc.vocab.strings[match_id]]
+                if entry.type in ("Technology", "Product"):
+                    end = self._extend_head(doc, end)
+                found.append(Found(start, end, entry.type, "lexicon", entry, "lexicon"))
+        return found
+
+    def _ner(self, doc: Doc) -> list[Found]:
+        found = []
+        for ent in doc.ents:
+            etype = NER_TYPES.get(ent.label_)
+            if etype is None:
+                continue
+            start, end = _trim(doc, ent.start, ent.end)
+            if start >= end or not any(t.is_alpha for t in doc[start:end]):
+                continue
+            if etype == "Product":
+                end = self._extend_head(doc, end)
+            found.append(Found(start, end, etype, "ner", None, f"NER {ent.label_}"))
+        return found
+
+    def _patterns(self, doc: Doc) -> list[Found]:
+        """Unseen technologies ("gunshot detection system") and products ("Flock cameras")."""
+        found = []
+        cues = self.cues
+        for token in doc:
+            low = token.lower_
+            if low in cues.technology_nouns and token.pos_ == "NOUN":
+                mods = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "NOUN" and c.is_lower]
+                if mods:
+                    start = min(m.i for m in mods)
+                    if all(t.is_lower or t.is_punct for t in doc[start:token.i + 1]):
+                        end = self._extend_head(doc, token.i + 1)
+                        found.append(Found(start, end, "Technology", "pattern", None, "technology compound"))
+            elif low in cues.technology_heads and token.pos_ == "NOUN":
+                names = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+                if names and names[-1].i == token.i - 1:
+                    start = min(n.i for n in names)
+                    found.append(Found(start, token.i + 1, "Product", "pattern", None, f"name + {low}"))
+        return found
+
+    def _extend_head(self, doc: Doc, end: int) -> int:
+        """Take in a following head noun: "facial recognition" + "software"."""
+        steps = 0
+        while end < len(doc) and steps < 2 and doc[end].lower_ in self.cues.technology_heads:
+            end += 1
+            steps += 1
+        return end
+
+
+def _plural(name: str) -> str:
+    return name if name.endswith("s") else name + "s"
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Drop leading determiners and trailing possessives, punctuation and numbers."""
+    while start < end and (doc[start].lower_ in _LEADING_DROP or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].like_num
+                           or doc[end - 1].lower_ in ("'s", "’s")):
+        end -= 1
+    return start, end
+
+
+def _select(candidates: list[Found]) -> list[Found]:
+    """Keep the longest span where candidates overlap; a lexicon match wins a tie."""
+    ordered = sorted(candidates, key=lambda f: (-(f.end - f.start), -_PRIORITY[f.source], f.start))
+    taken: list[bool] = []
+    chosen: list[Found] = []
+    occupied: set[int] = set()
+    for cand in ordered:
+        tokens = set(range(cand.start, cand.end))
+        if tokens & occupied:
+            continue
+        occupied |= tokens
+        chosen.append(cand)
+    del taken
+    return sorted(chosen, key=lambda f: f.start)

@@ -1,0 +1,418 @@
+"""Read relations from a parsed sentence: verb frames, nominal frames, roles, appositions.
+
+Pure functions over a Doc and the article's entities; the cue words come
+from ontologies/patterns/predicates.yaml. Every hit names the rule that made
+it (``graphkit.<rule>.v1``) so that its evidence can be traced.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from ..model import ORGANISATION_TYPES
+from ..resources import load_cues
+from .claims import Claim, ClaimCues, claim_cues, claim_status, has_no_longer, is_negated
+from .cues import EntityCues, entity_cues
+from .entities import ArticleEntities
+
+_RELATIVE_PRONOUNS = {"which", "that", "who", "whom", "whose"}
+_OBJECT_CONTROL = {"order", "force", "ask", "require", "tell", "urge", "allow", "permit", "compel", "direct", "help"}
+_WRAPPERS = {"use", "sale", "deployment", "rollout", "purchase", "adoption", "version", "kind", "type", "form",
+             "network", "system", "operation", "use", "program", "programme", "contract"}
+_EXAMPLE_PREPS = {"like", "including", "as"}
+_SELLS = {"sells", "sellsTo"}
+
+
+@dataclass(frozen=True)
+class Reading:
+    predicate: str
+    where: tuple[str, ...] = ("dobj",)   # dobj, a preposition, "compound" or "poss"
+    reverse: bool = False
+
+
+@dataclass(frozen=True)
+class RelationRules:
+    types: dict[str, tuple[frozenset[str], frozenset[str]]]
+    verbs: dict[str, tuple[Reading, ...]]
+    nouns: dict[str, tuple[Reading, ...]]
+    role_preps: frozenset[str]
+    light_verbs: frozenset[str]
+    stop_verbs: frozenset[str]
+
+    def allows(self, predicate: str, subject_type: str, object_type: str) -> bool:
+        subjects, objects = self.types[predicate]
+        return subject_type in subjects and object_type in objects
+
+
+def _expand(types) -> frozenset[str]:
+    out = set()
+    for t in types:
+        out |= set(ORGANISATION_TYPES) if t == "org" else {t}
+    return frozenset(out)
+
+
+def _readings(items) -> tuple[Reading, ...]:
+    result = []
+    for item in items:
+        where = item.get("obj", "dobj")
+        where = tuple(where) if isinstance(where, list) else (where,)
+        result.append(Reading(item["p"], where, bool(item.get("reverse", False))))
+    return tuple(result)
+
+
+@lru_cache(maxsize=None)
+def relation_rules() -> RelationRules:
+    data = load_cues("predicates")
+    return RelationRules(
+        types={p: (_expand(v["subject"]), _expand(v["object"])) for p, v in data["types"].items()},
+        verbs={k: _readings(v) for k, v in data["verbs"].items()},
+        nouns={k: _readings(v) for k, v in data["nouns"].items()},
+        role_preps=frozenset(data["role_preps"]),
+        light_verbs=frozenset(data["light_verbs"]),
+        stop_verbs=frozenset(data["stop_verbs"]),
+    )
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A relation found in the Doc, before it becomes a model.Relation."""
+
+    subject: str
+    predicate: str
+    object: str
+    anchor: int             # token index of the word that carries the relation
+    method: str
+    confidence: float
+    status: str = "asserted"
+    speaker: str = ""
+
+
+class SentenceReader:
+    """Reads relations from one Doc, given the article's entities."""
+
+    def __init__(self, doc: Doc, ents: ArticleEntities, rules: RelationRules | None = None,
+                 cues: EntityCues | None = None, claims: ClaimCues | None = None):
+        self.doc = doc
+        self.ents = ents
+        self.rules = rules or relation_rules()
+        self.cues = cues or entity_cues()
+        self.claims = claims or claim_cues()
+
+    # -- arguments ---------------------------------------------------------
+    def keys(self, token: Token | None, depth: int = 0) -> list[str]:
+        """The entities a token stands for, with its coordinated siblings."""
+        if token is None or depth > 3:
+            return []
+        found: list[str] = []
+        for tok in [token, *_conjuncts(token)]:
+            for key in self._own_keys(tok, depth):
+                if key not in found:
+                    found.append(key)
+        return found
+
+    def _own_keys(self, token: Token, depth: int) -> list[str]:
+        key = self.ents.key_at(token)
+        result = [key] if key else []
+        if not result:
+            if token.dep_ == "appos" and self.ents.key_at(token.head):
+                result = [self.ents.key_at(token.head)]
+            else:
+                appos = [c for c in token.children if c.dep_ == "appos"]
+                for child in appos:
+                    result += [k for k in [self.ents.key_at(child)] if k]
+            if not result and token.lemma_.lower() in _WRAPPERS:
+                for prep in _preps(token, {"of"}):
+                    result += self.keys(_pobj(prep), depth + 1)
+        for prep in _preps(token, _EXAMPLE_PREPS):       # "systems like Ring", "such as"
+            result += [k for k in self.keys(_pobj(prep), depth + 1) if k not in result]
+        return result
+
+    def entity_type(self, key: str) -> str:
+        return self.ents.entity(key).type
+
+    def link_kind(self, token: Token) -> str:
+        for link in self.ents.links:
+            if link.start <= token.i < link.end:
+                return link.kind
+        return "name"
+
+    # -- hits --------------------------------------------------------------
+    def emit(self, predicate: str, subjects: list[str], objects: list[str], anchor: Token,
+             method: str, confidence: float, claim: Claim | None = None) -> Iterator[Hit]:
+        claim = claim or claim_status(anchor, self.claims)
+        speaker = self.ents.key_at(claim.speaker) if claim.speaker is not None else None
+        for s in subjects:
+            for o in objects:
+                if s == o or not self.rules.allows(predicate, self.entity_type(s), self.entity_type(o)):
+                    continue
+                yield Hit(s, predicate, o, anchor.i, method, confidence, claim.status, speaker or "")
+
+    def read(self) -> list[Hit]:
+        hits: list[Hit] = []
+        for token in self.doc:
+            lemma = token.lemma_.lower()
+            if token.pos_ in ("VERB", "AUX") and lemma in self.rules.verbs:
+                hits.extend(self._verb(token, lemma))
+            elif token.pos_ in ("NOUN", "PROPN"):
+                if lemma in self.rules.nouns:
+                    hits.extend(self._noun(token, lemma))
+                if token.lower_ in self.cues.roles:
+                    hits.extend(self._role(token))
+            if token.lower_ == "owned" and token.tag_ == "VBN":
+                hits.extend(self._owned(token))
+        hits.extend(self._instances())
+        hits.extend(self._possessives())
+        return hits
+
+    # -- verb frames -------------------------------------------------------
+    def _verb(self, verb: Token, lemma: str) -> Iterator[Hit]:
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or \
+            (verb.dep_ == "acl" and verb.tag_ == "VBN")
+        agents = self._agents(verb, passive)
+        claim = claim_status(verb, self.claims)
+        stopping = verb.head.lemma_.lower() in self.rules.stop_verbs and verb.dep_ in ("xcomp", "pcomp", "dobj", "ccomp")
+        for reading in self.rules.verbs[lemma]:
+            predicate = reading.predicate
+            objects = self._verb_objects(verb, reading, passive)
+            if not objects:
+                continue
+            this_claim = claim
+            if predicate in _SELLS and (stopping or (claim.status == "negated" and _commitment(verb))):
+                if predicate == "sellsTo":
+                    continue
+                predicate, this_claim = "stopsSelling", Claim("asserted", cue="stop")
+            elif stopping:
+                this_claim = Claim("negated", cue="stop")
+            subjects, objs = (objects, agents) if reading.reverse else (agents, objects)
+            yield from self.emit(predicate, subjects, objs, verb, "graphkit.verb.v1", 0.8, this_claim)
+
+    def _agents(self, verb: Token, passive: bool) -> list[str]:
+        if passive:
+            for child in verb.children:
+                if child.dep_ == "agent":
+                    return self.keys(_pobj(child))
+            return []
+        return self.keys(self.subject_token(verb))
+
+    def subject_token(self, verb: Token) -> Token | None:
+        for child in verb.children:
+            if child.dep_ == "nsubj":
+                if child.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                    return verb.head
+                return child
+        head = verb.head
+        if head is verb:
+            return None
+        if verb.dep_ == "relcl":
+            return None
+        if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+            if any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children):
+                return None
+            return self.subject_token(head)
+        if verb.dep_ == "xcomp":
+            if head.lemma_.lower() in _OBJECT_CONTROL:
+                for child in head.children:
+                    if child.dep_ == "dobj":
+                        return child
+            return self.subject_token(head) if head.pos_ in ("VERB", "AUX") else None
+        if verb.dep_ in ("acl", "advcl") and verb.tag_ == "VBG":
+            if verb.dep_ == "acl":
+                return head
+            return self.subject_token(head) if head.pos_ in ("VERB", "AUX") else None
+        if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+            governor = head.head
+            if governor.lemma_.lower() == "accuse":
+                return next((c for c in governor.children if c.dep_ == "dobj"), None)
+            return self.subject_token(governor)
+        return None
+
+    def _verb_objects(self, verb: Token, reading: Reading, passive: bool) -> list[str]:
+        found: list[str] = []
+        for where in reading.where:
+            if where == "dobj":
+                if passive:
+                    patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+                    if patient is None and verb.dep_ == "acl":
+                        patient = verb.head
+                    if patient is not None and patient.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                        patient = verb.head
+                    found += self.keys(patient)
+                else:
+                    for child in verb.children:
+                        if child.dep_ in ("dobj", "dative"):
+                            found += self.keys(child)
+                    if verb.dep_ == "relcl" and any(c.dep_ == "dobj" and c.lower_ in _RELATIVE_PRONOUNS for c in verb.children):
+                        found += self.keys(verb.head)
+            else:
+                for prep in _preps(verb, {where}):
+                    found += self.keys(_pobj(prep))
+                for child in verb.children:
+                    if child.dep_ == "dobj":
+                        for prep in _preps(child, {where}):
+                            found += self.keys(_pobj(prep))
+                if where == "to" and verb.dep_ == "relcl" and verb.head.lower_ in _RELATIVE_PRONOUNS:
+                    pass
+        # "banned city agencies from using it": the thing used is what is banned
+        for prep in _preps(verb, {"from"}):
+            for pcomp in prep.children:
+                if pcomp.dep_ == "pcomp":
+                    for child in pcomp.children:
+                        if child.dep_ == "dobj" and reading.where == ("dobj",):
+                            found += self.keys(child)
+        return list(dict.fromkeys(found))
+
+    # -- nominal frames ----------------------------------------------------
+    def _noun(self, noun: Token, lemma: str) -> Iterator[Hit]:
+        agents, anchor = self._noun_agents(noun)
+        for reading in self.rules.nouns[lemma]:
+            objects: list[str] = []
+            for where in reading.where:
+                if where == "compound":
+                    objects += [k for c in noun.lefts if c.dep_ in ("compound", "amod", "nmod") for k in self.keys(c)]
+                elif where == "poss":
+                    objects += [k for c in noun.children if c.dep_ == "poss" for k in self.keys(c)]
+                else:
+                    for prep in _preps(noun, {where}):
+                        objects += self.keys(_pobj(prep))
+                    if anchor is not noun:
+                        for prep in _preps(anchor, {where}):
+                            objects += self.keys(_pobj(prep))
+            if not objects:
+                continue
+            noun_agents = [a for a in agents if a not in objects]
+            subjects, objs = (objects, noun_agents) if reading.reverse else (noun_agents, objects)
+            yield from self.emit(reading.predicate, subjects, objs, anchor, "graphkit.noun.v1", 0.7)
+
+    def _noun_agents(self, noun: Token) -> tuple[list[str], Token]:
+        """Who does what the noun names, and the word whose clause decides the claim status."""
+        agents: list[str] = []
+        for child in noun.children:
+            if child.dep_ == "poss" or (child.dep_ in ("compound", "nmod") and child.i < noun.i):
+                agents += self.keys(child)
+            if child.dep_ == "prep" and child.lower_ == "by":
+                agents += self.keys(_pobj(child))
+        for child in noun.children:
+            if child.dep_ == "appos":
+                agents += self.keys(child)
+        if noun.dep_ == "appos":
+            agents += self.keys(noun.head)
+        anchor = noun
+        head = noun.head
+        if noun.dep_ in ("dobj", "attr", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+            anchor = head
+            if noun.dep_ == "attr" or head.lemma_.lower() in self.rules.light_verbs:
+                agents += self.keys(self.subject_token(head))
+        elif noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+            anchor = head.head
+            if head.lower_ in ("in", "with") and not agents:
+                agents += self.keys(self.subject_token(head.head))
+        return list(dict.fromkeys(agents)), anchor
+
+    # -- roles: "X, a spokeswoman for Y" -----------------------------------
+    def _role(self, role: Token) -> Iterator[Hit]:
+        people: list[str] = []
+        if role.dep_ == "appos" or (role.dep_ == "conj" and role.head.dep_ == "appos"):
+            people += self.keys(role.head if role.dep_ == "appos" else role.head.head)
+        people += [k for c in role.children if c.dep_ == "appos" for k in self.keys(c)]
+        if role.dep_ == "compound":
+            people += self.keys(role.head)
+        if role.dep_ == "nsubj" and role.head.lemma_ == "be":
+            people += [k for c in role.head.children if c.dep_ == "attr" for k in self.keys(c)]
+        if role.dep_ == "attr" and role.head.lemma_ == "be":
+            people += self.keys(self.subject_token(role.head))
+        people = [p for p in people if self.entity_type(p) == "Person"]
+        if not people:
+            return
+        orgs: list[str] = []
+        for prep in _preps(role, self.rules.role_preps):
+            orgs += self.keys(_pobj(prep))
+        for child in role.children:
+            if child.dep_ == "poss" or (child.dep_ in ("compound", "nmod") and child.i < role.i):
+                orgs += self.keys(child)
+                if not self.keys(child) and child.lower_ in self.cues.anaphors.get("Company", ()):
+                    near = self._nearest_of(child, list(ORGANISATION_TYPES))
+                    orgs += [near] if near else []
+        yield from self.emit("worksFor", people, list(dict.fromkeys(orgs)), role, "graphkit.role.v1", 0.85,
+                             Claim("asserted"))
+
+    def _nearest_of(self, token: Token, types: list[str]) -> str | None:
+        best = None
+        for link in self.ents.links:
+            if link.start >= token.i:
+                break
+            if self.entity_type(link.key) in types:
+                best = link.key
+        return best
+
+    # -- "the Amazon-owned maker" ------------------------------------------
+    def _owned(self, owned: Token) -> Iterator[Hit]:
+        owners = [k for c in owned.children for k in self.keys(c)]
+        if not owners and owned.i >= 2 and owned.nbor(-1).text == "-":
+            owners = self.keys(owned.nbor(-2))
+        owned_things = self.keys(owned.head)
+        yield from self.emit("partOf", owned_things, owners, owned, "graphkit.owned.v1", 0.8)
+
+    # -- "Rekognition, a facial recognition tool"; "the Pegasus spyware" ---
+    def _instances(self) -> Iterator[Hit]:
+        for key, draft in self.ents.drafts.items():
+            if draft.type != "Product":
+                continue
+            for start, end in draft.mentions:
+                root = self.doc[start:end].root
+                descriptions = [c for c in root.children if c.dep_ == "appos"]
+                if root.dep_ == "appos":
+                    descriptions.append(root.head)
+                if root.dep_ in ("compound", "nmod"):
+                    descriptions.append(root.head)
+                if root.dep_ in ("nsubj", "attr") and root.head.lemma_ == "be":
+                    descriptions += [c for c in root.head.children if c.dep_ in ("attr", "nsubj") and c is not root]
+                techs = [k for d in descriptions for k in self.keys(d) if self.entity_type(k) == "Technology"]
+                yield from self.emit("instanceOf", [key], techs, root, "graphkit.instance.v1", 0.8)
+
+    # -- "Amnesty International's Security Lab", "Amazon's Rekognition" ---
+    def _possessives(self) -> Iterator[Hit]:
+        for link in self.ents.links:
+            if link.kind != "name":
+                continue
+            root = self.doc[link.start:link.end].root
+            owners = [k for c in root.children if c.dep_ == "poss" for k in self.keys(c) if self.link_kind(c) == "name"]
+            if not owners:
+                continue
+            own_type = self.entity_type(link.key)
+            if own_type in ORGANISATION_TYPES:
+                yield from self.emit("partOf", [link.key], owners, root, "graphkit.possessive.v1", 0.6)
+            elif own_type == "Product":
+                yield from self.emit("sells", owners, [link.key], root, "graphkit.possessive.v1", 0.6)
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    return [t for t in token.conjuncts if t.i > token.i] if token.dep_ != "conj" else []
+
+
+def _preps(token: Token, words: set[str] | frozenset[str]) -> list[Token]:
+    found = []
+    for child in token.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ in words:
+            found.append(child)
+        elif child.dep_ == "prep" and child.lower_ == "such" and "as" in words:
+            found.append(child)
+    return found
+
+
+def _pobj(prep: Token) -> Token | None:
+    for child in prep.children:
+        if child.dep_ == "pobj":
+            return child
+        if child.dep_ == "prep" and child.lower_ == "as":       # "such as"
+            return _pobj(child)
+    return None
+
+
+def _commitment(verb: Token) -> bool:
+    """"will no longer sell", "would not sell … until": a decision to stop, not a plain negation."""
+    if has_no_longer(verb):
+        return True
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "wo") for c in verb.children)

@@ -1,0 +1,65 @@
+"""Decide whether an organisation name is a Company, GovernmentAgency or AdvocacyGroup.
+
+Evidence, strongest first: the lexicon; the name's head word ("Commission",
+"Foundation", "Technologies"); a description beside the name ("X, a
+California company", "the digital rights group X"); otherwise Company, the
+commonest kind in this reporting. Each decision carries its reason.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from .cues import EntityCues
+
+ORGS = ("GovernmentAgency", "AdvocacyGroup", "Company")
+_CONNECTORS = {"of", "for", "on", "against", "in", "to"}
+
+
+def type_by_name(span: Span, cues: EntityCues) -> tuple[str, str]:
+    """The type a name's own words give it, or ("", "") when they say nothing."""
+    words = [t.lower_ for t in span if not t.is_punct and t.tag_ != "POS"]
+    if not words:
+        return "", ""
+    if words[0] in cues.agency_prefixes and any(w in ("of", "for") for w in words[1:3]):
+        return "GovernmentAgency", f"name begins with {words[0]!r}"
+    head = words[-1]
+    for i, word in enumerate(words[1:], start=1):
+        if word in _CONNECTORS:
+            head = words[i - 1]
+            break
+    for etype in ORGS:
+        if head in cues.head_words.get(etype, ()):
+            return etype, f"head word {head!r}"
+    return "", ""
+
+
+def type_by_context(span: Span, cues: EntityCues) -> tuple[str, str]:
+    """The type a description next to the name gives it ("X, a California company")."""
+    for word in _descriptions(span):
+        etype = cues.descriptor_type(word.lower_)
+        if not etype:
+            continue
+        phrase = " ".join(t.lower_ for t in (word.doc[word.i - 1], word) if t.i >= 0)
+        if phrase in cues.descriptors.get("AdvocacyGroup", ()):
+            etype = "AdvocacyGroup"
+        return etype, f"described as {word.lower_!r}"
+    return "", ""
+
+
+def _descriptions(span: Span):
+    """Nouns that describe the span: its apposition, or the noun it is in apposition to."""
+    root = span.root
+    for child in root.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN":
+            yield child
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        yield root.head
+    # "the Atlanta company Flock Safety": description as compound or left neighbour
+    left = span.start - 1
+    if left >= 0:
+        token = span.doc[left]
+        if token.pos_ == "NOUN" and token.is_lower:
+            yield token
+    for child in root.lefts:
+        if child.dep_ in ("compound", "nmod") and child.pos_ == "NOUN" and child.i < span.start:
+            yield child

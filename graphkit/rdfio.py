@@ -1,0 +1,102 @@
+"""Read and write graph files; formats come from the file extension.
+
+Writes are atomic: the graph goes to a temporary file beside the target,
+which is renamed over it only once complete, so an existing graph is never
+left half-written.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from rdflib import Dataset
+
+from .errors import GraphError, OutputError, UnknownFormat
+
+FORMATS = {
+    ".ttl": "turtle",
+    ".trig": "trig",
+    ".nq": "nquads",
+    ".nt": "nt",
+    ".jsonld": "json-ld",
+}
+QUAD_FORMATS = {"trig", "nquads", "json-ld"}
+
+
+def format_for(path: str | Path) -> str:
+    suffix = Path(path).suffix.lower()
+    try:
+        return FORMATS[suffix]
+    except KeyError:
+        raise UnknownFormat(
+            f"{path}: unknown graph extension {suffix or '(none)'!r}; use one of {', '.join(FORMATS)}"
+        ) from None
+
+
+def serialize(ds: Dataset, fmt: str) -> bytes:
+    if fmt in QUAD_FORMATS:
+        data = ds.serialize(format=fmt, encoding="utf-8")
+    else:
+        # triple formats flatten the named graphs; statements keep their article in prov:wasDerivedFrom
+        data = _flatten(ds).serialize(format=fmt, encoding="utf-8")
+    return data
+
+
+def _flatten(ds: Dataset):
+    from rdflib import Graph
+
+    graph = Graph()
+    for prefix, namespace in ds.namespaces():
+        graph.bind(prefix, namespace, override=True)
+    for s, p, o, _ in ds.quads((None, None, None, None)):
+        graph.add((s, p, o))
+    return graph
+
+
+def write_atomic(path: str | Path, data: bytes) -> None:
+    """Write bytes to path through a temporary file in the same folder."""
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise OutputError(f"{target}: the folder {folder} does not exist")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise OutputError(f"{target}: cannot write in {folder} ({exc.strerror})") from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, target.stat().st_mode & 0o777 if target.exists() else 0o666 & ~_umask())
+        os.replace(tmp, target)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise OutputError(f"{target}: cannot be written ({exc.strerror})") from None
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def write_graph(ds: Dataset, path: str | Path) -> None:
+    write_atomic(path, serialize(ds, format_for(path)))
+
+
+def read_graph(path: str | Path) -> Dataset:
+    """Parse a graph file into a Dataset whose default graph is the union of all graphs."""
+    source = Path(path)
+    fmt = format_for(source)
+    if not source.is_file():
+        raise GraphError(f"{source}: no such graph file")
+    ds = Dataset(default_union=True)
+    try:
+        ds.parse(str(source), format=fmt)
+    except Exception as exc:    # rdflib raises many kinds on malformed input
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise GraphError(f"{source}: cannot be read as {fmt} ({first[:200]})") from None
+    return ds

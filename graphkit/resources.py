@@ -1,0 +1,126 @@
+"""Find and load graphkit's data: ontology, shapes, lexicons, cue lists, saved queries.
+
+The data lives in the repository's ``ontologies/`` and ``examples/queries/``
+folders; a wheel carries copies inside the package. Loaders return plain
+values and raise :class:`~graphkit.errors.ResourceError` on malformed files.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from .errors import ResourceError
+from .model import ENTITY_TYPES
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def _find(*candidates: Path) -> Path:
+    for candidate in candidates:
+        if candidate.exists():
+            return candidate
+    raise ResourceError(f"graphkit's data folder is missing; looked in {', '.join(map(str, candidates))}")
+
+
+def ontology_dir() -> Path:
+    """The folder holding graphkit.ttl, shapes.ttl, lexicons/ and patterns/."""
+    return _find(_PACKAGE / "ontologies", _PACKAGE.parent / "ontologies")
+
+
+def queries_dir() -> Path:
+    """The folder of saved SPARQL queries shipped with graphkit."""
+    return _find(_PACKAGE / "queries", _PACKAGE.parent / "examples" / "queries")
+
+
+def ontology_path() -> Path:
+    return ontology_dir() / "graphkit.ttl"
+
+
+def shapes_path() -> Path:
+    return ontology_dir() / "shapes.ttl"
+
+
+@dataclass(frozen=True)
+class LexiconEntry:
+    name: str
+    type: str
+    aliases: tuple[str, ...] = ()
+    wikidata: str = ""
+    parent: str = ""        # name of the organisation this one is part of
+
+
+@dataclass
+class Lexicon:
+    """Known entities: every name and alias mapped to its entry."""
+
+    entries: list[LexiconEntry] = field(default_factory=list)
+
+    def names(self) -> dict[str, LexiconEntry]:
+        from .ids import normalize_name
+
+        table: dict[str, LexiconEntry] = {}
+        for entry in self.entries:
+            for name in (entry.name, *entry.aliases):
+                table.setdefault(normalize_name(name), entry)
+        return table
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    records = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ResourceError(f"{path}: cannot be read ({exc})") from None
+    for number, line in enumerate(lines, start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise ResourceError(f"{path}:{number}: is not valid JSON ({exc.msg})") from None
+        if not isinstance(record, dict):
+            raise ResourceError(f"{path}:{number}: is not a JSON object")
+        records.append(record)
+    return records
+
+
+def read_yaml(path: Path) -> dict:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise ResourceError(f"{path}: cannot be read as YAML ({exc})") from None
+    if not isinstance(data, dict):
+        raise ResourceError(f"{path}: must hold a YAML mapping")
+    return data
+
+
+def load_lexicon(extra: tuple[str | Path, ...] = ()) -> Lexicon:
+    """The bundled lexicons plus any user lexicon files (same JSON-lines format)."""
+    paths = sorted((ontology_dir() / "lexicons").glob("*.jsonl")) + [Path(p) for p in extra]
+    entries = []
+    for path in paths:
+        for number, record in enumerate(read_jsonl(path), start=1):
+            entries.append(_entry(record, f"{path} entry {number}"))
+    return Lexicon(entries)
+
+
+def _entry(record: dict, where: str) -> LexiconEntry:
+    name, etype = record.get("name"), record.get("type")
+    if not isinstance(name, str) or not name.strip():
+        raise ResourceError(f"{where}: needs a \"name\"")
+    if etype not in ENTITY_TYPES:
+        raise ResourceError(f"{where}: \"type\" must be one of {', '.join(ENTITY_TYPES)}, not {etype!r}")
+    aliases = record.get("aliases", [])
+    if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+        raise ResourceError(f"{where}: \"aliases\" must be a list of strings")
+    return LexiconEntry(name.strip(), etype, tuple(aliases), str(record.get("wikidata", "")), str(record.get("parent", "")))
+
+
+@lru_cache(maxsize=None)
+def load_cues(name: str) -> dict:
+    """A YAML cue file from ontologies/patterns/, e.g. ``load_cues("predicates")``."""
+    return read_yaml(ontology_dir() / "patterns" / f"{name}.yaml")
