@@ -16,7 +16,10 @@ from ..resources import Lexicon, load_lexicon
 from .cues import entity_cues
 from .entities import ArticleEntities, build_entities
 from .mentions import MentionFinder
+from .quotes import SpeechReader
+from .roles import RoleReader
 from .relations import Hit, SentenceReader
+from .stance import stance_cues, stance_hits
 
 MAX_CHUNK_CHARS = 100_000
 _AGENT_PREDICATES = {"bans", "uses", "sues", "fines", "investigates", "partnersWith", "funds", "criticizes",
@@ -31,6 +34,7 @@ class Extractor:
         self.lexicon = lexicon or load_lexicon()
         self.finder = MentionFinder(nlp, self.lexicon)
         self.cues = entity_cues()
+        self.stance = stance_cues()
         self.min_confidence = min_confidence
 
     def extract(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[ArticleResult]:
@@ -40,7 +44,10 @@ class Extractor:
     def extract_doc(self, article: Article, doc: Doc) -> ArticleResult:
         found = self.finder.find(doc)
         ents = build_entities(doc, found, self.cues)
-        hits = SentenceReader(doc, ents, cues=self.cues).read()
+        reader = SentenceReader(doc, ents, cues=self.cues)
+        hits = reader.read() + list(RoleReader(doc, ents, self.cues).read())
+        speeches = SpeechReader(doc, ents, self.stance.reporting, reader.subject_token).read()
+        hits += stance_hits(doc, ents, speeches, employers(hits), self.stance)
         hits = [h for h in hits if h.confidence >= self.min_confidence]
         _retype_acting_places(ents, hits)
         return to_result(article, doc, ents, hits)
@@ -79,6 +86,15 @@ def split_text(text: str, limit: int = MAX_CHUNK_CHARS) -> list[str]:
         pieces.append(text[start:end])
         start = end
     return pieces
+
+
+def employers(hits: list[Hit]) -> dict[str, str]:
+    """Each person's organisation, from the article's own worksFor statements (first one wins)."""
+    found: dict[str, str] = {}
+    for hit in sorted(hits, key=lambda h: h.anchor):
+        if hit.predicate == "worksFor" and hit.status == "asserted":
+            found.setdefault(hit.subject, hit.object)
+    return found
 
 
 def _retype_acting_places(ents: ArticleEntities, hits: list[Hit]) -> None:

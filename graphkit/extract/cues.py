@@ -21,6 +21,8 @@ class EntityCues:
     technology_nouns: frozenset[str]
     roles: frozenset[str]
     person_titles: frozenset[str]
+    role_verbs: frozenset[str]
+    not_names: frozenset[str]
 
     def descriptor_type(self, word: str, types=("Company", "GovernmentAgency", "AdvocacyGroup")) -> str:
         word = word.lower()
@@ -42,4 +44,6 @@ def entity_cues() -> EntityCues:
         technology_nouns=_words(data["technology_nouns"]),
         roles=_words(data["roles"]),
         person_titles=_words(data["person_titles"]),
+        role_verbs=_words(data["role_verbs"]),
+        not_names=_words(data["not_names"]),
     )

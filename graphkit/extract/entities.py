@@ -9,6 +9,7 @@ references, never names.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -38,6 +39,7 @@ class Draft:
     names: list[str] = field(default_factory=list)
     wikidata: str = ""
     lexicon_name: str = ""
+    generic: bool = False           # a collective actor such as "police"
     mentions: list[tuple[int, int]] = field(default_factory=list)   # token spans of its names
 
     @property
@@ -80,7 +82,7 @@ class ArticleEntities:
         return draft
 
     def link(self, start: int, end: int, key: str, kind: str) -> None:
-        self.links.append(Link(start, end, key, kind))
+        bisect.insort(self.links, Link(start, end, key, kind), key=lambda link: link.start)
         for i in range(start, end):
             self.token_key[i] = key
         if kind == "name":
@@ -99,6 +101,7 @@ def build_entities(doc: Doc, found: list[Found], cues: EntityCues) -> ArticleEnt
     for item in found:
         _add_name(ents, doc, item, cues, acronyms)
     _merge_surnames(ents)
+    _merge_places_into_governments(ents)
     _link_descriptions(ents, doc, cues)
     _link_pronouns(ents, doc)
     return ents
@@ -117,6 +120,10 @@ def _add_name(ents: ArticleEntities, doc: Doc, item: Found, cues: EntityCues, ac
     if not norm:
         return
     etype, reason = item.type, item.reason
+    if etype == "Location":
+        named, why = type_by_name(span, cues)
+        if named == "GovernmentAgency" and why.startswith("name begins"):
+            etype, reason = named, why
     if etype == "ORG":
         etype, reason = type_by_name(span, cues)
         if not etype:
@@ -142,6 +149,7 @@ def _add_name(ents: ArticleEntities, doc: Doc, item: Found, cues: EntityCues, ac
         ents._by_lexicon[item.entry.name] = key
         draft.lexicon_name = draft.lexicon_name or item.entry.name
         draft.wikidata = draft.wikidata or item.entry.wikidata
+        draft.generic = draft.generic or item.entry.generic
         if draft.reason != "lexicon" and item.entry.type == etype:
             draft.type, draft.reason = etype, "lexicon"
     elif draft.type != etype and _stronger(reason, draft.reason):
@@ -214,6 +222,20 @@ def _merge_surnames(ents: ArticleEntities) -> None:
             _merge_into(ents, key, targets.pop())
 
 
+def _merge_places_into_governments(ents: ArticleEntities) -> None:
+    """"Norfolk" and "the City of Norfolk" are one entity: the city's government."""
+    governments = {}
+    for key, draft in ents.drafts.items():
+        if draft.type == "GovernmentAgency":
+            for name in draft.names:
+                words = name.split()
+                if len(words) >= 3 and words[0].lower() in ("city", "town", "county", "village") and words[1] == "of":
+                    governments[" ".join(words[2:]).lower()] = key
+    for key, draft in list(ents.drafts.items()):
+        if draft.type == "Location" and draft.name.lower() in governments:
+            _merge_into(ents, key, governments[draft.name.lower()])
+
+
 def _merge_into(ents: ArticleEntities, source: str, target: str) -> None:
     src, dst = ents.drafts.pop(source), ents.drafts[target]
     for name in src.names:
@@ -264,7 +286,9 @@ def _nearest(ents: ArticleEntities, doc: Doc, token: Token, types: list[str], wi
             break
         if _sentence_index(doc, doc[link.start]) < first_sent:
             continue
-        if link.key in ents.drafts and ents.drafts[link.key].type in types:
+        if doc[link.start:link.end].root.dep_ == "compound":     # "Facebook users" is about users
+            continue
+        if link.key in ents.drafts and ents.drafts[link.key].type in types and not ents.drafts[link.key].generic:
             best = link.key
     return best
 

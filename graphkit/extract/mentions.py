@@ -20,7 +20,7 @@ NER_TYPES = {
 }
 CASE_SENSITIVE_TYPES = {"Company", "GovernmentAgency", "AdvocacyGroup", "Product", "Legislation", "Person", "Location"}
 _LEADING_DROP = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"}
-_PRIORITY = {"lexicon": 3, "ner": 2, "pattern": 1}
+_PRIORITY = {"chapter": 4, "acronym": 3, "lexicon": 3, "ner": 2, "pattern": 1}
 
 
 @dataclass
@@ -52,7 +52,7 @@ class MentionFinder:
             key = f"gk{number}"
             self.entries[key] = entry
             names = {entry.name, *entry.aliases}
-            if entry.type in CASE_SENSITIVE_TYPES:
+            if entry.type in CASE_SENSITIVE_TYPES and not entry.generic:
                 exact_patterns[key] = [nlp.make_doc(n) for n in names]
             else:
                 variants = names | {_plural(n) for n in names}
@@ -64,7 +64,26 @@ class MentionFinder:
 
     def find(self, doc: Doc) -> list[Found]:
         candidates = self._lexicon(doc) + self._ner(doc) + self._patterns(doc)
-        return _select(candidates)
+        candidates = [c for c in candidates if not self._not_a_name(doc, c)]
+        chosen = _select(candidates)
+        return _select(chosen + self._chapters(doc, chosen) + _acronym_uses(doc, chosen))
+
+    def _not_a_name(self, doc: Doc, found: Found) -> bool:
+        return found.source == "ner" and doc[found.start:found.end].text.lower() in self.cues.not_names
+
+    def _chapters(self, doc: Doc, chosen: list[Found]) -> list[Found]:
+        """"ACLU of Northern California": an organisation "of" a place is its own organisation."""
+        by_start = {f.start: f for f in chosen}
+        extra = []
+        for f in chosen:
+            if f.type not in ("Company", "GovernmentAgency", "AdvocacyGroup", "ORG"):
+                continue
+            if f.end + 1 < len(doc) and doc[f.end].lower_ in ("of", "in") and f.end + 1 in by_start:
+                place = by_start[f.end + 1]
+                if place.type == "Location":
+                    extra.append(Found(f.start, place.end, f.type, "chapter", f.entry, "chapter of a known organisation"
+                                       if f.entry else f.reason))
+        return extra
 
     # -- sources -----------------------------------------------------------
     def _lexicon(self, doc: Doc) -> list[Found]:
@@ -118,6 +137,23 @@ class MentionFinder:
             end += 1
             steps += 1
         return end
+
+
+def _acronym_uses(doc: Doc, chosen: list[Found]) -> list[Found]:
+    """Every later use of an acronym defined as "Long Name (ACR)" is a mention too."""
+    defined: dict[str, Found] = {}
+    for f in chosen:
+        i = f.end
+        if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")" and doc[i + 1].text.isupper() \
+                and 2 <= len(doc[i + 1].text) <= 8:
+            defined.setdefault(doc[i + 1].text, f)
+    taken = {i for f in chosen for i in range(f.start, f.end)}
+    extra = []
+    for token in doc:
+        f = defined.get(token.text)
+        if f is not None and token.i not in taken:
+            extra.append(Found(token.i, token.i + 1, f.type, "acronym", f.entry, f.reason))
+    return extra
 
 
 def _plural(name: str) -> str:

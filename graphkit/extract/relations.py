@@ -41,6 +41,7 @@ class RelationRules:
     role_preps: frozenset[str]
     light_verbs: frozenset[str]
     stop_verbs: frozenset[str]
+    verb_forms: dict[str, str]      # inflected form -> cue lemma
 
     def allows(self, predicate: str, subject_type: str, object_type: str) -> bool:
         subjects, objects = self.types[predicate]
@@ -59,7 +60,7 @@ def _readings(items) -> tuple[Reading, ...]:
     for item in items:
         where = item.get("obj", "dobj")
         where = tuple(where) if isinstance(where, list) else (where,)
-        result.append(Reading(item["p"], where, bool(item.get("reverse", False))))
+        result.append(Reading(item["p"], where, str(item.get("reverse", "false")).lower() == "true"))
     return tuple(result)
 
 
@@ -73,7 +74,24 @@ def relation_rules() -> RelationRules:
         role_preps=frozenset(data["role_preps"]),
         light_verbs=frozenset(data["light_verbs"]),
         stop_verbs=frozenset(data["stop_verbs"]),
+        verb_forms=_verb_forms(data["verbs"], data.get("irregular_forms", {})),
     )
+
+
+def _verb_forms(verbs, irregular) -> dict[str, str]:
+    """Every regular inflection of the cue verbs, plus the listed irregular ones."""
+    forms: dict[str, str] = {}
+    for lemma in verbs:
+        stem = lemma[:-1] if lemma.endswith("e") else lemma
+        ies = lemma[:-1] + "ies" if lemma.endswith("y") and lemma[-2:-1] not in "aeiou" else None
+        candidates = {lemma, ies or (lemma + "es" if lemma.endswith(("s", "sh", "ch", "x", "z")) else lemma + "s"),
+                      stem + "ed" if not ies else lemma[:-1] + "ied", stem + "ing"}
+        for form in candidates:
+            forms.setdefault(form, lemma)
+    for lemma, extra in irregular.items():
+        for form in extra:
+            forms[form] = lemma
+    return forms
 
 
 @dataclass(frozen=True)
@@ -154,13 +172,13 @@ class SentenceReader:
         hits: list[Hit] = []
         for token in self.doc:
             lemma = token.lemma_.lower()
-            if token.pos_ in ("VERB", "AUX") and lemma in self.rules.verbs:
-                hits.extend(self._verb(token, lemma))
+            if token.pos_ in ("VERB", "AUX"):
+                lemma = self.rules.verb_forms.get(token.lower_, lemma)
+                if lemma in self.rules.verbs:
+                    hits.extend(self._verb(token, lemma))
             elif token.pos_ in ("NOUN", "PROPN"):
                 if lemma in self.rules.nouns:
                     hits.extend(self._noun(token, lemma))
-                if token.lower_ in self.cues.roles:
-                    hits.extend(self._role(token))
             if token.lower_ == "owned" and token.tag_ == "VBN":
                 hits.extend(self._owned(token))
         hits.extend(self._instances())

@@ -40,6 +40,10 @@ def load_pipeline(name: str | None = None):
     missing = {"parser", "ner"} - set(nlp.pipe_names)
     if missing:
         raise ModelError(f"the spaCy pipeline {name!r} lacks {' and '.join(sorted(missing))}, which graphkit needs")
+    from . import factories  # noqa: F401  (registers graphkit's components)
+
+    if "graphkit_paragraphs" not in nlp.pipe_names:
+        nlp.add_pipe("graphkit_paragraphs", before="parser")
     nlp.max_length = max(nlp.max_length, MAX_CHUNK_CHARS + 1)
     return nlp
 
