@@ -47,7 +47,7 @@ class Extractor:
         reader = SentenceReader(doc, ents, cues=self.cues)
         hits = reader.read() + list(RoleReader(doc, ents, self.cues).read())
         speeches = SpeechReader(doc, ents, self.stance.reporting, reader.subject_token).read()
-        hits += stance_hits(doc, ents, speeches, employers(hits), self.stance)
+        hits += stance_hits(doc, ents, speeches, employers(hits), family(hits), self.stance)
         hits = [h for h in hits if h.confidence >= self.min_confidence]
         _retype_acting_places(ents, hits)
         return to_result(article, doc, ents, hits)
@@ -94,6 +94,16 @@ def employers(hits: list[Hit]) -> dict[str, str]:
     for hit in sorted(hits, key=lambda h: h.anchor):
         if hit.predicate == "worksFor" and hit.status == "asserted":
             found.setdefault(hit.subject, hit.object)
+    return found
+
+
+def family(hits: list[Hit]) -> dict[str, set[str]]:
+    """Organisations linked by partOf in the article, both ways: a speaker never judges its own family."""
+    found: dict[str, set[str]] = {}
+    for hit in hits:
+        if hit.predicate == "partOf" and hit.status == "asserted":
+            found.setdefault(hit.subject, set()).add(hit.object)
+            found.setdefault(hit.object, set()).add(hit.subject)
     return found
 
 

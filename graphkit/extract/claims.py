@@ -46,7 +46,8 @@ class Claim:
 
 
 def is_negated(token: Token) -> bool:
-    return any(c.dep_ == "neg" or c.lower_ in _NEGATIONS and c.dep_ in ("advmod", "det") for c in token.children)
+    return has_no_longer(token) or any(c.dep_ == "neg" or c.lower_ in _NEGATIONS and c.dep_ in ("advmod", "det")
+                                       for c in token.children)
 
 
 def has_no_longer(token: Token) -> bool:

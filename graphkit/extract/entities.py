@@ -259,11 +259,13 @@ def _link_descriptions(ents: ArticleEntities, doc: Doc, cues: EntityCues) -> Non
         if token.i in ents.token_key or token.pos_ != "NOUN":
             continue
         wanted = [t for t, words in cues.anaphors.items() if token.lower_ in words]
-        if not wanted or not _definite(token):
+        if not wanted or not _definite(token) or token.i + 1 in ents.token_key:
             continue
         if token.lower_ == "city":
             wanted = ["GovernmentAgency", "Location"]
-        key = _nearest(ents, doc, token, wanted, _ANAPHOR_WINDOW)
+        if "Technology" in wanted or "Product" in wanted:
+            wanted = sorted(set(wanted) | {"Technology", "Product"})
+        key = _recent_subject(ents, doc, token, wanted) or _nearest(ents, doc, token, wanted, _ANAPHOR_WINDOW)
         if key:
             ents.link(token.i, token.i + 1, key, "description")
 
@@ -275,7 +277,8 @@ def _definite(token: Token) -> bool:
         return False
     if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.lefts):
         return False
-    return not any(c.dep_ in ("relcl", "acl") or (c.dep_ == "prep" and c.lower_ in ("behind", "of")) for c in token.rights)
+    return not any(c.dep_ in ("relcl", "acl", "appos") or (c.dep_ == "prep" and c.lower_ in ("behind", "of"))
+                   for c in token.rights)
 
 
 def _nearest(ents: ArticleEntities, doc: Doc, token: Token, types: list[str], window: int) -> str | None:
@@ -320,6 +323,23 @@ def _link_pronouns(ents: ArticleEntities, doc: Doc) -> None:
             ents.link(token.i, token.i + 1, key, "pronoun")
 
 
+def _recent_subject(ents: ArticleEntities, doc: Doc, token: Token, types: list[str]) -> str | None:
+    """The latest entity of the wanted types that was a clause subject in this or the previous sentence."""
+    here = _sentence_index(doc, token)
+    best = None
+    for link in ents.links:
+        if link.start >= token.i:
+            break
+        if _sentence_index(doc, doc[link.start]) < here - 1 or link.key not in ents.drafts:
+            continue
+        draft = ents.drafts[link.key]
+        root = doc[link.start:link.end].root
+        if draft.type in types and not draft.generic and root.dep_ in ("nsubj", "nsubjpass") \
+                and root.head != token.head:        # not the subject of the clause the description is in
+            best = link.key
+    return best
+
+
 def _salient_thing(ents: ArticleEntities, doc: Doc, token: Token, plural: bool) -> str | None:
     """For "it"/"its"/"they": the subject of this or the previous sentence, else the nearest thing."""
     allowed = list(ORGANISATION_TYPES) + (["Technology"] if plural else ["Product", "Technology"])
@@ -329,7 +349,8 @@ def _salient_thing(ents: ArticleEntities, doc: Doc, token: Token, plural: bool) 
         if link.start >= token.i:
             break
         n = _sentence_index(doc, doc[link.start])
-        if n < here - 1 or link.key not in ents.drafts or ents.drafts[link.key].type not in allowed:
+        if n < here - 1 or link.key not in ents.drafts or ents.drafts[link.key].type not in allowed \
+                or ents.drafts[link.key].generic:
             continue
         root = doc[link.start:link.end].root
         if root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ == "poss" and root.head.dep_ in ("nsubj", "nsubjpass")):

@@ -21,7 +21,8 @@ from .entities import ArticleEntities
 _RELATIVE_PRONOUNS = {"which", "that", "who", "whom", "whose"}
 _OBJECT_CONTROL = {"order", "force", "ask", "require", "tell", "urge", "allow", "permit", "compel", "direct", "help"}
 _WRAPPERS = {"use", "sale", "deployment", "rollout", "purchase", "adoption", "version", "kind", "type", "form",
-             "network", "system", "operation", "use", "program", "programme", "contract"}
+             "network", "system", "operation", "program", "programme", "contract", "thousands", "hundreds",
+             "dozens", "millions", "scores", "number", "units", "unit", "thousand", "hundred", "dozen", "million"}
 _EXAMPLE_PREPS = {"like", "including", "as"}
 _SELLS = {"sells", "sellsTo"}
 
@@ -41,6 +42,7 @@ class RelationRules:
     role_preps: frozenset[str]
     light_verbs: frozenset[str]
     stop_verbs: frozenset[str]
+    listing_verbs: frozenset[str]
     verb_forms: dict[str, str]      # inflected form -> cue lemma
 
     def allows(self, predicate: str, subject_type: str, object_type: str) -> bool:
@@ -74,6 +76,7 @@ def relation_rules() -> RelationRules:
         role_preps=frozenset(data["role_preps"]),
         light_verbs=frozenset(data["light_verbs"]),
         stop_verbs=frozenset(data["stop_verbs"]),
+        listing_verbs=frozenset(data["listing_verbs"]),
         verb_forms=_verb_forms(data["verbs"], data.get("irregular_forms", {})),
     )
 
@@ -133,6 +136,10 @@ class SentenceReader:
 
     def _own_keys(self, token: Token, depth: int) -> list[str]:
         key = self.ents.key_at(token)
+        if key and self.entity_type(key) == "Technology":     # "the Pegasus spyware" stands for Pegasus
+            named = [self.ents.key_at(c) for c in token.lefts if c.dep_ == "compound" and self.ents.key_at(c)]
+            products = [k for k in named if k != key and self.entity_type(k) == "Product"]
+            key = products[0] if products else key
         result = [key] if key else []
         if not result:
             if token.dep_ == "appos" and self.ents.key_at(token.head):
@@ -144,9 +151,16 @@ class SentenceReader:
             if not result and token.lemma_.lower() in _WRAPPERS:
                 for prep in _preps(token, {"of"}):
                     result += self.keys(_pobj(prep), depth + 1)
+            if not result and token.pos_ == "NOUN":     # "Orb scans", "ShotSpotter alerts": the name in front
+                result = [k for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"
+                          for k in [self.ents.key_at(c)] if k]
         for prep in _preps(token, _EXAMPLE_PREPS):       # "systems like Ring", "such as"
             result += [k for k in self.keys(_pobj(prep), depth + 1) if k not in result]
         return result
+
+    def _possessor(self, token: Token) -> list[str]:
+        """"suspended the project's activities": the possessor stands for the object."""
+        return [k for c in token.children if c.dep_ == "poss" for k in self.keys(c)]
 
     def entity_type(self, key: str) -> str:
         return self.ents.entity(key).type
@@ -221,6 +235,9 @@ class SentenceReader:
                 if child.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                     return verb.head
                 return child
+        for child in verb.lefts:           # a parse slip: "which NSO licenses" with NSO as compound
+            if child.dep_ in ("compound", "npadvmod") and child.pos_ == "PROPN" and self.ents.key_at(child):
+                return child
         head = verb.head
         if head is verb:
             return None
@@ -261,7 +278,7 @@ class SentenceReader:
                 else:
                     for child in verb.children:
                         if child.dep_ in ("dobj", "dative"):
-                            found += self.keys(child)
+                            found += self.keys(child) or self._possessor(child)
                     if verb.dep_ == "relcl" and any(c.dep_ == "dobj" and c.lower_ in _RELATIVE_PRONOUNS for c in verb.children):
                         found += self.keys(verb.head)
             else:
@@ -319,6 +336,13 @@ class SentenceReader:
             agents += self.keys(noun.head)
         anchor = noun
         head = noun.head
+        listing = head.lemma_.lower() in self.rules.listing_verbs
+        if noun.dep_ == "nsubj" and listing:
+            listed = [c for c in head.children if c.dep_ in ("dobj", "attr")]
+            listed = listed or [c for c in head.children if c is not noun and any(self.ents.key_at(t) for t in c.subtree)]
+            agents += [k for c in listed for k in self.keys(c if self.ents.key_at(c) else _named_in(c, self.ents))]
+        if noun.dep_ == "pobj" and head.lower_ in ("among", "including") and head.head.lemma_.lower() in self.rules.listing_verbs:
+            agents += [k for c in head.head.children if c.dep_ in ("nsubj", "attr") for k in self.keys(c)]
         if noun.dep_ in ("dobj", "attr", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
             anchor = head
             if noun.dep_ == "attr" or head.lemma_.lower() in self.rules.light_verbs:
@@ -406,6 +430,10 @@ class SentenceReader:
                 yield from self.emit("sells", owners, [link.key], root, "graphkit.possessive.v1", 0.6)
 
 
+def _named_in(token: Token, ents: ArticleEntities) -> Token | None:
+    return next((t for t in token.subtree if ents.key_at(t)), None)
+
+
 def _conjuncts(token: Token) -> list[Token]:
     return [t for t in token.conjuncts if t.i > token.i] if token.dep_ != "conj" else []
 
@@ -413,7 +441,7 @@ def _conjuncts(token: Token) -> list[Token]:
 def _preps(token: Token, words: set[str] | frozenset[str]) -> list[Token]:
     found = []
     for child in token.children:
-        if child.dep_ in ("prep", "agent") and child.lower_ in words:
+        if child.dep_ in ("prep", "agent", "dative") and child.lower_ in words:
             found.append(child)
         elif child.dep_ == "prep" and child.lower_ == "such" and "as" in words:
             found.append(child)

@@ -1,10 +1,14 @@
-"""The stance of what someone said toward the entities it names.
+"""The stance of what someone said toward the entities it is about.
 
 A quote or reported statement whose words lean negative ("dangerous",
 "racist", "must be stopped") criticises the organisations, people, products
-and technologies it names; one that leans positive ("the right call",
-"deserves credit") supports them. The speaker's organisation takes the same
-stance (GUIDELINES rule 2). Cue words live in ontologies/patterns/stance.yaml.
+and technologies that are its core arguments (subjects and objects of its
+clauses, with their possessors and coordinated names); one that leans
+positive ("the right call", "deserves credit") supports them. What a
+statement takes away ("switching ShotSpotter off means …") gets the opposite
+sign. Words inside conditions ("until Worldcoin can prove the data is safe")
+do not count. The speaker's organisation takes the same stance (GUIDELINES
+rule 2). Cue words live in ontologies/patterns/stance.yaml.
 """
 from __future__ import annotations
 
@@ -19,6 +23,14 @@ from .quotes import Speech
 from .relations import Hit
 
 TARGET_TYPES = {"Company", "GovernmentAgency", "AdvocacyGroup", "Person", "Product", "Technology"}
+SPEAKER_TYPES = {"Person", "Company", "GovernmentAgency", "AdvocacyGroup"}
+_CORE = {"nsubj", "nsubjpass", "dobj", "attr", "dative", "oprd"}
+_PASS_THROUGH = {"conj", "appos", "compound", "poss"}
+_EXAMPLES = {"like", "including", "as"}
+_WRAPPERS = {"use", "sale", "deployment", "moratorium", "ban", "version", "network", "system", "contract", "work",
+             "partnership", "ties", "deal", "deals", "decision", "program", "software", "product", "tool"}
+_PARTICLE_REMOVALS = {"take": {"out", "off", "down"}, "switch": {"off"}, "shut": {"down", "off"},
+                      "turn": {"off"}, "pull": {"out", "back", "plug"}}
 _NEGATION_REACH = 3
 
 
@@ -30,6 +42,8 @@ class StanceCues:
     reporting: frozenset[str]
     call_verbs: frozenset[str]
     restriction_nouns: frozenset[str]
+    removal_verbs: frozenset[str]
+    condition_marks: frozenset[str]
 
 
 @lru_cache(maxsize=None)
@@ -37,22 +51,37 @@ def stance_cues() -> StanceCues:
     data = load_cues("stance")
     words = lambda k: frozenset(str(w).lower() for w in data.get(k, ()))   # noqa: E731
     return StanceCues(words("negative"), words("positive"), words("negations"), words("reporting_verbs"),
-                      words("call_verbs"), words("restriction_nouns"))
+                      words("call_verbs"), words("restriction_nouns"), words("removal_verbs"),
+                      words("condition_marks"))
+
+
+# -- polarity ----------------------------------------------------------------
+def word_sign(token: Token, cues: StanceCues) -> int:
+    word, low = token.lemma_.lower(), token.lower_
+    if word in cues.positive or low in cues.positive:
+        return 1
+    if word in cues.negative or low in cues.negative:
+        return -1
+    return 0
+
+
+def polar_words(doc: Doc, tokens: list[int], cues: StanceCues) -> list[tuple[Token, int]]:
+    """The words that carry polarity, with their sign after negation; words in conditions are left out."""
+    chosen = set(tokens)
+    found = []
+    for i in tokens:
+        token = doc[i]
+        sign = word_sign(token, cues)
+        if not sign or _in_condition(token, cues):
+            continue
+        if _negated(doc, token, chosen, cues):
+            sign = -sign
+        found.append((token, sign))
+    return found
 
 
 def polarity(doc: Doc, tokens: list[int], cues: StanceCues) -> int:
-    """Positive words minus negative ones; a negation just before a word turns it around."""
-    score = 0
-    chosen = set(tokens)
-    for i in tokens:
-        token = doc[i]
-        word = token.lemma_.lower()
-        low = token.lower_
-        sign = 1 if (word in cues.positive or low in cues.positive) else -1 if (word in cues.negative or low in cues.negative) else 0
-        if sign and _negated(doc, token, chosen, cues):
-            sign = -sign
-        score += sign
-    return score
+    return sum(sign for _, sign in polar_words(doc, tokens, cues))
 
 
 def _negated(doc: Doc, token: Token, chosen: set[int], cues: StanceCues) -> bool:
@@ -60,38 +89,101 @@ def _negated(doc: Doc, token: Token, chosen: set[int], cues: StanceCues) -> bool
         if j in chosen and doc[j].lower_ in cues.negations:
             return True
     head = token.head
-    return any(c.dep_ == "neg" for c in head.children) and head.i != token.i and head.i < token.i
+    return head.i < token.i and any(c.dep_ == "neg" for c in head.children)
+
+
+def _in_condition(token: Token, cues: StanceCues) -> bool:
+    current = token
+    for _ in range(12):
+        if any(c.dep_ == "mark" and c.lower_ in cues.condition_marks for c in current.children):
+            return True
+        if current.head is current:
+            return False
+        current = current.head
+    return False
+
+
+# -- targets -----------------------------------------------------------------
+def core_token(token: Token) -> Token | None:
+    """Climb from a name to the clause argument it belongs to; None if it is not one."""
+    current = token
+    for _ in range(8):
+        dep = current.dep_
+        if dep in _CORE:
+            return current
+        if dep in _PASS_THROUGH or dep == "nmod":
+            current = current.head
+            continue
+        if dep == "pobj" and current.head.dep_ == "prep":
+            prep = current.head
+            if prep.lower_ in _EXAMPLES or prep.lower_ == "such" or (
+                    prep.lower_ in ("of", "on") and prep.head.lemma_.lower() in _WRAPPERS):
+                current = prep.head
+                continue
+        return None
+    return None
+
+
+def removed_by(token: Token, cues: StanceCues) -> Token | None:
+    """The verb that takes this argument away ("switch the Orbs off", "taking out the face analysis")."""
+    core = core_token(token)
+    if core is None or core.dep_ not in ("dobj", "nsubjpass"):
+        return None
+    verb = core.head
+    lemma = verb.lemma_.lower()
+    if lemma in _PARTICLE_REMOVALS:
+        particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+        return verb if particles & _PARTICLE_REMOVALS[lemma] else None
+    return verb if lemma in cues.removal_verbs else None
 
 
 def stance_hits(doc: Doc, ents: ArticleEntities, speeches: list[Speech], employers: dict[str, str],
-                cues: StanceCues | None = None) -> list[Hit]:
+                related: dict[str, set[str]] | None = None, cues: StanceCues | None = None) -> list[Hit]:
+    """criticizes/supports hits for every speech with a polarity, from the speaker and its organisation."""
     cues = cues or stance_cues()
+    related = related or {}
     hits = []
     for speech in speeches:
         speaker = ents.entity(speech.speaker)
-        if speaker.generic or speaker.type not in ("Person", "Company", "GovernmentAgency", "AdvocacyGroup"):
+        if speaker.generic or speaker.type not in SPEAKER_TYPES:
             continue
-        score = polarity(doc, speech.tokens, cues)
-        if score == 0:
+        words = polar_words(doc, speech.tokens, cues)
+        if not words:
             continue
-        predicate = "supports" if score > 0 else "criticizes"
         speakers = [speech.speaker] + ([employers[speech.speaker]] if speech.speaker in employers else [])
-        targets = _targets(ents, speech.tokens, set(speakers))
+        exclude = set(speakers) | {r for s in speakers for r in related.get(s, ())}
         confidence = 0.6 if speech.quoted else 0.55
-        for who in speakers:
-            for target in targets:
+        for target, token in _targets(ents, doc, speech.tokens, exclude):
+            score = _score_for(token, words, cues)
+            if score == 0:
+                continue
+            predicate = "supports" if score > 0 else "criticizes"
+            for who in speakers:
                 hits.append(Hit(who, predicate, target, speech.anchor, "graphkit.stance.v1", confidence,
                                 "asserted", speech.speaker))
     return hits
 
 
-def _targets(ents: ArticleEntities, tokens: list[int], exclude: set[str]) -> list[str]:
-    found = []
+def _score_for(token: Token, words: list[tuple[Token, int]], cues: StanceCues) -> int:
+    remover = removed_by(token, cues)
+    score = 0
+    for word, sign in words:
+        if remover is not None and word.i != remover.i:
+            sign = -sign
+        score += sign
+    return score
+
+
+def _targets(ents: ArticleEntities, doc: Doc, tokens: list[int], exclude: set[str]):
+    seen = set()
     for i in tokens:
         key = ents.token_key.get(i)
-        if key is None or key in exclude or key in found:
+        if key is None or key in exclude or key in seen:
             continue
         entity = ents.entity(key)
-        if entity.type in TARGET_TYPES and not entity.generic:
-            found.append(key)
-    return found
+        if entity.type not in TARGET_TYPES or entity.generic:
+            continue
+        if core_token(doc[i]) is None:
+            continue
+        seen.add(key)
+        yield key, doc[i]
