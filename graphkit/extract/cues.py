@@ -24,7 +24,7 @@ class EntityCues:
     role_verbs: frozenset[str]
     not_names: frozenset[str]
 
-    def descriptor_type(self, word: str, types=("Company", "GovernmentAgency", "AdvocacyGroup")) -> str:
+    def descriptor_type(self, word: str, types=("Product", "Company", "GovernmentAgency", "AdvocacyGroup")) -> str:
         word = word.lower()
         for etype in types:
             if word in self.descriptors.get(etype, ()):

@@ -26,6 +26,7 @@ _THING_PRONOUNS = {"it", "its"}
 _PLURAL_PRONOUNS = {"they", "them", "their"}
 _ANAPHOR_WINDOW = 6         # sentences back that "the company" may reach
 _PRONOUN_WINDOW = 2
+_CENTRAL_REACH = 3          # sentences back in which the article's main entity must have been named
 _SHORT_FORM_BLOCKERS = {"of", "for", "on", "and", "&", "to", "in", "at"}
 
 
@@ -160,7 +161,7 @@ def _add_name(ents: ArticleEntities, doc: Doc, item: Found, cues: EntityCues, ac
 
 
 def _compatible(a: str, b: str) -> bool:
-    return a == b or (a in ORGANISATION_TYPES and b in ORGANISATION_TYPES) or {a, b} <= {"Product", "Company"}
+    return a == b or (a in ORGANISATION_TYPES and b in ORGANISATION_TYPES)
 
 
 def _stronger(new_reason: str, old_reason: str) -> bool:
@@ -265,7 +266,8 @@ def _link_descriptions(ents: ArticleEntities, doc: Doc, cues: EntityCues) -> Non
             wanted = ["GovernmentAgency", "Location"]
         if "Technology" in wanted or "Product" in wanted:
             wanted = sorted(set(wanted) | {"Technology", "Product"})
-        key = _recent_subject(ents, doc, token, wanted) or _nearest(ents, doc, token, wanted, _ANAPHOR_WINDOW)
+        key = _central(ents, doc, token, wanted) or _recent_subject(ents, doc, token, wanted) \
+            or _nearest(ents, doc, token, wanted, _ANAPHOR_WINDOW)
         if key:
             ents.link(token.i, token.i + 1, key, "description")
 
@@ -321,6 +323,36 @@ def _link_pronouns(ents: ArticleEntities, doc: Doc) -> None:
             continue
         if key:
             ents.link(token.i, token.i + 1, key, "pronoun")
+
+
+def _central(ents: ArticleEntities, doc: Doc, token: Token, types: list[str]) -> str | None:
+    """"The company" in an article about one company: the entity of that type named most often,
+    if it was named in the last few sentences and clearly more often than any other."""
+    here = _sentence_index(doc, token)
+    counts: dict[str, int] = {}
+    recent: set[str] = set()
+    for link in ents.links:
+        if link.start >= token.i:
+            break
+        draft = ents.drafts.get(link.key)
+        if draft is None or draft.type not in types or draft.generic or link.kind != "name":
+            continue
+        counts[link.key] = counts.get(link.key, 0) + 1
+        if _sentence_index(doc, doc[link.start]) >= here - _CENTRAL_REACH:
+            recent.add(link.key)
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][0] not in recent or ranked[0][0] == _clause_subject(ents, token):
+        return None
+    if ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+        return ranked[0][0]
+    return None
+
+
+def _clause_subject(ents: ArticleEntities, token: Token) -> str | None:
+    for child in token.head.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.i != token.i:
+            return ents.token_key.get(child.i)
+    return None
 
 
 def _recent_subject(ents: ArticleEntities, doc: Doc, token: Token, types: list[str]) -> str | None:

@@ -69,7 +69,11 @@ class MentionFinder:
         return _select(chosen + self._chapters(doc, chosen) + _acronym_uses(doc, chosen))
 
     def _not_a_name(self, doc: Doc, found: Found) -> bool:
-        return found.source == "ner" and doc[found.start:found.end].text.lower() in self.cues.not_names
+        if found.source != "ner":
+            return False
+        span = doc[found.start:found.end]
+        words = [t.lower_ for t in span if t.is_alpha and t.lower_ not in ("and", "or", "&")]
+        return span.text.lower() in self.cues.not_names or (bool(words) and all(w in self.cues.not_names for w in words))
 
     def _chapters(self, doc: Doc, chosen: list[Found]) -> list[Found]:
         """"ACLU of Northern California": an organisation "of" a place is its own organisation."""

@@ -43,6 +43,8 @@ class RelationRules:
     light_verbs: frozenset[str]
     stop_verbs: frozenset[str]
     listing_verbs: frozenset[str]
+    generic_subject: frozenset[str]     # predicates a collective actor may be the subject of
+    generic_object: frozenset[str]
     verb_forms: dict[str, str]      # inflected form -> cue lemma
 
     def allows(self, predicate: str, subject_type: str, object_type: str) -> bool:
@@ -77,6 +79,8 @@ def relation_rules() -> RelationRules:
         light_verbs=frozenset(data["light_verbs"]),
         stop_verbs=frozenset(data["stop_verbs"]),
         listing_verbs=frozenset(data["listing_verbs"]),
+        generic_subject=frozenset(data["generic"]["subject"]),
+        generic_object=frozenset(data["generic"]["object"]),
         verb_forms=_verb_forms(data["verbs"], data.get("irregular_forms", {})),
     )
 
@@ -178,9 +182,25 @@ class SentenceReader:
         speaker = self.ents.key_at(claim.speaker) if claim.speaker is not None else None
         for s in subjects:
             for o in objects:
-                if s == o or not self.rules.allows(predicate, self.entity_type(s), self.entity_type(o)):
+                if s == o or not self._fits(predicate, s, o):
                     continue
                 yield Hit(s, predicate, o, anchor.i, method, confidence, claim.status, speaker or "")
+
+    def _fits(self, predicate: str, subject: str, obj: str) -> bool:
+        """Type constraints, collective actors' limits; an organisation typed only by default that
+        stands where a product must be ("it also sells ResourceRouter") becomes a product."""
+        s, o = self.ents.entity(subject), self.ents.entity(obj)
+        if s.generic and predicate not in self.rules.generic_subject:
+            return False
+        if o.generic and predicate not in self.rules.generic_object:
+            return False
+        if self.rules.allows(predicate, s.type, o.type):
+            return True
+        _, objects = self.rules.types[predicate]
+        if "Product" in objects and _default_org(o) and self.rules.allows(predicate, s.type, "Product"):
+            o.type, o.reason = "Product", f"stands as a product ({predicate})"
+            return True
+        return False
 
     def read(self) -> list[Hit]:
         hits: list[Hit] = []
@@ -259,8 +279,9 @@ class SentenceReader:
             return self.subject_token(head) if head.pos_ in ("VERB", "AUX") else None
         if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
             governor = head.head
-            if governor.lemma_.lower() == "accuse":
-                return next((c for c in governor.children if c.dep_ == "dobj"), None)
+            controlled = next((c for c in governor.children if c.dep_ == "dobj"), None)
+            if controlled is not None and (governor.lemma_.lower() == "accuse" or head.lower_ == "from"):
+                return controlled           # "accused X of selling", "barred X from using"
             return self.subject_token(governor)
         return None
 
@@ -428,6 +449,10 @@ class SentenceReader:
                 yield from self.emit("partOf", [link.key], owners, root, "graphkit.possessive.v1", 0.6)
             elif own_type == "Product":
                 yield from self.emit("sells", owners, [link.key], root, "graphkit.possessive.v1", 0.6)
+
+
+def _default_org(entity) -> bool:
+    return entity.type in ORGANISATION_TYPES and entity.reason.startswith(("organisation by default", "NER"))
 
 
 def _named_in(token: Token, ents: ArticleEntities) -> Token | None:
