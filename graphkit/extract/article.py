@@ -22,6 +22,8 @@ from .relations import Hit, SentenceReader
 from .stance import stance_cues, stance_hits
 
 MAX_CHUNK_CHARS = 100_000
+_PLACE_AS_GOVERNMENT_OBJECT = {"sellsTo", "sues", "fines", "partnersWith", "investigates", "worksFor",
+                               "criticizes", "supports"}
 _AGENT_PREDICATES = {"bans", "uses", "sues", "fines", "investigates", "partnersWith", "funds", "criticizes",
                      "supports", "sellsTo", "worksFor"}
 
@@ -115,7 +117,7 @@ def _retype_acting_places(ents: ArticleEntities, hits: list[Hit]) -> None:
         for key, is_subject in ((hit.subject, True), (hit.object, False)):
             draft = ents.entity(key)
             if draft.type == "Location" and (is_subject and hit.predicate in _AGENT_PREDICATES
-                                             or not is_subject and hit.predicate in ("sellsTo", "sues", "fines", "partnersWith", "investigates", "worksFor")):
+                                             or not is_subject and hit.predicate in _PLACE_AS_GOVERNMENT_OBJECT):
                 draft.type, draft.reason = "GovernmentAgency", f"acts as a government ({hit.predicate})"
 
 

@@ -104,8 +104,28 @@ def build_entities(doc: Doc, found: list[Found], cues: EntityCues) -> ArticleEnt
     _merge_surnames(ents)
     _merge_places_into_governments(ents)
     _link_descriptions(ents, doc, cues)
+    _merge_known_as(ents, doc)
     _link_pronouns(ents, doc)
     return ents
+
+
+def _merge_known_as(ents: ArticleEntities, doc: Doc) -> None:
+    """"The regulator, known … simply as the AP": AP is another name of the regulator."""
+    for token in doc:
+        if token.lower_ not in ("known", "called", "renamed") or token.tag_ != "VBN":
+            continue
+        owner = ents.key_at(token.head) if token.dep_ in ("acl", "relcl") else None
+        if owner is None and token.dep_ in ("acl", "relcl"):
+            owner = next((ents.key_at(c) for c in token.head.children if c.dep_ == "appos" and ents.key_at(c)), None)
+        if owner is None:
+            continue
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "as":
+                for obj in prep.children:
+                    alias = ents.key_at(obj)
+                    if alias and alias != owner and alias in ents.drafts and owner in ents.drafts \
+                            and _compatible(ents.drafts[alias].type, ents.drafts[owner].type):
+                        _merge_into(ents, alias, owner)
 
 
 def _clean_text(doc: Doc, start: int, end: int) -> str:

@@ -43,6 +43,7 @@ class RelationRules:
     light_verbs: frozenset[str]
     stop_verbs: frozenset[str]
     listing_verbs: frozenset[str]
+    call_verbs: frozenset[str]
     generic_subject: frozenset[str]     # predicates a collective actor may be the subject of
     generic_object: frozenset[str]
     verb_forms: dict[str, str]      # inflected form -> cue lemma
@@ -79,6 +80,7 @@ def relation_rules() -> RelationRules:
         light_verbs=frozenset(data["light_verbs"]),
         stop_verbs=frozenset(data["stop_verbs"]),
         listing_verbs=frozenset(data["listing_verbs"]),
+        call_verbs=frozenset(data["call_verbs"]),
         generic_subject=frozenset(data["generic"]["subject"]),
         generic_object=frozenset(data["generic"]["object"]),
         verb_forms=_verb_forms(data["verbs"], data.get("irregular_forms", {})),
@@ -219,6 +221,29 @@ class SentenceReader:
         hits.extend(self._possessives())
         return hits
 
+    # -- "X called for a moratorium on Y" ------------------------------------
+    def _calls(self, word: Token, objects: list[str]) -> Iterator[Hit]:
+        """A ban that someone calls for (or urges, recommends) is that caller's criticism of its object."""
+        caller = self._caller(word)
+        if caller is None:
+            return
+        callers = self.keys(self.subject_token(caller))
+        yield from self.emit("criticizes", callers, objects, caller, "graphkit.call.v1", 0.7)
+        if caller.dep_ == "pcomp" and caller.head.lower_ == "in" and caller.head.head.lemma_.lower() == "join":
+            partners = [k for c in caller.head.head.children if c.dep_ == "dobj" for k in self.keys(c)]
+            yield from self.emit("criticizes", partners, objects, caller, "graphkit.call.v1", 0.7, Claim("asserted"))
+
+    def _caller(self, token: Token) -> Token | None:
+        current = token
+        for _ in range(6):
+            if current.pos_ in ("VERB", "AUX") and current is not token and \
+                    self.rules.verb_forms.get(current.lower_, current.lemma_.lower()) in self.rules.call_verbs:
+                return current
+            if current.head is current:
+                return None
+            current = current.head
+        return None
+
     # -- verb frames -------------------------------------------------------
     def _verb(self, verb: Token, lemma: str) -> Iterator[Hit]:
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or \
@@ -240,6 +265,8 @@ class SentenceReader:
                 this_claim = Claim("negated", cue="stop")
             subjects, objs = (objects, agents) if reading.reverse else (agents, objects)
             yield from self.emit(predicate, subjects, objs, verb, "graphkit.verb.v1", 0.8, this_claim)
+            if predicate == "bans":
+                yield from self._calls(verb, objects)
 
     def _agents(self, verb: Token, passive: bool) -> list[str]:
         if passive:
@@ -341,6 +368,8 @@ class SentenceReader:
             noun_agents = [a for a in agents if a not in objects]
             subjects, objs = (objects, noun_agents) if reading.reverse else (noun_agents, objects)
             yield from self.emit(reading.predicate, subjects, objs, anchor, "graphkit.noun.v1", 0.7)
+            if reading.predicate == "bans":
+                yield from self._calls(noun, objects)
 
     def _noun_agents(self, noun: Token) -> tuple[list[str], Token]:
         """Who does what the noun names, and the word whose clause decides the claim status."""

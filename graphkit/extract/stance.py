@@ -22,7 +22,7 @@ from .entities import ArticleEntities
 from .quotes import Speech
 from .relations import Hit
 
-TARGET_TYPES = {"Company", "GovernmentAgency", "AdvocacyGroup", "Person", "Product", "Technology"}
+TARGET_TYPES = {"Company", "GovernmentAgency", "AdvocacyGroup", "Person", "Product", "Technology", "Location"}
 SPEAKER_TYPES = {"Person", "Company", "GovernmentAgency", "AdvocacyGroup"}
 _CORE = {"nsubj", "nsubjpass", "dobj", "attr", "dative", "oprd"}
 _PASS_THROUGH = {"conj", "appos", "compound", "poss"}
@@ -40,8 +40,6 @@ class StanceCues:
     positive: frozenset[str]
     negations: frozenset[str]
     reporting: frozenset[str]
-    call_verbs: frozenset[str]
-    restriction_nouns: frozenset[str]
     removal_verbs: frozenset[str]
     condition_marks: frozenset[str]
 
@@ -51,8 +49,7 @@ def stance_cues() -> StanceCues:
     data = load_cues("stance")
     words = lambda k: frozenset(str(w).lower() for w in data.get(k, ()))   # noqa: E731
     return StanceCues(words("negative"), words("positive"), words("negations"), words("reporting_verbs"),
-                      words("call_verbs"), words("restriction_nouns"), words("removal_verbs"),
-                      words("condition_marks"))
+                      words("removal_verbs"), words("condition_marks"))
 
 
 # -- polarity ----------------------------------------------------------------
