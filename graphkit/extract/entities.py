@@ -395,6 +395,11 @@ def _recent_subject(ents: ArticleEntities, doc: Doc, token: Token, types: list[s
 def _salient_thing(ents: ArticleEntities, doc: Doc, token: Token, plural: bool) -> str | None:
     """For "it"/"its"/"they": the subject of this or the previous sentence, else the nearest thing."""
     allowed = list(ORGANISATION_TYPES) + (["Technology"] if plural else ["Product", "Technology"])
+    organisations = _salient_of(ents, doc, token, list(ORGANISATION_TYPES))
+    return organisations or _salient_of(ents, doc, token, allowed)
+
+
+def _salient_of(ents: ArticleEntities, doc: Doc, token: Token, allowed: list[str]) -> str | None:
     here = _sentence_index(doc, token)
     subjects = []
     for link in ents.links:

@@ -10,7 +10,7 @@ its users").
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
@@ -51,7 +51,7 @@ class Speech:
     anchor: int                     # token that carries the evidence sentence
     quoted: bool
     cue: str = ""                   # the reporting verb, or "continuation" / "dash line"
-    extra_speakers: list[str] = field(default_factory=list)
+    cue_token: int | None = None    # the reporting verb's index, when there is one
 
 
 class SpeechReader:
@@ -90,7 +90,8 @@ class SpeechReader:
                     continue
                 last_by_paragraph[paragraph] = speaker
                 tokens = self._content(sent, verb, start, end)
-                result.append(Speech(speaker, tokens, sent.start, True, cue))
+                result.append(Speech(speaker, tokens, sent.start, True, cue,
+                                     verb.i if verb is not None and cue != "continuation" else None))
         return _merge_same_sentence(result)
 
     def _sentences(self, start: int, end: int):
@@ -161,7 +162,7 @@ class SpeechReader:
             if speaker is None:
                 continue
             tokens = sorted({t.i for c in clauses for t in c.subtree if t.i not in self.quoted})
-            result.append(Speech(speaker, tokens, verb.i, False, verb.lemma_))
+            result.append(Speech(speaker, tokens, verb.i, False, verb.lemma_, verb.i))
         return result
 
 

@@ -62,16 +62,21 @@ def word_sign(token: Token, cues: StanceCues) -> int:
     return 0
 
 
-def polar_words(doc: Doc, tokens: list[int], cues: StanceCues) -> list[tuple[Token, int]]:
-    """The words that carry polarity, with their sign after negation; words in conditions are left out."""
+def polar_words(doc: Doc, tokens: list[int], cues: StanceCues, names: set[int] = frozenset()) -> list[tuple[Token, int]]:
+    """The words that carry polarity, with their sign after negation.
+
+    Words in conditions and inside entity names ("surveillance technology") do not count; a negated
+    negative noun is neutral ("not building weapons"), any other negated word turns around."""
     chosen = set(tokens)
     found = []
     for i in tokens:
         token = doc[i]
         sign = word_sign(token, cues)
-        if not sign or _in_condition(token, cues):
+        if not sign or i in names or _in_condition(token, cues):
             continue
         if _negated(doc, token, chosen, cues):
+            if sign < 0 and token.pos_ in ("NOUN", "PROPN"):
+                continue
             sign = -sign
         found.append((token, sign))
     return found
@@ -101,8 +106,11 @@ def _in_condition(token: Token, cues: StanceCues) -> bool:
 
 
 # -- targets -----------------------------------------------------------------
-def core_token(token: Token) -> Token | None:
-    """Climb from a name to the clause argument it belongs to; None if it is not one."""
+def core_token(token: Token, cues: StanceCues | None = None) -> Token | None:
+    """Climb from a name to the clause argument it belongs to; None if it is not one.
+
+    Besides subjects and objects, the object of a judging noun counts ("respect for Google",
+    "a threat to civil liberties")."""
     current = token
     for _ in range(8):
         dep = current.dep_
@@ -117,6 +125,9 @@ def core_token(token: Token) -> Token | None:
                     prep.lower_ in ("of", "on") and prep.head.lemma_.lower() in _WRAPPERS):
                 current = prep.head
                 continue
+            if cues is not None and prep.lower_ in ("for", "to", "of", "toward", "towards") \
+                    and prep.head.pos_ == "NOUN" and word_sign(prep.head, cues):
+                return current
         return None
     return None
 
@@ -144,13 +155,16 @@ def stance_hits(doc: Doc, ents: ArticleEntities, speeches: list[Speech], employe
         speaker = ents.entity(speech.speaker)
         if speaker.generic or speaker.type not in SPEAKER_TYPES:
             continue
-        words = polar_words(doc, speech.tokens, cues)
+        words = polar_words(doc, speech.tokens, cues, set(ents.token_key))
+        cue = doc[speech.cue_token] if speech.cue_token is not None else None
+        if cue is not None and word_sign(cue, cues):          # "warned that …", "praised …"
+            words.append((cue, word_sign(cue, cues)))
         if not words:
             continue
         speakers = [speech.speaker] + ([employers[speech.speaker]] if speech.speaker in employers else [])
         exclude = set(speakers) | {r for s in speakers for r in related.get(s, ())}
         confidence = 0.6 if speech.quoted else 0.55
-        for target, token in _targets(ents, doc, speech.tokens, exclude):
+        for target, token in _targets(ents, doc, speech.tokens, exclude, cues):
             score = _score_for(token, words, cues)
             if score == 0:
                 continue
@@ -171,7 +185,7 @@ def _score_for(token: Token, words: list[tuple[Token, int]], cues: StanceCues) -
     return score
 
 
-def _targets(ents: ArticleEntities, doc: Doc, tokens: list[int], exclude: set[str]):
+def _targets(ents: ArticleEntities, doc: Doc, tokens: list[int], exclude: set[str], cues: StanceCues):
     seen = set()
     for i in tokens:
         key = ents.token_key.get(i)
@@ -180,7 +194,7 @@ def _targets(ents: ArticleEntities, doc: Doc, tokens: list[int], exclude: set[st
         entity = ents.entity(key)
         if entity.type not in TARGET_TYPES or entity.generic:
             continue
-        if core_token(doc[i]) is None:
+        if core_token(doc[i], cues) is None:
             continue
         seen.add(key)
         yield key, doc[i]
