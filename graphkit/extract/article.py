@@ -52,6 +52,7 @@ class Extractor:
         hits += stance_hits(doc, ents, speeches, employers(hits), family(hits), self.stance)
         hits = [h for h in hits if h.confidence >= self.min_confidence]
         _retype_acting_places(ents, hits)
+        _inherit_parent_types(ents, hits)
         return to_result(article, doc, ents, hits)
 
 
@@ -107,6 +108,15 @@ def family(hits: list[Hit]) -> dict[str, set[str]]:
             found.setdefault(hit.subject, set()).add(hit.object)
             found.setdefault(hit.object, set()).add(hit.subject)
     return found
+
+
+def _inherit_parent_types(ents: ArticleEntities, hits: list[Hit]) -> None:
+    """A division typed only by default takes its parent's type ("ERO, the ICE branch")."""
+    for hit in hits:
+        if hit.predicate == "partOf" and hit.status == "asserted":
+            child, parent = ents.entity(hit.subject), ents.entity(hit.object)
+            if child.reason.startswith(("organisation by default", "NER", "name with")) and child.type != parent.type:
+                child.type, child.reason = parent.type, f"part of {parent.name}"
 
 
 def _retype_acting_places(ents: ArticleEntities, hits: list[Hit]) -> None:

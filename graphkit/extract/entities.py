@@ -145,6 +145,10 @@ def _add_name(ents: ArticleEntities, doc: Doc, item: Found, cues: EntityCues, ac
         named, why = type_by_name(span, cues)
         if named == "GovernmentAgency" and why.startswith("name begins"):
             etype, reason = named, why
+    if etype == "Person" and item.source == "ner":          # "DeepMind, the London AI lab"
+        described, why = type_by_context(span, cues)
+        if described and described != "Person":
+            etype, reason = described, why
     if etype == "ORG":
         etype, reason = type_by_name(span, cues)
         if not etype:
@@ -312,6 +316,8 @@ def _nearest(ents: ArticleEntities, doc: Doc, token: Token, types: list[str], wi
         if _sentence_index(doc, doc[link.start]) < first_sent:
             continue
         if doc[link.start:link.end].root.dep_ == "compound":     # "Facebook users" is about users
+            continue
+        if link.key == _clause_subject(ents, token):             # "Francisco Partners bought the company"
             continue
         if link.key in ents.drafts and ents.drafts[link.key].type in types and not ents.drafts[link.key].generic:
             best = link.key

@@ -127,6 +127,9 @@ class MentionFinder:
                     if all(t.is_lower or t.is_punct for t in doc[start:token.i + 1]):
                         end = self._extend_head(doc, token.i + 1)
                         found.append(Found(start, end, "Technology", "pattern", None, "technology compound"))
+            if token.pos_ == "PROPN" and token.dep_ != "compound" and _described_as_organisation(token, cues):
+                start = min([token.i] + [c.i for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"])
+                found.append(Found(start, token.i + 1, "ORG", "pattern", None, "name with a description"))
             elif low in cues.technology_heads and token.pos_ == "NOUN":
                 names = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
                 if names and names[-1].i == token.i - 1:
@@ -141,6 +144,17 @@ class MentionFinder:
             end += 1
             steps += 1
         return end
+
+
+def _described_as_organisation(token, cues: EntityCues) -> bool:
+    """A capitalised name followed by ", a start-up that …" or ", the London research lab"."""
+    for child in token.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN":
+            words = {child.lower_, child.lemma_.lower(), child.doc[max(0, child.i - 2):child.i + 1].text.lower()}
+            if any(cues.descriptor_type(w, ("Company", "GovernmentAgency", "AdvocacyGroup")) for w in words) \
+                    or "start-up" in words:
+                return True
+    return False
 
 
 def _acronym_uses(doc: Doc, chosen: list[Found]) -> list[Found]:

@@ -22,7 +22,8 @@ _RELATIVE_PRONOUNS = {"which", "that", "who", "whom", "whose"}
 _OBJECT_CONTROL = {"order", "force", "ask", "require", "tell", "urge", "allow", "permit", "compel", "direct", "help"}
 _WRAPPERS = {"use", "sale", "deployment", "rollout", "purchase", "adoption", "version", "kind", "type", "form",
              "network", "system", "operation", "program", "programme", "contract", "thousands", "hundreds",
-             "dozens", "millions", "scores", "number", "units", "unit", "thousand", "hundred", "dozen", "million"}
+             "dozens", "millions", "scores", "number", "units", "unit", "thousand", "hundred", "dozen", "million",
+             "stake", "share", "shares", "control", "majority"}
 _EXAMPLE_PREPS = {"like", "including", "as"}
 _SELLS = {"sells", "sellsTo"}
 
@@ -155,7 +156,7 @@ class SentenceReader:
                 for child in appos:
                     result += [k for k in [self.ents.key_at(child)] if k]
             if not result and token.lemma_.lower() in _WRAPPERS:
-                for prep in _preps(token, {"of"}):
+                for prep in _preps(token, {"of", "in"}):
                     result += self.keys(_pobj(prep), depth + 1)
             if not result and token.pos_ == "NOUN":     # "Orb scans", "ShotSpotter alerts": the name in front
                 result = [k for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"
@@ -163,6 +164,13 @@ class SentenceReader:
         for prep in _preps(token, _EXAMPLE_PREPS):       # "systems like Ring", "such as"
             result += [k for k in self.keys(_pobj(prep), depth + 1) if k not in result]
         return result
+
+    def _accused(self, verb: Token) -> list[str]:
+        """"filed a complaint … accusing Ring of …": the accused is the complaint's target."""
+        for child in verb.children:
+            if child.dep_ in ("advcl", "xcomp", "conj") and child.lemma_.lower() in ("accuse", "charge", "allege"):
+                return [k for c in child.children if c.dep_ == "dobj" for k in self.keys(c)]
+        return []
 
     def _possessor(self, token: Token) -> list[str]:
         """"suspended the project's activities": the possessor stands for the object."""
@@ -320,6 +328,10 @@ class SentenceReader:
                     patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
                     if patient is None and verb.dep_ == "acl":
                         patient = verb.head
+                    if patient is None and verb.dep_ == "conj":     # "which was part of X and had been financed by Y"
+                        patient = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                        if patient is not None and patient.lower_ in _RELATIVE_PRONOUNS and verb.head.dep_ == "relcl":
+                            patient = verb.head.head
                     if patient is not None and patient.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                         patient = verb.head
                     found += self.keys(patient)
@@ -363,6 +375,8 @@ class SentenceReader:
                     if anchor is not noun:
                         for prep in _preps(anchor, {where}):
                             objects += self.keys(_pobj(prep))
+            if not objects and reading.predicate in ("sues", "fines", "investigates"):
+                objects = self._accused(anchor)
             if not objects:
                 continue
             noun_agents = [a for a in agents if a not in objects]
@@ -395,7 +409,9 @@ class SentenceReader:
             agents += [k for c in head.head.children if c.dep_ in ("nsubj", "attr") for k in self.keys(c)]
         if noun.dep_ in ("dobj", "attr", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
             anchor = head
-            if noun.dep_ == "attr" or head.lemma_.lower() in self.rules.light_verbs:
+            if noun.dep_ == "nsubjpass" and head.lemma_.lower() in self.rules.light_verbs:
+                agents += [k for c in head.children if c.dep_ == "agent" for k in self.keys(_pobj(c))]
+            elif noun.dep_ == "attr" or head.lemma_.lower() in self.rules.light_verbs:
                 agents += self.keys(self.subject_token(head))
         elif noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
             anchor = head.head
@@ -461,7 +477,8 @@ class SentenceReader:
                     descriptions.append(root.head)
                 if root.dep_ in ("nsubj", "attr") and root.head.lemma_ == "be":
                     descriptions += [c for c in root.head.children if c.dep_ in ("attr", "nsubj") and c is not root]
-                techs = [k for d in descriptions for k in self.keys(d) if self.entity_type(k) == "Technology"]
+                techs = [k for d in descriptions for t in [d, *_conjuncts(d)]
+                         for k in [self.ents.key_at(t)] if k and self.entity_type(k) == "Technology"]
                 yield from self.emit("instanceOf", [key], techs, root, "graphkit.instance.v1", 0.8)
 
     # -- "Amnesty International's Security Lab", "Amazon's Rekognition" ---
