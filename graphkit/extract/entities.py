@@ -145,7 +145,7 @@ def _add_name(ents: ArticleEntities, doc: Doc, item: Found, cues: EntityCues, ac
         named, why = type_by_name(span, cues)
         if named == "GovernmentAgency" and why.startswith("name begins"):
             etype, reason = named, why
-    if etype == "Person" and item.source == "ner":          # "DeepMind, the London AI lab"
+    if etype == "Person" and item.source == "ner" and len(span) == 1:     # "DeepMind, the London AI lab"
         described, why = type_by_context(span, cues)
         if described and described != "Person":
             etype, reason = described, why

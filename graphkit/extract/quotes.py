@@ -123,6 +123,9 @@ class SpeechReader:
     def _content(self, sent, verb: Token | None, start: int, end: int) -> list[int]:
         if verb is None:
             return [i for i in range(sent.start, sent.end)]
+        clauses = {t.i for c in verb.children if c.dep_ in ("ccomp", "xcomp") for t in c.subtree}
+        if verb.dep_ not in ("ROOT", "parataxis"):       # "… after IBM said it will no longer sell …"
+            return sorted({i for i in range(sent.start, sent.end) if i in self.quoted} | clauses)
         keep = set()
         for child in verb.children:
             if child.dep_ in ("ccomp", "xcomp", "parataxis") or child.i in self.quoted:

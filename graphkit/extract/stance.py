@@ -42,6 +42,7 @@ class StanceCues:
     reporting: frozenset[str]
     removal_verbs: frozenset[str]
     condition_marks: frozenset[str]
+    addressee_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=None)
@@ -49,7 +50,7 @@ def stance_cues() -> StanceCues:
     data = load_cues("stance")
     words = lambda k: frozenset(str(w).lower() for w in data.get(k, ()))   # noqa: E731
     return StanceCues(words("negative"), words("positive"), words("negations"), words("reporting_verbs"),
-                      words("removal_verbs"), words("condition_marks"))
+                      words("removal_verbs"), words("condition_marks"), words("addressee_verbs"))
 
 
 # -- polarity ----------------------------------------------------------------
@@ -185,6 +186,20 @@ def _score_for(token: Token, words: list[tuple[Token, int]], cues: StanceCues) -
     return score
 
 
+def _addressee(core: Token, cues: StanceCues) -> bool:
+    """"help Congress craft rules", "Congress should join the ACLU": asked to act, not judged."""
+    head = core.head
+    if core.dep_ in ("dobj", "dative") and head.lemma_.lower() in cues.addressee_verbs:
+        return True
+    return core.dep_ == "nsubj" and any(c.dep_ == "aux" and c.lower_ == "should" for c in head.children)
+
+
+def _own_product(name: str, speakers: set[str], ents: ArticleEntities) -> bool:
+    """"Apple software" in Apple's own statement."""
+    first = name.split()[0].lower() if name else ""
+    return any(ents.entity(s).name.split()[0].lower() == first for s in speakers if s in ents.drafts)
+
+
 def _targets(ents: ArticleEntities, doc: Doc, tokens: list[int], exclude: set[str], cues: StanceCues):
     seen = set()
     for i in tokens:
@@ -194,7 +209,8 @@ def _targets(ents: ArticleEntities, doc: Doc, tokens: list[int], exclude: set[st
         entity = ents.entity(key)
         if entity.type not in TARGET_TYPES or entity.generic:
             continue
-        if core_token(doc[i], cues) is None:
+        core = core_token(doc[i], cues)
+        if core is None or _addressee(core, cues) or _own_product(entity.name, exclude, ents):
             continue
         seen.add(key)
         yield key, doc[i]
