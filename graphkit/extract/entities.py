@@ -341,7 +341,10 @@ def _link_pronouns(ents: ArticleEntities, doc: Doc) -> None:
         low = token.lower_
         if token.i in ents.token_key or token.pos_ != "PRON":
             continue
-        if low in _PERSON_PRONOUNS:
+        key = _reporter(ents, token)
+        if key is not None:
+            pass
+        elif low in _PERSON_PRONOUNS:
             key = _nearest(ents, doc, token, ["Person"], _PRONOUN_WINDOW)
         elif low in _THING_PRONOUNS or low in _PLURAL_PRONOUNS:
             key = _salient_thing(ents, doc, token, plural=low in _PLURAL_PRONOUNS)
@@ -396,6 +399,30 @@ def _recent_subject(ents: ArticleEntities, doc: Doc, token: Token, types: list[s
                 and root.head != token.head:        # not the subject of the clause the description is in
             best = link.key
     return best
+
+
+_REPORTING = {"say", "tell", "state", "announce", "add", "note", "argue", "claim", "insist", "explain", "confirm",
+              "acknowledge", "declare", "warn", "contend", "maintain", "write", "deny", "promise", "pledge"}
+
+
+def _reporter(ents: ArticleEntities, token: Token) -> str | None:
+    """"IBM said it will no longer sell …", "Unilever, which has said it uses …": the speaker."""
+    if token.dep_ not in ("nsubj", "nsubjpass") or token.lower_ not in _PERSON_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS | {"we"}:
+        return None
+    clause = token.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in _REPORTING:
+        return None
+    verb = clause.head
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    if subject.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
+        subject = verb.head
+    key = ents.token_key.get(subject.i)
+    if key is None or key not in ents.drafts:
+        return None
+    is_person = ents.drafts[key].type == "Person"
+    return key if is_person == (token.lower_ in _PERSON_PRONOUNS) else None
 
 
 def _salient_thing(ents: ArticleEntities, doc: Doc, token: Token, plural: bool) -> str | None:

@@ -66,7 +66,7 @@ class MentionFinder:
         candidates = self._lexicon(doc) + self._ner(doc) + self._patterns(doc)
         candidates = [c for c in candidates if not self._not_a_name(doc, c)]
         chosen = _select(candidates)
-        return _select(chosen + self._chapters(doc, chosen) + _acronym_uses(doc, chosen))
+        return _select(chosen + self._chapters(doc, chosen) + _acronym_uses(doc, chosen) + _local_forces(doc, chosen))
 
     def _not_a_name(self, doc: Doc, found: Found) -> bool:
         if found.source != "ner":
@@ -155,6 +155,18 @@ def _described_as_organisation(token, cues: EntityCues) -> bool:
                     or "start-up" in words:
                 return True
     return False
+
+
+def _local_forces(doc: Doc, chosen: list[Found]) -> list[Found]:
+    """"Norfolk police", "Chicago police": a place's own police force, not police in general."""
+    extra = []
+    by_start = {f.start: f for f in chosen}
+    for f in chosen:
+        nxt = by_start.get(f.end)
+        if f.type in ("Location", "GovernmentAgency") and f.entry is None and nxt is not None \
+                and nxt.entry is not None and nxt.entry.generic and nxt.entry.name == "police" and nxt.end - nxt.start == 1:
+            extra.append(Found(f.start, nxt.end, "GovernmentAgency", "chapter", None, "a place's police force"))
+    return extra
 
 
 def _acronym_uses(doc: Doc, chosen: list[Found]) -> list[Found]:

@@ -25,6 +25,7 @@ _WRAPPERS = {"use", "sale", "deployment", "rollout", "purchase", "adoption", "ve
              "dozens", "millions", "scores", "number", "units", "unit", "thousand", "hundred", "dozen", "million",
              "stake", "share", "shares", "control", "majority"}
 _EXAMPLE_PREPS = {"like", "including", "as"}
+_FLEETS = {"network", "fleet", "array", "deployment", "arsenal", "rollout"}
 _SELLS = {"sells", "sellsTo"}
 
 
@@ -158,8 +159,8 @@ class SentenceReader:
             if not result and token.lemma_.lower() in _WRAPPERS:
                 for prep in _preps(token, {"of", "in"}):
                     result += self.keys(_pobj(prep), depth + 1)
-            if not result and token.pos_ == "NOUN":     # "Orb scans", "ShotSpotter alerts": the name in front
-                result = [k for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"
+            if not result and token.pos_ == "NOUN":     # "Orb scans", "HSI agents": the name in front
+                result = [k for c in token.lefts if c.dep_ == "compound" and self.link_kind(c) == "name"
                           for k in [self.ents.key_at(c)] if k]
         for prep in _preps(token, _EXAMPLE_PREPS):       # "systems like Ring", "such as"
             result += [k for k in self.keys(_pobj(prep), depth + 1) if k not in result]
@@ -183,7 +184,7 @@ class SentenceReader:
         for link in self.ents.links:
             if link.start <= token.i < link.end:
                 return link.kind
-        return "name"
+        return ""
 
     # -- hits --------------------------------------------------------------
     def emit(self, predicate: str, subjects: list[str], objects: list[str], anchor: Token,
@@ -206,10 +207,15 @@ class SentenceReader:
             return False
         if self.rules.allows(predicate, s.type, o.type):
             return True
-        _, objects = self.rules.types[predicate]
+        subjects, objects = self.rules.types[predicate]
         if "Product" in objects and _default_org(o) and self.rules.allows(predicate, s.type, "Product"):
             o.type, o.reason = "Product", f"stands as a product ({predicate})"
             return True
+        for entity, allowed in ((s, subjects), (o, objects)):    # "Rite Aid used …" read as a person by NER
+            if entity.type == "Person" and entity.reason.startswith("NER") and "Person" not in allowed \
+                    and "Company" in allowed and len(entity.names) == 1:
+                entity.type, entity.reason = "Company", f"acts as a company ({predicate})"
+                return self.rules.allows(predicate, s.type, o.type)
         return False
 
     def read(self) -> list[Hit]:
@@ -227,7 +233,19 @@ class SentenceReader:
                 hits.extend(self._owned(token))
         hits.extend(self._instances())
         hits.extend(self._possessives())
+        hits.extend(self._fleets())
         return hits
+
+    # -- "the city's network of Flock cameras" ------------------------------
+    def _fleets(self) -> Iterator[Hit]:
+        """An organisation's network, fleet or system of products uses them."""
+        for token in self.doc:
+            if token.lemma_.lower() not in _FLEETS:
+                continue
+            owners = [k for c in token.children if c.dep_ == "poss" for k in self.keys(c)]
+            things = [k for p in _preps(token, {"of"}) for k in self.keys(_pobj(p))]
+            if owners and things:
+                yield from self.emit("uses", owners, things, token, "graphkit.fleet.v1", 0.7)
 
     # -- "X called for a moratorium on Y" ------------------------------------
     def _calls(self, word: Token, objects: list[str]) -> Iterator[Hit]:
@@ -491,6 +509,8 @@ class SentenceReader:
             if not owners:
                 continue
             own_type = self.entity_type(link.key)
+            if own_type in ("Product", "Technology") and root.dep_ == "pobj" and root.head.head.lemma_.lower() in _FLEETS:
+                continue
             if own_type in ORGANISATION_TYPES:
                 yield from self.emit("partOf", [link.key], owners, root, "graphkit.possessive.v1", 0.6)
             elif own_type == "Product":
