@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from ..model import Article, ArticleResult, Entity, Evidence, Mention, Relation
 from ..resources import Lexicon, load_lexicon
 from .cues import entity_cues
-from .entities import ArticleEntities, build_entities
+from .entities import ArticleEntities, build_entities, parent_of
 from .mentions import MentionFinder
 from .quotes import SpeechReader
 from .roles import RoleReader
@@ -38,6 +38,7 @@ class Extractor:
         self.cues = entity_cues()
         self.stance = stance_cues()
         self.min_confidence = min_confidence
+        self.lexicon_names = self.lexicon.names()
 
     def extract(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[ArticleResult]:
         for article, doc in parse(self.nlp, articles, batch_size):
@@ -47,13 +48,24 @@ class Extractor:
         found = self.finder.find(doc)
         ents = build_entities(doc, found, self.cues)
         reader = SentenceReader(doc, ents, cues=self.cues)
-        hits = reader.read() + list(RoleReader(doc, ents, self.cues).read())
+        hits = reader.read() + list(RoleReader(doc, ents, self.cues).read()) + self._chapters(ents)
         speeches = SpeechReader(doc, ents, self.stance.reporting, reader.subject_token).read()
         hits += stance_hits(doc, ents, speeches, employers(hits), family(hits), self.stance)
         hits = [h for h in hits if h.confidence >= self.min_confidence]
         _retype_acting_places(ents, hits)
         _inherit_parent_types(ents, hits)
         return to_result(article, doc, ents, hits)
+
+
+    def _chapters(self, ents: ArticleEntities) -> list[Hit]:
+        """"ACLU of Northern California" is part of the ACLU, as its name says."""
+        hits = []
+        for draft in list(ents.drafts.values()):
+            if draft.parent_name and draft.mentions:
+                parent = parent_of(ents, draft, self.lexicon_names)
+                if parent:
+                    hits.append(Hit(draft.key, "partOf", parent, draft.mentions[0][0], "graphkit.chapter.v1", 0.9))
+        return hits
 
 
 def parse(nlp, articles: Iterable[Article], batch_size: int = 16) -> Iterator[tuple[Article, Doc]]:

@@ -41,6 +41,8 @@ class Draft:
     wikidata: str = ""
     lexicon_name: str = ""
     generic: bool = False           # a collective actor such as "police"
+    parent_name: str = ""           # for a chapter ("ACLU of Northern California"): its organisation's name
+    parent_entry: object = None     # and that organisation's lexicon entry, if known
     mentions: list[tuple[int, int]] = field(default_factory=list)   # token spans of its names
 
     @property
@@ -94,6 +96,26 @@ class ArticleEntities:
 
     def entity(self, key: str) -> Draft:
         return self.drafts[key]
+
+
+def parent_of(ents: ArticleEntities, draft: Draft, lexicon_names: dict) -> str | None:
+    """The entity a chapter belongs to: found by name in the article, else created from its name."""
+    from ..ids import normalize_name
+
+    norm = normalize_name(draft.parent_name)
+    key = ents._by_name.get(norm)
+    entry = lexicon_names.get(norm)
+    if key is None and entry is not None:
+        key = ents._by_lexicon.get(entry.name)
+    if key is None:
+        parent = ents.new(draft.type, "organisation of a chapter" if entry is None else "lexicon")
+        parent.add_name(draft.parent_name)
+        if entry is not None:
+            parent.lexicon_name, parent.wikidata = entry.name, entry.wikidata
+            parent.type = entry.type
+        ents._by_name[norm] = parent.key
+        key = parent.key
+    return key if key != draft.key else None
 
 
 def build_entities(doc: Doc, found: list[Found], cues: EntityCues) -> ArticleEntities:
@@ -180,6 +202,8 @@ def _add_name(ents: ArticleEntities, doc: Doc, item: Found, cues: EntityCues, ac
     elif draft.type != etype and _stronger(reason, draft.reason):
         draft.type, draft.reason = etype, reason
     draft.add_name(text)
+    if item.parent is not None and not draft.parent_name:
+        draft.parent_name = _clean_text(doc, *item.parent)
     ents._by_name.setdefault(norm, key)
     ents.link(item.start, item.end, key, "name")
 

@@ -33,6 +33,7 @@ class Found:
     source: str             # lexicon, ner or pattern
     entry: LexiconEntry | None = None
     reason: str = ""
+    parent: tuple[int, int] | None = None     # tokens of the organisation a chapter belongs to
 
     def span(self, doc: Doc) -> Span:
         return doc[self.start:self.end]
@@ -84,9 +85,9 @@ class MentionFinder:
                 continue
             if f.end + 1 < len(doc) and doc[f.end].lower_ in ("of", "in") and f.end + 1 in by_start:
                 place = by_start[f.end + 1]
-                if place.type == "Location":
-                    extra.append(Found(f.start, place.end, f.type, "chapter", f.entry, "chapter of a known organisation"
-                                       if f.entry else f.reason))
+                if place.type == "Location" and f.type != "ORG":
+                    extra.append(Found(f.start, place.end, f.type, "chapter", None, f"chapter of {doc[f.start:f.end]}",
+                                       parent=(f.start, f.end)))
         return extra
 
     # -- sources -----------------------------------------------------------

@@ -152,21 +152,20 @@ def stance_hits(doc: Doc, ents: ArticleEntities, speeches: list[Speech], employe
     cues = cues or stance_cues()
     related = related or {}
     hits = []
+    names = set(ents.token_key)
     for speech in speeches:
         speaker = ents.entity(speech.speaker)
         if speaker.generic or speaker.type not in SPEAKER_TYPES:
             continue
-        words = polar_words(doc, speech.tokens, cues, set(ents.token_key))
         cue = doc[speech.cue_token] if speech.cue_token is not None else None
-        if cue is not None and word_sign(cue, cues):          # "warned that …", "praised …"
-            words.append((cue, word_sign(cue, cues)))
-        if not words:
-            continue
+        cue_sign = word_sign(cue, cues) if cue is not None else 0
         speakers = [speech.speaker] + ([employers[speech.speaker]] if speech.speaker in employers else [])
         exclude = set(speakers) | {r for s in speakers for r in related.get(s, ())}
+        targets = list(_targets(ents, doc, speech.tokens, exclude, cues))
+        unit = set(speech.tokens)
         confidence = 0.6 if speech.quoted else 0.55
-        for target, token in _targets(ents, doc, speech.tokens, exclude, cues):
-            score = _score_for(token, words, cues)
+        for target, token in targets:
+            score = target_score(doc, token, unit, names, cues) + cue_sign
             if score == 0:
                 continue
             predicate = "supports" if score > 0 else "criticizes"
@@ -176,14 +175,47 @@ def stance_hits(doc: Doc, ents: ArticleEntities, speeches: list[Speech], employe
     return hits
 
 
-def _score_for(token: Token, words: list[tuple[Token, int]], cues: StanceCues) -> int:
+def target_score(doc: Doc, token: Token, unit: set[int], names: set[int], cues: StanceCues) -> int:
+    """The polarity of the clause the target is an argument of.
+
+    A target taken away by a removal verb ("switching ShotSpotter off means slower help") is judged
+    by the clause above with the opposite sign; a called-for removal ("should switch the Orbs off",
+    "must be stopped") is criticism by itself."""
+    core = core_token(token, cues)
+    verb = core.head if core is not None else token.head
+    sign = 1
     remover = removed_by(token, cues)
-    score = 0
-    for word, sign in words:
-        if remover is not None and word.i != remover.i:
-            sign = -sign
-        score += sign
-    return score
+    if remover is not None:
+        if _called_for(remover):
+            return -1
+        verb, sign = _clause_above(remover), -1
+        if verb is None:
+            return 0
+    scope = [i for i in _clause(verb) if i in unit]
+    return sign * sum(s for _, s in polar_words(doc, scope, cues, names))
+
+
+def _called_for(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in ("should", "must") for c in verb.children)
+
+
+def _clause_above(verb: Token) -> Token | None:
+    current = verb
+    while current.head is not current:
+        current = current.head
+        if current.pos_ in ("VERB", "AUX", "ADJ"):
+            return current
+    return None
+
+
+def _clause(verb: Token) -> list[int]:
+    """The verb's subtree without coordinated clauses that have their own subject."""
+    skip: set[int] = set()
+    for child in verb.children:
+        if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and any(
+                c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children):
+            skip |= {t.i for t in child.subtree}
+    return [t.i for t in verb.subtree if t.i not in skip]
 
 
 def _addressee(core: Token, cues: StanceCues) -> bool:
