@@ -370,6 +370,8 @@ def _link_pronouns(ents: ArticleEntities, doc: Doc) -> None:
             pass
         elif low in _PERSON_PRONOUNS:
             key = _nearest(ents, doc, token, ["Person"], _PRONOUN_WINDOW)
+        elif low in ("its", "their") and _clause_subject_before(ents, token):
+            key = _clause_subject_before(ents, token)
         elif low in _THING_PRONOUNS or low in _PLURAL_PRONOUNS:
             key = _salient_thing(ents, doc, token, plural=low in _PLURAL_PRONOUNS)
         else:
@@ -447,6 +449,22 @@ def _reporter(ents: ArticleEntities, token: Token) -> str | None:
         return None
     is_person = ents.drafts[key].type == "Person"
     return key if is_person == (token.lower_ in _PERSON_PRONOUNS) else None
+
+
+def _clause_subject_before(ents: ArticleEntities, token: Token) -> str | None:
+    """"Rite Aid spent years treating its own customers …": a possessive refers to its clause's subject."""
+    current = token.head
+    for _ in range(6):
+        for child in current.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.i < token.i:
+                key = ents.token_key.get(child.i)
+                if key and key in ents.drafts and ents.drafts[key].type in ORGANISATION_TYPES:
+                    return key
+                return None
+        if current.head is current:
+            return None
+        current = current.head
+    return None
 
 
 def _salient_thing(ents: ArticleEntities, doc: Doc, token: Token, plural: bool) -> str | None:

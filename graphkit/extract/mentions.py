@@ -122,7 +122,8 @@ class MentionFinder:
         for token in doc:
             low = token.lower_
             if low in cues.technology_nouns and token.pos_ == "NOUN":
-                mods = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "NOUN" and c.is_lower]
+                mods = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "NOUN" and c.is_lower
+                        and c.is_alpha and not c.is_stop and len(c) > 2]
                 if mods:
                     start = min(m.i for m in mods)
                     if all(t.is_lower or t.is_punct for t in doc[start:token.i + 1]):

@@ -43,14 +43,18 @@ class StanceCues:
     removal_verbs: frozenset[str]
     condition_marks: frozenset[str]
     addressee_verbs: frozenset[str]
+    negative_phrases: tuple[tuple[str, ...], ...]
+    positive_phrases: tuple[tuple[str, ...], ...]
 
 
 @lru_cache(maxsize=None)
 def stance_cues() -> StanceCues:
     data = load_cues("stance")
     words = lambda k: frozenset(str(w).lower() for w in data.get(k, ()))   # noqa: E731
+    phrases = lambda k: tuple(tuple(str(p).lower().split()) for p in data.get(k, ()))   # noqa: E731
     return StanceCues(words("negative"), words("positive"), words("negations"), words("reporting_verbs"),
-                      words("removal_verbs"), words("condition_marks"), words("addressee_verbs"))
+                      words("removal_verbs"), words("condition_marks"), words("addressee_verbs"),
+                      phrases("negative_phrases"), phrases("positive_phrases"))
 
 
 # -- polarity ----------------------------------------------------------------
@@ -69,8 +73,11 @@ def polar_words(doc: Doc, tokens: list[int], cues: StanceCues, names: set[int] =
     Words in conditions and inside entity names ("surveillance technology") do not count; a negated
     negative noun is neutral ("not building weapons"), any other negated word turns around."""
     chosen = set(tokens)
-    found = []
+    found = _phrases(doc, tokens, cues)
+    in_phrase = {t.i for t, _ in found}
     for i in tokens:
+        if i in in_phrase:
+            continue
         token = doc[i]
         sign = word_sign(token, cues)
         if not sign or i in names or _in_condition(token, cues):
@@ -80,6 +87,19 @@ def polar_words(doc: Doc, tokens: list[int], cues: StanceCues, names: set[int] =
                 continue
             sign = -sign
         found.append((token, sign))
+    return found
+
+
+def _phrases(doc: Doc, tokens: list[int], cues: StanceCues) -> list[tuple[Token, int]]:
+    """Judging phrases, each counted once at its first word (its other words then do not count)."""
+    chosen = set(tokens)
+    found = []
+    for sign, table in ((-1, cues.negative_phrases), (1, cues.positive_phrases)):
+        for phrase in table:
+            n = len(phrase)
+            for i in tokens:
+                if i + n <= len(doc) and all(i + k in chosen and doc[i + k].lower_ == phrase[k] for k in range(n)):
+                    found += [(doc[i + k], sign if k == 0 else 0) for k in range(n)]
     return found
 
 
