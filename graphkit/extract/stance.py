@@ -181,11 +181,14 @@ def stance_hits(doc: Doc, ents: ArticleEntities, speeches: list[Speech], employe
         cue_sign = word_sign(cue, cues) if cue is not None else 0
         speakers = [speech.speaker] + ([employers[speech.speaker]] if speech.speaker in employers else [])
         exclude = set(speakers) | {r for s in speakers for r in related.get(s, ())}
-        targets = list(_targets(ents, doc, speech.tokens, exclude, cues))
         unit = set(speech.tokens)
+        scores: dict[str, int] = {}
+        for target, token in _targets(ents, doc, speech.tokens, exclude, cues):
+            if not scores.get(target):          # the first mention that says something decides
+                scores[target] = target_score(doc, token, unit, names, cues)
         confidence = 0.6 if speech.quoted else 0.55
-        for target, token in targets:
-            score = target_score(doc, token, unit, names, cues) + cue_sign
+        for target, score in scores.items():
+            score += cue_sign
             if score == 0:
                 continue
             predicate = "supports" if score > 0 else "criticizes"
@@ -253,16 +256,16 @@ def _own_product(name: str, speakers: set[str], ents: ArticleEntities) -> bool:
 
 
 def _targets(ents: ArticleEntities, doc: Doc, tokens: list[int], exclude: set[str], cues: StanceCues):
-    seen = set()
-    for i in tokens:
-        key = ents.token_key.get(i)
-        if key is None or key in exclude or key in seen:
+    """Every mention in the speech of an entity it may judge, as the mention's head token."""
+    unit = set(tokens)
+    for link in ents.links:
+        if link.start not in unit or link.key in exclude or link.key not in ents.drafts:
             continue
-        entity = ents.entity(key)
+        entity = ents.entity(link.key)
         if entity.type not in TARGET_TYPES or entity.generic:
             continue
-        core = core_token(doc[i], cues)
+        root = doc[link.start:link.end].root
+        core = core_token(root, cues)
         if core is None or _addressee(core, cues) or _own_product(entity.name, exclude, ents):
             continue
-        seen.add(key)
-        yield key, doc[i]
+        yield link.key, root
