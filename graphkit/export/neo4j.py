@@ -27,7 +27,7 @@ ENTITY_COLUMNS = ["id:ID(Entity)", "name", "type", "aliases:string[]", "wikidata
 ARTICLE_COLUMNS = ["id:ID(Article)", "title", "url", "date:date", "dateText", "source", ":LABEL"]
 RELATION_COLUMNS = [":START_ID(Entity)", ":END_ID(Entity)", ":TYPE", "id", "predicate", "support:int",
                     "articleCount:int", "evidence", "article", "url", "date:date", "dateText", "confidence:float",
-                    "start:int", "end:int", "method"]
+                    "startChar:int", "endChar:int", "method"]
 MENTION_COLUMNS = [":START_ID(Article)", ":END_ID(Entity)", ":TYPE"]
 ARRAY_DELIMITER = ";"
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")

@@ -7,12 +7,14 @@ predicate, the number of statements that support them and every piece of
 evidence. GraphML and GEXF attributes must be scalars, so the evidence lists
 are written one item per line, in the same order in every column (the first
 line of ``evidence`` comes from the first line of ``articles``, ``urls`` and
-``dates``).
+``dates``); a line break inside a sentence becomes a space. Cytoscape.js JSON
+keeps real lists, with the text as it is.
 """
 from __future__ import annotations
 
 import io
 import json
+import re
 from pathlib import Path
 
 import networkx as nx
@@ -21,6 +23,7 @@ from ..project import to_networkx
 from ..rdfio import write_atomic
 
 LINE = "\n"
+LINE_BREAKS = re.compile(r"\s*[\r\n]+\s*")
 
 
 def write_graphml(dataset, path: Path) -> None:
@@ -54,6 +57,10 @@ def evidence_columns(evidence: list[dict]) -> dict[str, list[str]]:
     }
 
 
+def one_per_line(values: list[str]) -> str:
+    return LINE.join(LINE_BREAKS.sub(" ", value) for value in values)
+
+
 def flat_graph(dataset) -> nx.MultiDiGraph:
     """The projection with only scalar attributes, as GraphML and GEXF require.
 
@@ -63,11 +70,11 @@ def flat_graph(dataset) -> nx.MultiDiGraph:
     source = to_networkx(dataset)
     flat = nx.MultiDiGraph()
     for node, data in sorted(source.nodes(data=True)):
-        flat.add_node(node, label=data["label"], type=data["type"], aliases=LINE.join(data["names"]),
+        flat.add_node(node, label=data["label"], type=data["type"], aliases=one_per_line(data["names"]),
                       wikidata=data["wikidata"], article_count=len(data["articles"]))
     edges = sorted(source.edges(keys=True, data=True), key=lambda e: e[:3])
     for number, (s, o, key, data) in enumerate(edges):
-        columns = {name: LINE.join(values) for name, values in evidence_columns(data["evidence"]).items()}
+        columns = {name: one_per_line(values) for name, values in evidence_columns(data["evidence"]).items()}
         flat.add_edge(s, o, key=f"e{number}", label=key, predicate=key,
                       support=data["support"], article_count=data["article_count"], **columns)
     return flat
