@@ -51,11 +51,12 @@ def named(by_id: dict, name: str) -> dict:
     return next(e for e in by_id.values() if name in e["properties"].get("name", []) and e["schema"] != "Mention")
 
 
-def test_sample_is_valid_and_complete(tmp_path):
-    export(sample_dataset(), "ftm", tmp_path / "g.ftm.json")
+@pytest.mark.parametrize("bare_fact", [False, True])
+def test_sample_is_valid_and_complete(tmp_path, bare_fact):
+    export(sample_dataset(bare_fact=bare_fact), "ftm", tmp_path / "g.ftm.json")
     entities = read_entities(tmp_path / "g.ftm.json")
     check_valid(entities)
-    check_complete(entities, truth(sample_dataset()))
+    check_complete(entities, truth(sample_dataset(bare_fact=bare_fact)))
 
 
 def test_relations_map_onto_link_schemata_with_evidence(tmp_path):

@@ -132,6 +132,15 @@ def test_sample_loads_into_kuzu_and_answers_cypher(tmp_path):
     assert (employer, evidence, labels, aliases) == ("Acme Corp", WORKS, ["Entity", "Company"], ["Acme"])
 
 
+def test_a_fact_without_evidence_is_one_relationship(tmp_path):
+    export(sample_dataset(bare_fact=True), "neo4j", tmp_path / "neo4j")
+    conn = load_folder(tmp_path / "neo4j", tmp_path / "db")
+    check_counts(conn, truth(sample_dataset(bare_fact=True)))
+    rows = query(conn, "MATCH (p:Entity)-[r:WORKS_FOR]->(o:Entity) WHERE o.name = 'City of Springfield' "
+                       "RETURN p.name, r.support, r.evidence")
+    assert rows == [["Jane Roe", 1, None]]
+
+
 def test_load_cypher_reads_every_column_of_every_file(tmp_path):
     export(sample_dataset(), "neo4j", tmp_path / "neo4j")
     script = (tmp_path / "neo4j" / "load.cypher").read_text(encoding="utf-8")

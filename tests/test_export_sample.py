@@ -13,13 +13,13 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from rdflib import Dataset
+from rdflib import Dataset, URIRef
 
 from graphkit.model import ENTITY_TYPES, PREDICATES, Article, ArticleResult, Entity, Evidence, Relation
 from graphkit.rdf import to_dataset
 from graphkit.rdfio import write_graph
 from graphkit.resolve import resolve
-from graphkit.vocab import ONTOLOGY_IRI, sparql_prologue
+from graphkit.vocab import DEFAULT_BASE_IRI, GK, ONTOLOGY_IRI, sparql_prologue
 
 SELL_1 = 'Acme Corp sold FaceFind to the Springfield Police Department; the deal, worth $2 million | "phase one", was signed in Zürich.'
 SELL_2 = "Acme, which sells to the Springfield Police Department, declined to comment."
@@ -74,9 +74,14 @@ def sample_results() -> list[ArticleResult]:
     ]
 
 
-def sample_dataset() -> Dataset:
+def sample_dataset(*, bare_fact: bool = False) -> Dataset:
+    """The sample; with ``bare_fact``, plus a direct triple that no statement supports (a hand-edited graph)."""
     results = sample_results()
-    return to_dataset(results, resolve(results))
+    dataset = to_dataset(results, resolve(results))
+    if bare_fact:
+        jane, city = (URIRef(DEFAULT_BASE_IRI + path) for path in ("person/jane-roe", "org/city-of-springfield"))
+        dataset.graph(URIRef(DEFAULT_BASE_IRI + "graph/entities")).add((jane, GK.worksFor, city))
+    return dataset
 
 
 def write_sample(path):
@@ -179,3 +184,5 @@ def test_sample_graph_has_what_the_export_tests_rely_on():
     assert t.labelled("Acme Corp", "develops", "facial recognition") is None     # alleged: a statement only
     assert len(t.facts) == 8 and t.evidence_count == 9
     assert t.labelled("Privacy Watch", "sues", "Acme") and t.labelled("Privacy Watch", "criticizes", "Acme")
+    bare = truth(sample_dataset(bare_fact=True))
+    assert bare.facts[bare.labelled("Jane Roe", "worksFor", "City of Springfield")] == []

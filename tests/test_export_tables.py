@@ -22,7 +22,8 @@ def check_against_source(folder, source):
     assert {(e["source"], e["predicate"], e["target"]) for e in edges} == set(source.facts)
     for fact, evidence in source.facts.items():
         rows = [e for e in edges if (e["source"], e["predicate"], e["target"]) == fact]
-        assert sorted((r["evidence"], r["article"]) for r in rows) == sorted((e["text"], e["article"]) for e in evidence)
+        expected = sorted((e["text"], e["article"]) for e in evidence) or [("", "")]     # no evidence: one bare row
+        assert sorted((r["evidence"], r["article"]) for r in rows) == expected
     return nodes, edges
 
 
@@ -36,6 +37,13 @@ def test_sample_tables_keep_every_sentence_and_its_source(tmp_path):
     assert (sold[SELL_1]["url"], sold[SELL_1]["date"], sold[SELL_1]["support"]) == ("https://news.example/acme",
                                                                                   "2021-03-04", "2")
     assert (sold[SELL_2]["title"], sold[SELL_2]["date"]) == ("Acme: a follow-up", "June 2020")
+
+
+def test_a_fact_without_evidence_still_has_its_row(tmp_path):
+    export(sample_dataset(bare_fact=True), "csv", tmp_path / "tables")
+    _, edges = check_against_source(tmp_path / "tables", truth(sample_dataset(bare_fact=True)))
+    [row] = [e for e in edges if e["target_label"] == "City of Springfield" and e["predicate"] == "worksFor"]
+    assert (row["source_label"], row["support"], row["evidence"]) == ("Jane Roe", "1", "")
 
 
 @pytest.mark.slow

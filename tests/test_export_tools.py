@@ -85,11 +85,12 @@ def check_against_source(graph, source, fmt):
         assert int(data["support"]) == max(1, len(expected))
 
 
+@pytest.mark.parametrize("bare_fact", [False, True])
 @pytest.mark.parametrize("fmt, reader", list(READERS))
-def test_sample_reads_back_with_every_node_edge_and_sentence(tmp_path, fmt, reader):
-    export(sample_dataset(), fmt, tmp_path / f"g.{fmt}")
+def test_sample_reads_back_with_every_node_edge_and_sentence(tmp_path, fmt, reader, bare_fact):
+    export(sample_dataset(bare_fact=bare_fact), fmt, tmp_path / f"g.{fmt}")
     graph = READERS[(fmt, reader)](tmp_path / f"g.{fmt}")
-    check_against_source(graph, truth(sample_dataset()), fmt)
+    check_against_source(graph, truth(sample_dataset(bare_fact=bare_fact)), fmt)
 
 
 @pytest.mark.parametrize("fmt, reader", list(READERS))

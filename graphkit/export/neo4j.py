@@ -69,15 +69,20 @@ def article_rows(graph):
 
 
 def relation_rows(graph):
+    """One row per piece of evidence; a relation without evidence still gets one row, keyed by the fact."""
     for s, o, key, data in sorted(graph.edges(keys=True, data=True), key=lambda e: e[:3]):
-        head = [s, o, relationship_type(key)]
         fact = [key, data["support"], data["article_count"]]
-        if not data["evidence"]:
-            yield head + [f"{s} {key} {o}"] + fact + [""] * 10
-        for item in data["evidence"]:
-            yield head + [item["statement"]] + fact + [
-                item["text"], item["article"], item["url"], *split_date(item["date"]),
-                item["confidence"], item["start"], item["end"], item["method"]]
+        for item in data["evidence"] or [None]:
+            row_id = item["statement"] if item else f"{s} {key} {o}"
+            yield [s, o, relationship_type(key), row_id, *fact, *evidence_cells(item)]
+
+
+def evidence_cells(item: dict | None) -> list:
+    """The evidence, url, date, dateText, confidence, startChar, endChar and method columns."""
+    if item is None:
+        return [""] * 9
+    return [item["text"], item["article"], item["url"], *split_date(item["date"]), item["confidence"],
+            item["start"], item["end"], item["method"]]
 
 
 def mention_rows(graph):
