@@ -79,6 +79,8 @@ def test_relations_map_onto_link_schemata_with_evidence(tmp_path):
     assert sale["properties"]["date"] == ["2021-03-04"]
     assert link("Ownership", owner=acme, asset=named(by_id, "Blink Labs")["id"])
     assert link("Membership", member=police, organization=named(by_id, "City of Springfield")["id"])
+    funding = link("Payment", payer=named(by_id, "Redfern Capital")["id"], beneficiary=acme)
+    assert funding["properties"]["summary"] == ["Redfern Capital funds Acme Corp"]
     note = link("Note", entity=acme)
     assert note["properties"]["name"] == ["Acme Corp sells FaceFind"] and note["properties"]["description"] == [SELL_1]
 

@@ -28,6 +28,7 @@ CRITICIZES = "Privacy Watch criticized Acme for selling face matching to police.
 SUES = "Privacy Watch sued Acme in state court in May."
 CRITICIZES_POLICE = "Privacy Watch also criticized the Springfield Police Department for buying it."
 ACQUIRES = "Acme acquired Blink Labs in 2019."
+FUNDS = "Redfern Capital led a $5 million round in Acme last year."
 PART_OF = "The Springfield Police Department, a department of the City of Springfield, confirmed the purchase."
 ALLEGED = "Critics alleged that Acme develops facial recognition for export."
 
@@ -51,11 +52,13 @@ def sample_results() -> list[ArticleResult]:
             _entity("jane", "Person", "Jane Roe"),
             _entity("facefind", "Product", "FaceFind"),
             _entity("city", "GovernmentAgency", "City of Springfield"),
+            _entity("redfern", "Company", "Redfern Capital"),
         ), relations=(
             _relation("acme", "sellsTo", "spd", SELL_1),
             _relation("acme", "sells", "facefind", SELL_1),
             _relation("jane", "worksFor", "acme", WORKS, 200),
             _relation("spd", "partOf", "city", PART_OF, 300),
+            _relation("redfern", "funds", "acme", FUNDS, 400),
         )),
         ArticleResult(second, entities=(
             _entity("acme", "Company", "Acme Corp"),
@@ -182,7 +185,7 @@ def test_sample_graph_has_what_the_export_tests_rely_on():
     sells_to = t.labelled("Acme Corp", "sellsTo", "Springfield Police Department")
     assert sorted(e["text"] for e in t.facts[sells_to]) == sorted([SELL_1, SELL_2])
     assert t.labelled("Acme Corp", "develops", "facial recognition") is None     # alleged: a statement only
-    assert len(t.facts) == 8 and t.evidence_count == 9
+    assert len(t.facts) == 9 and t.evidence_count == 10
     assert t.labelled("Privacy Watch", "sues", "Acme") and t.labelled("Privacy Watch", "criticizes", "Acme")
     bare = truth(sample_dataset(bare_fact=True))
     assert bare.facts[bare.labelled("Jane Roe", "worksFor", "City of Springfield")] == []

@@ -131,7 +131,8 @@ class FtmBuilder:
             proxy = self.make(spec["schema"], s, predicate, o)
             proxy.add(spec["subject"], make_id(s))
             proxy.add(spec["object"], make_id(o))
-            proxy.add("role", self.labels[predicate])
+            if "role" in proxy.schema.properties:       # Payment has none; its summary names the relation
+                proxy.add("role", self.labels[predicate])
             proxy.add("summary", summary)
             proxy.add("date", [e["date"] for e in data["evidence"]])
             proxy.add("recordId", [e["statement"] for e in data["evidence"]])
