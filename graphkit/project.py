@@ -2,9 +2,10 @@
 
 Nodes are typed entities (label, type, names, Wikidata id, articles that
 mention them); edges are asserted relations keyed by predicate, each with
-every evidence sentence and its source. ``graph.graph["articles"]`` lists
-every article (IRI, title, url, date, source file), mentioned or not. The HTML page and the graph-tool
-exports are drawn from this projection.
+every evidence sentence and its source (with the statement IRI and offsets).
+``graph.graph["articles"]`` lists every article (IRI, title, url, date,
+source file), mentioned or not. The HTML page and the graph-tool exports are
+drawn from this projection.
 """
 from __future__ import annotations
 

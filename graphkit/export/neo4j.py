@@ -29,6 +29,7 @@ RELATION_COLUMNS = [":START_ID(Entity)", ":END_ID(Entity)", ":TYPE", "id", "pred
                     "articleCount:int", "evidence", "article", "url", "date:date", "dateText", "confidence:float",
                     "startChar:int", "endChar:int", "method"]
 MENTION_COLUMNS = [":START_ID(Article)", ":END_ID(Entity)", ":TYPE"]
+EVIDENCE_COLUMNS = RELATION_COLUMNS[RELATION_COLUMNS.index("evidence"):]
 ARRAY_DELIMITER = ";"
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 IMPORT_COMMAND = ("neo4j-admin database import full --multiline-fields=true --nodes=entities.csv "
@@ -78,9 +79,9 @@ def relation_rows(graph):
 
 
 def evidence_cells(item: dict | None) -> list:
-    """The evidence, url, date, dateText, confidence, startChar, endChar and method columns."""
+    """The cells of EVIDENCE_COLUMNS for one piece of evidence, empty when there is none."""
     if item is None:
-        return [""] * 9
+        return [""] * len(EVIDENCE_COLUMNS)
     return [item["text"], item["article"], item["url"], *split_date(item["date"]), item["confidence"],
             item["start"], item["end"], item["method"]]
 
