@@ -114,10 +114,9 @@ def test_example_jsonld_keeps_known_facts_and_their_evidence(example_graph_path,
     facts = truth(example_graph)
     for s, predicate, o in facts.known_facts():
         assert any(n["@id"] == s and {"@id": o} in n.get(ONTOLOGY_IRI + predicate, []) for n in nodes)
-        sentences = {v["@value"] for n in nodes if n.get(str(GK.evidence))
-                     and n[str(GK.evidence)] and _statement_of(n) == (s, predicate, o)
-                     for v in n[str(GK.evidence)]}
-        assert sentences >= {e["text"] for e in facts.facts[(s, predicate, o)]} and sentences
+        statements = [n for n in nodes if _statement_of(n) == (s, predicate, o)]
+        sentences = {value["@value"] for n in statements for value in n.get(str(GK.evidence), [])}
+        assert sentences and sentences >= {e["text"] for e in facts.facts[(s, predicate, o)]}
 
 
 def _statement_of(node: dict) -> tuple[str, str, str]:
