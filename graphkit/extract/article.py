@@ -23,7 +23,7 @@ from .stance import stance_cues, stance_hits
 
 MAX_CHUNK_CHARS = 100_000
 _PLACE_AS_GOVERNMENT_OBJECT = {"sellsTo", "sues", "fines", "partnersWith", "investigates", "worksFor",
-                               "criticizes", "supports"}
+                               "criticizes", "supports", "partOf"}
 _AGENT_PREDICATES = {"bans", "uses", "sues", "fines", "investigates", "partnersWith", "funds", "criticizes",
                      "supports", "sellsTo", "worksFor"}
 

@@ -19,12 +19,14 @@ from .cues import EntityCues, entity_cues
 from .entities import ArticleEntities
 
 _RELATIVE_PRONOUNS = {"which", "that", "who", "whom", "whose"}
-_OBJECT_CONTROL = {"order", "force", "ask", "require", "tell", "urge", "allow", "permit", "compel", "direct", "help"}
+_OBJECT_CONTROL = {"order", "force", "ask", "require", "tell", "urge", "allow", "permit", "compel", "direct", "help",
+                   "hire", "commission", "engage", "pay", "contract"}
 _WRAPPERS = {"use", "sale", "deployment", "rollout", "purchase", "adoption", "version", "kind", "type", "form",
              "network", "system", "operation", "program", "programme", "contract", "thousands", "hundreds",
              "dozens", "millions", "scores", "number", "units", "unit", "thousand", "hundred", "dozen", "million",
              "stake", "share", "shares", "control", "majority"}
 _EXAMPLE_PREPS = {"like", "including", "as"}
+_GENERIC_HEADS = {"company", "firm", "group", "organization", "organisation", "corporation", "agency", "entity"}
 _FLEETS = {"network", "fleet", "array", "deployment", "arsenal", "rollout"}
 _SELLS = {"sells", "sellsTo"}
 
@@ -46,6 +48,11 @@ class RelationRules:
     stop_verbs: frozenset[str]
     listing_verbs: frozenset[str]
     call_verbs: frozenset[str]
+    presenting_verbs: frozenset[str]
+    funding_nouns: frozenset[str]
+    order_verbs: frozenset[str]
+    settle_verbs: frozenset[str]
+    case_nouns: frozenset[str]
     generic_subject: frozenset[str]     # predicates a collective actor may be the subject of
     generic_object: frozenset[str]
     verb_forms: dict[str, str]      # inflected form -> cue lemma
@@ -83,6 +90,11 @@ def relation_rules() -> RelationRules:
         stop_verbs=frozenset(data["stop_verbs"]),
         listing_verbs=frozenset(data["listing_verbs"]),
         call_verbs=frozenset(data["call_verbs"]),
+        presenting_verbs=frozenset(data["presenting_verbs"]),
+        funding_nouns=frozenset(data["funding_nouns"]),
+        order_verbs=frozenset(data["order_verbs"]),
+        settle_verbs=frozenset(data["settle_verbs"]),
+        case_nouns=frozenset(data["case_nouns"]),
         generic_subject=frozenset(data["generic"]["subject"]),
         generic_object=frozenset(data["generic"]["object"]),
         verb_forms=_verb_forms(data["verbs"], data.get("irregular_forms", {})),
@@ -159,12 +171,30 @@ class SentenceReader:
             if not result and token.lemma_.lower() in _WRAPPERS:
                 for prep in _preps(token, {"of", "in"}):
                     result += self.keys(_pobj(prep), depth + 1)
+            if not result and token.pos_ == "NOUN":     # "investors that include the venture firm X"
+                for clause in token.children:
+                    if clause.dep_ == "relcl" and clause.lemma_.lower() in self.rules.listing_verbs:
+                        result += [k for c in clause.children if c.dep_ in ("dobj", "attr") for k in self.keys(c)]
             if not result and token.pos_ == "NOUN":     # "Orb scans", "HSI agents": the name in front
                 result = [k for c in token.lefts if c.dep_ == "compound" and self.link_kind(c) == "name"
                           for k in [self.ents.key_at(c)] if k]
         for prep in _preps(token, _EXAMPLE_PREPS):       # "systems like Ring", "such as"
             result += [k for k in self.keys(_pobj(prep), depth + 1) if k not in result]
         return result
+
+    def _findings(self, noun: Token) -> list[str]:
+        """"The regulator's investigation found that Rite Aid never tested …": what it found about."""
+        verb = noun.head
+        if noun.dep_ != "nsubj" or verb.lemma_.lower() not in ("find", "show", "conclude", "reveal", "determine"):
+            return []
+        return [k for clause in verb.children if clause.dep_ == "ccomp"
+                for c in clause.children if c.dep_ == "nsubj" for k in self.keys(c)]
+
+    def _main_objects(self, noun: Token, anchor: Token) -> list[str]:
+        """"After an investigation, the FTC filed a complaint accusing Ring": the act's target."""
+        if anchor is noun or noun.head.lower_ not in ("after", "following"):
+            return []
+        return self._direct_objects(anchor) or self._accused(anchor)
 
     def _accused(self, verb: Token) -> list[str]:
         """"filed a complaint … accusing Ring of …": the accused is the complaint's target."""
@@ -229,12 +259,91 @@ class SentenceReader:
             elif token.pos_ in ("NOUN", "PROPN"):
                 if lemma in self.rules.nouns:
                     hits.extend(self._noun(token, lemma))
+                elif lemma in _GENERIC_HEADS:       # "its parent company, Q Cyber Technologies"
+                    for mod in (c for c in token.lefts if c.dep_ in ("compound", "amod")):
+                        if mod.lemma_.lower() in self.rules.nouns:
+                            hits.extend(self._noun(token, mod.lemma_.lower()))
             if token.lower_ == "owned" and token.tag_ == "VBN":
                 hits.extend(self._owned(token))
         hits.extend(self._instances())
         hits.extend(self._possessives())
         hits.extend(self._fleets())
+        hits.extend(self._presented_as())
+        hits.extend(self._settlements())
+        hits.extend(self._orders())
+        hits.extend(self._funding_rounds())
+        hits.extend(self._owned_products())
         return hits
+
+    # -- "which the company markets as a facial recognition tool" -------------
+    def _presented_as(self) -> Iterator[Hit]:
+        for verb in self.doc:
+            if verb.pos_ != "VERB" or self.rules.verb_forms.get(verb.lower_, verb.lemma_.lower()) not in self.rules.presenting_verbs:
+                continue
+            shown = [k for p in _preps(verb, {"as"}) for k in self.keys(_pobj(p))]
+            if not shown:
+                continue
+            things = self._direct_objects(verb) or self.keys(self._patient(verb))
+            sellers = self._agents(verb, any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children))
+            techs = [k for k in shown if self.entity_type(k) == "Technology"]
+            products = [k for k in shown if self.entity_type(k) == "Product"]
+            yield from self.emit("instanceOf", things, techs, verb, "graphkit.presented.v1", 0.7)
+            yield from self.emit("sells", sellers, products, verb, "graphkit.presented.v1", 0.7)
+
+    # -- "agreed to pay $100 million to settle the SEC's case" ---------------
+    def _settlements(self) -> Iterator[Hit]:
+        for verb in self.doc:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.rules.settle_verbs:
+                continue
+            for case in (c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in self.rules.case_nouns):
+                authorities = [k for c in case.children if c.dep_ in ("poss", "compound") for k in self.keys(c)]
+                payers = self.keys(self.subject_token(verb))
+                paid = verb.head.lemma_.lower() == "pay" or any(t.lemma_.lower() == "pay" for t in verb.head.subtree)
+                if paid:
+                    yield from self.emit("fines", authorities, payers, verb, "graphkit.settlement.v1", 0.7)
+                if case.lemma_.lower() in ("case", "charge", "charges", "complaint", "lawsuit", "suit"):
+                    yield from self.emit("sues", authorities, payers, verb, "graphkit.settlement.v1", 0.7)
+
+    # -- "ordered Worldcoin to stop scanning" ---------------------------------
+    def _orders(self) -> Iterator[Hit]:
+        for verb in self.doc:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.rules.order_verbs:
+                continue
+            stopped = [c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() in self.rules.stop_verbs]
+            if not stopped:
+                continue
+            ordered = [k for c in verb.children if c.dep_ == "dobj" for k in self.keys(c)]
+            targets = ordered + [k for s in stopped for c in s.children if c.dep_ in ("xcomp", "dobj")
+                                 for k in self.keys(c) + [x for g in c.children if g.dep_ == "dobj" for x in self.keys(g)]]
+            yield from self.emit("bans", self.keys(self.subject_token(verb)), targets, verb, "graphkit.order.v1", 0.7)
+
+    # -- "its most recent round was led by Blockchain Capital" ----------------
+    def _funding_rounds(self) -> Iterator[Hit]:
+        for noun in self.doc:
+            if noun.lemma_.lower() not in self.rules.funding_nouns or noun.dep_ != "nsubjpass":
+                continue
+            verb = noun.head
+            if verb.lemma_.lower() not in ("lead", "back", "join", "provide", "fund"):
+                continue
+            funders = [k for c in verb.children if c.dep_ == "agent" for k in self.keys(_pobj(c))]
+            funded = [k for c in noun.children if c.dep_ == "poss" for k in self.keys(c)]
+            yield from self.emit("funds", funders, funded, verb, "graphkit.round.v1", 0.7)
+
+    # -- "its Alexa assistant", "its best-known plate reader, the Falcon" -----
+    def _owned_products(self) -> Iterator[Hit]:
+        for key, draft in self.ents.drafts.items():
+            if draft.type != "Product":
+                continue
+            for start, end in draft.mentions:
+                root = self.doc[start:end].root
+                holders = [root]
+                if root.dep_ == "appos":
+                    holders.append(root.head)
+                if root.dep_ == "attr":
+                    holders += [c for c in root.head.children if c.dep_ == "nsubj"]
+                owners = [k for h in holders for c in h.children if c.dep_ == "poss" for k in self.keys(c)]
+                owners = [k for k in owners if self.entity_type(k) == "Company"]
+                yield from self.emit("sells", owners, [key], root, "graphkit.owned.v1", 0.65)
 
     # -- "the city's network of Flock cameras" ------------------------------
     def _fleets(self) -> Iterator[Hit]:
@@ -326,6 +435,10 @@ class SentenceReader:
                     if child.dep_ == "dobj":
                         return child
             return self.subject_token(head) if head.pos_ in ("VERB", "AUX") else None
+        if verb.dep_ == "acl" and verb.tag_ == "VB":       # "Amazon's commitment to impose a moratorium"
+            owner = next((c for c in head.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                return owner
         if verb.dep_ in ("acl", "advcl") and verb.tag_ == "VBG":
             if verb.dep_ == "acl":
                 return head
@@ -342,40 +455,53 @@ class SentenceReader:
         found: list[str] = []
         for where in reading.where:
             if where == "dobj":
-                if passive:
-                    patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-                    if patient is None and verb.dep_ == "acl":
-                        patient = verb.head
-                    if patient is None and verb.dep_ == "conj":     # "which was part of X and had been financed by Y"
-                        patient = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-                        if patient is not None and patient.lower_ in _RELATIVE_PRONOUNS and verb.head.dep_ == "relcl":
-                            patient = verb.head.head
-                    if patient is not None and patient.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-                        patient = verb.head
-                    found += self.keys(patient)
-                else:
-                    for child in verb.children:
-                        if child.dep_ in ("dobj", "dative"):
-                            found += self.keys(child) or self._possessor(child)
-                    if verb.dep_ == "relcl" and any(c.dep_ == "dobj" and c.lower_ in _RELATIVE_PRONOUNS for c in verb.children):
-                        found += self.keys(verb.head)
+                found += self.keys(self._patient(verb)) if passive else self._direct_objects(verb)
             else:
-                for prep in _preps(verb, {where}):
-                    found += self.keys(_pobj(prep))
-                for child in verb.children:
-                    if child.dep_ == "dobj":
-                        for prep in _preps(child, {where}):
-                            found += self.keys(_pobj(prep))
-                if where == "to" and verb.dep_ == "relcl" and verb.head.lower_ in _RELATIVE_PRONOUNS:
-                    pass
-        # "banned city agencies from using it": the thing used is what is banned
+                for holder in [verb] + [c for c in verb.children if c.dep_ == "dobj"]:
+                    for prep in _preps(holder, {where}):
+                        found += self.keys(_pobj(prep))
+        if reading.where == ("dobj",):
+            found += self._banned_use(verb)
+        return list(dict.fromkeys(found))
+
+    def _patient(self, verb: Token) -> Token | None:
+        """Who or what a passive verb acts on."""
+        patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if patient is None and verb.dep_ == "acl":
+            patient = verb.head
+        if patient is None and verb.dep_ == "conj":         # "which was part of X and had been financed by Y"
+            patient = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if patient is not None and patient.lower_ in _RELATIVE_PRONOUNS and verb.head.dep_ == "relcl":
+                patient = verb.head.head
+        if patient is not None and patient.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            patient = verb.head
+        return patient
+
+    def _direct_objects(self, verb: Token) -> list[str]:
+        found: list[str] = []
+        for child in verb.children:
+            if child.dep_ in ("dobj", "dative"):
+                found += self.keys(child) or self._possessor(child)
+        if verb.dep_ == "relcl" and any(c.dep_ == "dobj" and c.lower_ in _RELATIVE_PRONOUNS for c in verb.children):
+            found += self.keys(verb.head)
+        if not found:          # "develops and sells X": coordinated verbs share their object
+            for conj in verb.children:
+                if conj.dep_ == "conj" and conj.pos_ == "VERB" and not any(c.dep_ == "nsubj" for c in conj.children):
+                    found += [k for c in conj.children if c.dep_ == "dobj" for k in self.keys(c)]
+        if not found:          # "examined how the Chicago Police Department responds": the clause's subject
+            for clause in verb.children:
+                if clause.dep_ == "ccomp" and any(c.lower_ in ("how", "whether", "why") for c in clause.lefts):
+                    found += [k for c in clause.children if c.dep_ == "nsubj" for k in self.keys(c)]
+        return found
+
+    def _banned_use(self, verb: Token) -> list[str]:
+        """"banned city agencies from using it": the thing used is what is banned."""
+        found: list[str] = []
         for prep in _preps(verb, {"from"}):
             for pcomp in prep.children:
                 if pcomp.dep_ == "pcomp":
-                    for child in pcomp.children:
-                        if child.dep_ == "dobj" and reading.where == ("dobj",):
-                            found += self.keys(child)
-        return list(dict.fromkeys(found))
+                    found += [k for c in pcomp.children if c.dep_ == "dobj" for k in self.keys(c)]
+        return found
 
     # -- nominal frames ----------------------------------------------------
     def _noun(self, noun: Token, lemma: str) -> Iterator[Hit]:
@@ -395,6 +521,8 @@ class SentenceReader:
                             objects += self.keys(_pobj(prep))
             if not objects and reading.predicate in ("sues", "fines", "investigates"):
                 objects = self._accused(anchor)
+            if not objects and reading.predicate in ("investigates", "tests"):
+                objects = self._findings(noun) or self._main_objects(noun, anchor)
             if not objects:
                 continue
             noun_agents = [a for a in agents if a not in objects]
@@ -425,15 +553,16 @@ class SentenceReader:
             agents += [k for c in listed for k in self.keys(c if self.ents.key_at(c) else _named_in(c, self.ents))]
         if noun.dep_ == "pobj" and head.lower_ in ("among", "including") and head.head.lemma_.lower() in self.rules.listing_verbs:
             agents += [k for c in head.head.children if c.dep_ in ("nsubj", "attr") for k in self.keys(c)]
-        if noun.dep_ in ("dobj", "attr", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+        light = head.lemma_.lower() in self.rules.light_verbs
+        if noun.dep_ in ("dobj", "attr", "nsubjpass") and head.pos_ in ("VERB", "AUX") and (light or noun.dep_ == "attr"):
             anchor = head
-            if noun.dep_ == "nsubjpass" and head.lemma_.lower() in self.rules.light_verbs:
+            if noun.dep_ == "nsubjpass" and light:
                 agents += [k for c in head.children if c.dep_ == "agent" for k in self.keys(_pobj(c))]
             elif noun.dep_ == "attr" or head.lemma_.lower() in self.rules.light_verbs:
                 agents += self.keys(self.subject_token(head))
         elif noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
             anchor = head.head
-            if head.lower_ in ("in", "with") and not agents:
+            if head.lower_ in ("in", "with", "after", "following") and not agents:
                 agents += self.keys(self.subject_token(head.head))
         return list(dict.fromkeys(agents)), anchor
 
