@@ -26,6 +26,8 @@ _THING_PRONOUNS = {"it", "its"}
 _PLURAL_PRONOUNS = {"they", "them", "their"}
 _ANAPHOR_WINDOW = 6         # sentences back that "the company" may reach
 _PRONOUN_WINDOW = 2
+_THING_VERBS = {"use", "deploy", "sell", "buy", "ban", "test", "develop", "build", "license", "market", "operate",
+                "install", "adopt", "suspend", "prohibit", "bar", "offer", "supply", "scrap", "drop", "pilot", "run"}
 _CENTRAL_REACH = 3          # sentences back in which the article's main entity must have been named
 _SHORT_FORM_BLOCKERS = {"of", "for", "on", "and", "&", "to", "in", "at"}
 
@@ -127,8 +129,26 @@ def build_entities(doc: Doc, found: list[Found], cues: EntityCues) -> ArticleEnt
     _merge_places_into_governments(ents)
     _link_descriptions(ents, doc, cues)
     _merge_known_as(ents, doc)
+    _merge_appositive_names(ents, doc)
     _link_pronouns(ents, doc)
     return ents
+
+
+def _merge_appositive_names(ents: ArticleEntities, doc: Doc) -> None:
+    """"Italy's data protection authority, the Garante": two names of one organisation side by side."""
+    for link in list(ents.links):
+        if link.kind != "name" or link.key not in ents.drafts:
+            continue
+        root = doc[link.start:link.end].root
+        for child in root.children:
+            other = ents.key_at(child)
+            if child.dep_ != "appos" or other is None or other == link.key or other not in ents.drafts:
+                continue
+            a, b = ents.drafts[link.key], ents.drafts[other]
+            if a.type in ORGANISATION_TYPES and b.type in ORGANISATION_TYPES and not (a.generic or b.generic) \
+                    and not (a.parent_name or b.parent_name):
+                keep, drop = (link.key, other) if a.reason == "lexicon" or b.reason != "lexicon" else (other, link.key)
+                _merge_into(ents, drop, keep)
 
 
 def _merge_known_as(ents: ArticleEntities, doc: Doc) -> None:
@@ -308,7 +328,8 @@ def _link_descriptions(ents: ArticleEntities, doc: Doc, cues: EntityCues) -> Non
         if token.i in ents.token_key or token.pos_ != "NOUN":
             continue
         wanted = [t for t, words in cues.anaphors.items() if token.lower_ in words]
-        if not wanted or not _definite(token) or token.i + 1 in ents.token_key:
+        things = bool(set(wanted) & {"Technology", "Product"}) and not set(wanted) & set(ORGANISATION_TYPES)
+        if not wanted or not _definite(token, things) or token.i + 1 in ents.token_key:
             continue
         if token.lower_ == "city":
             wanted = ["GovernmentAgency", "Location"]
@@ -320,10 +341,11 @@ def _link_descriptions(ents: ArticleEntities, doc: Doc, cues: EntityCues) -> Non
             ents.link(token.i, token.i + 1, key, "description")
 
 
-def _definite(token: Token) -> bool:
-    """"the company" or "the company's", not "a company" or "the company behind Pegasus"."""
+def _definite(token: Token, things: bool = False) -> bool:
+    """"the company" or "the company's", not "a company" or "the company behind Pegasus";
+    for products and technologies also "its search tool"."""
     dets = [c for c in token.lefts if c.dep_ in ("det", "poss")]
-    if not dets or dets[0].lower_ != "the":
+    if not dets or not (dets[0].lower_ == "the" or things and dets[0].lower_ in ("its", "their")):
         return False
     if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.lefts):
         return False
@@ -372,6 +394,8 @@ def _link_pronouns(ents: ArticleEntities, doc: Doc) -> None:
             key = _nearest(ents, doc, token, ["Person"], _PRONOUN_WINDOW)
         elif low in ("its", "their") and _clause_subject_before(ents, token):
             key = _clause_subject_before(ents, token)
+        elif low in ("it", "them") and token.dep_ == "dobj" and token.head.lemma_.lower() in _THING_VERBS:
+            key = _nearest(ents, doc, token, ["Technology", "Product"], _PRONOUN_WINDOW)
         elif low in _THING_PRONOUNS or low in _PLURAL_PRONOUNS:
             key = _salient_thing(ents, doc, token, plural=low in _PLURAL_PRONOUNS)
         else:

@@ -129,6 +129,13 @@ class MentionFinder:
                     if all(t.is_lower or t.is_punct for t in doc[start:token.i + 1]):
                         end = self._extend_head(doc, token.i + 1)
                         found.append(Found(start, end, "Technology", "pattern", None, "technology compound"))
+            if token.pos_ == "PROPN" and token.dep_ != "compound" and _organisation_head(token, cues):
+                start = min([token.i] + [c.i for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"])
+                if start < token.i:          # "Security Lab", "Tech Workers Coalition"
+                    found.append(Found(start, token.i + 1, "ORG", "pattern", None, "name with an organisation's head word"))
+            if token.lower_ in _AGENCY_WORDS and token.pos_ == "NOUN" and _national_agency_start(token) is not None:
+                found.append(Found(_national_agency_start(token), token.i + 1, "GovernmentAgency", "pattern",
+                                   None, "a country's authority"))
             if token.pos_ == "PROPN" and token.dep_ != "compound" and _described_as_organisation(token, cues):
                 start = min([token.i] + [c.i for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"])
                 found.append(Found(start, token.i + 1, "ORG", "pattern", None, "name with a description"))
@@ -146,6 +153,22 @@ class MentionFinder:
             end += 1
             steps += 1
         return end
+
+
+_AGENCY_WORDS = {"authority", "regulator", "agency", "watchdog", "commission", "ministry", "office"}
+
+
+def _organisation_head(token, cues: EntityCues) -> bool:
+    return any(token.lower_ in words for words in cues.head_words.values()) and token.is_title
+
+
+def _national_agency_start(token) -> int | None:
+    """"Portugal's data protection authority": a country's (or city's) named office, in lower case."""
+    mods = [c for c in token.lefts if c.dep_ in ("compound", "amod")]
+    owner = next((c for c in token.lefts if c.dep_ == "poss" and c.ent_type_ in ("GPE", "NORP")), None)
+    if owner is None or not mods or any(not m.is_lower for m in mods):
+        return None
+    return owner.i
 
 
 def _described_as_organisation(token, cues: EntityCues) -> bool:
