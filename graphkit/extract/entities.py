@@ -396,8 +396,8 @@ def _link_pronouns(ents: ArticleEntities, doc: Doc) -> None:
             key = _clause_subject_before(ents, token)
         elif low in ("it", "them") and token.dep_ == "dobj" and token.head.lemma_.lower() in _THING_VERBS:
             key = _nearest(ents, doc, token, ["Technology", "Product"], _PRONOUN_WINDOW)
-        elif low in _THING_PRONOUNS or low in _PLURAL_PRONOUNS:
-            key = _salient_thing(ents, doc, token, plural=low in _PLURAL_PRONOUNS)
+        elif low in _THING_PRONOUNS:
+            key = _salient_thing(ents, doc, token, plural=False)
         else:
             continue
         if key:

@@ -81,7 +81,7 @@ class MentionFinder:
         by_start = {f.start: f for f in chosen}
         extra = []
         for f in chosen:
-            if f.type not in ("Company", "GovernmentAgency", "AdvocacyGroup", "ORG"):
+            if f.type not in ("Company", "GovernmentAgency", "AdvocacyGroup", "ORG") or (f.entry and f.entry.generic):
                 continue
             if f.end + 1 < len(doc) and doc[f.end].lower_ in ("of", "in") and f.end + 1 in by_start:
                 place = by_start[f.end + 1]
