@@ -335,8 +335,8 @@ def _link_descriptions(ents: ArticleEntities, doc: Doc, cues: EntityCues) -> Non
             wanted = ["GovernmentAgency", "Location"]
         if "Technology" in wanted or "Product" in wanted:
             wanted = sorted(set(wanted) | {"Technology", "Product"})
-        key = _central(ents, doc, token, wanted) or _recent_subject(ents, doc, token, wanted) \
-            or _nearest(ents, doc, token, wanted, _ANAPHOR_WINDOW)
+        key = _same_sentence(ents, doc, token, wanted) or _central(ents, doc, token, wanted) \
+            or _recent_subject(ents, doc, token, wanted) or _nearest(ents, doc, token, wanted, _ANAPHOR_WINDOW)
         if key:
             ents.link(token.i, token.i + 1, key, "description")
 
@@ -402,6 +402,23 @@ def _link_pronouns(ents: ArticleEntities, doc: Doc) -> None:
             continue
         if key:
             ents.link(token.i, token.i + 1, key, "pronoun")
+
+
+def _same_sentence(ents: ArticleEntities, doc: Doc, token: Token, types: list[str]) -> str | None:
+    """The latest fitting organisation named earlier in the same sentence, if it is not the clause's subject."""
+    if not set(types) & set(ORGANISATION_TYPES):
+        return None
+    best = None
+    for link in ents.links:
+        if link.start >= token.i:
+            break
+        if link.start < token.sent.start or link.kind != "name" or link.key not in ents.drafts:
+            continue
+        draft = ents.drafts[link.key]
+        if draft.type in types and not draft.generic and doc[link.start:link.end].root.dep_ != "compound":
+            best = link.key
+    described = {ents.token_key.get(a.i) for a in token.ancestors}     # "Google Cloud, the company's division"
+    return None if best is None or best == _clause_subject(ents, token) or best in described else best
 
 
 def _central(ents: ArticleEntities, doc: Doc, token: Token, types: list[str]) -> str | None:

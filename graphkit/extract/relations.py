@@ -26,6 +26,7 @@ _WRAPPERS = {"use", "sale", "deployment", "rollout", "purchase", "adoption", "ve
              "dozens", "millions", "scores", "number", "units", "unit", "thousand", "hundred", "dozen", "million",
              "stake", "share", "shares", "control", "majority"}
 _EXAMPLE_PREPS = {"like", "including", "as"}
+_COMPANY_ACTS = {"uses", "sells", "sellsTo", "stopsSelling", "fines"}    # what a person never does here
 _GENERIC_HEADS = {"company", "firm", "group", "organization", "organisation", "corporation", "agency", "entity"}
 _FLEETS = {"network", "fleet", "array", "deployment", "arsenal", "rollout"}
 _SELLS = {"sells", "sellsTo"}
@@ -242,8 +243,8 @@ class SentenceReader:
             o.type, o.reason = "Product", f"stands as a product ({predicate})"
             return True
         for entity, allowed in ((s, subjects), (o, objects)):    # "Rite Aid used …" read as a person by NER
-            if entity.type == "Person" and entity.reason.startswith("NER") and "Person" not in allowed \
-                    and "Company" in allowed and len(entity.names) == 1:
+            if predicate in _COMPANY_ACTS and entity.type == "Person" and entity.reason.startswith("NER") \
+                    and "Person" not in allowed and "Company" in allowed and len(entity.names) == 1:
                 entity.type, entity.reason = "Company", f"acts as a company ({predicate})"
                 return self.rules.allows(predicate, s.type, o.type)
         return False
@@ -439,6 +440,8 @@ class SentenceReader:
             owner = next((c for c in head.children if c.dep_ == "poss"), None)
             if owner is not None:
                 return owner
+        if verb.dep_ == "advcl" and verb.tag_ == "VB" and head.pos_ in ("VERB", "AUX"):   # "paid … to settle"
+            return self.subject_token(head)
         if verb.dep_ in ("acl", "advcl") and verb.tag_ == "VBG":
             if verb.dep_ == "acl":
                 return head
