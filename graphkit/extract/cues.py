@@ -23,6 +23,7 @@ class EntityCues:
     person_titles: frozenset[str]
     role_verbs: frozenset[str]
     not_names: frozenset[str]
+    role_organisations: dict[str, tuple[str, ...]]
 
     def descriptor_type(self, word: str, types=("Product", "Company", "GovernmentAgency", "AdvocacyGroup")) -> str:
         word = word.lower()
@@ -46,4 +47,5 @@ def entity_cues() -> EntityCues:
         person_titles=_words(data["person_titles"]),
         role_verbs=_words(data["role_verbs"]),
         not_names=_words(data["not_names"]),
+        role_organisations={k.lower(): tuple(v) for k, v in data["role_organisations"].items()},
     )

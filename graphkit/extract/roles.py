@@ -38,6 +38,10 @@ class RoleReader:
             org, anchor = self._after(link.end)
             if org is None:
                 org, anchor = self._before(link.start)
+            if org is None:
+                org, anchor = self._copula(link)
+            if org is None:
+                org, anchor = self._title(link)
             if org is not None and org != link.key:
                 yield Hit(link.key, "worksFor", org, anchor, _METHOD, 0.85)
 
@@ -76,6 +80,53 @@ class RoleReader:
         if org is None:
             org = self._company_word([t for t in words if t.i < roles[-1].i], start)
         return org, roles[-1].i
+
+    # -- "Karp is its chief executive", "Andy Mills became police chief" --------
+    def _copula(self, link) -> tuple[str | None, int]:
+        root = self.doc[link.start:link.end].root
+        if root.dep_ != "nsubj" or root.head.lemma_.lower() not in ("be", "become", "remain"):
+            return None, link.start
+        for attr in root.head.children:
+            if attr.dep_ == "attr" and self._is_role(attr):
+                words = [t for t in attr.subtree if t.i != attr.i]
+                org = self._first_org(words) or self._company_word(words, link.start) or self._kind_of(attr, link)
+                return org, attr.i
+        return None, link.start
+
+    # -- "Mayor Brandon Johnson", "Officer Daniel Ruiz", "the two commissioners, X and Y"
+    def _title(self, link) -> tuple[str | None, int]:
+        doc = self.doc
+        words = [doc[i] for i in range(max(doc[link.start].sent.start, link.start - 4), link.start)]
+        titles = [t for t in words if t.lower_ in self.cues.role_organisations]
+        if not titles and self.doc[link.start:link.end].root.dep_ in ("appos", "conj"):
+            head = self.doc[link.start:link.end].root.head
+            while head.dep_ in ("appos", "conj") and head.head is not head and head.lower_ not in self.cues.role_organisations:
+                head = head.head
+            titles = [head] if head.lower_ in self.cues.role_organisations else []
+        if not titles:
+            return None, link.start
+        return self._kind_of(titles[-1], link), titles[-1].i
+
+    def _kind_of(self, role: Token, link) -> str | None:
+        """The organisation a role implies: one in the article whose name has the word, or of the type."""
+        kinds = self.cues.role_organisations.get(role.lower_, ())
+        for word in role.lefts:                   # "police chief"
+            kinds = kinds + ((word.lower_,) if word.dep_ == "compound" else ())
+        sentence = role.sent
+        best, best_score = None, 0
+        for other in self.ents.links:
+            entity = self.ents.entity(other.key)
+            if other.key == link.key or entity.generic or entity.type not in _ORG_OR_PLACE | {"Location"}:
+                continue
+            names = " ".join(entity.names).lower()
+            fits = any(k in names.split() or k == entity.type for k in kinds) or (
+                "city" in kinds and entity.type == "Location" and sentence.start <= other.start < sentence.end)
+            if not fits:
+                continue
+            score = (3 if sentence.start <= other.start < sentence.end else 1) + len(entity.mentions) / 10
+            if score > best_score:
+                best, best_score = other.key, score
+        return best
 
     # -- helpers -------------------------------------------------------------
     def _segment(self, start: int, limit: int) -> list[Token]:
