@@ -396,6 +396,8 @@ def _link_pronouns(ents: ArticleEntities, doc: Doc) -> None:
             key = _clause_subject_before(ents, token)
         elif low in ("it", "them") and token.dep_ == "dobj" and token.head.lemma_.lower() in _THING_VERBS:
             key = _nearest(ents, doc, token, ["Technology", "Product"], _PRONOUN_WINDOW)
+        elif low == "its" and _same_sentence_any(ents, doc, token):
+            key = _same_sentence_any(ents, doc, token)
         elif low in _THING_PRONOUNS:
             key = _salient_thing(ents, doc, token, plural=False)
         else:
@@ -419,6 +421,20 @@ def _same_sentence(ents: ArticleEntities, doc: Doc, token: Token, types: list[st
             best = link.key
     described = {ents.token_key.get(a.i) for a in token.ancestors}     # "Google Cloud, the company's division"
     return None if best is None or best == _clause_subject(ents, token) or best in described else best
+
+
+def _same_sentence_any(ents: ArticleEntities, doc: Doc, token: Token) -> str | None:
+    """For "its": the latest organisation named (or described) earlier in the same sentence."""
+    best = None
+    for link in ents.links:
+        if link.start >= token.i:
+            break
+        if link.start < token.sent.start or link.key not in ents.drafts or link.kind == "pronoun":
+            continue
+        draft = ents.drafts[link.key]
+        if draft.type in ORGANISATION_TYPES and not draft.generic and doc[link.start:link.end].root.dep_ != "compound":
+            best = link.key
+    return best
 
 
 def _central(ents: ArticleEntities, doc: Doc, token: Token, types: list[str]) -> str | None:

@@ -245,8 +245,10 @@ class SentenceReader:
         for entity, allowed in ((s, subjects), (o, objects)):    # "Rite Aid used …" read as a person by NER
             if predicate in _COMPANY_ACTS and entity.type == "Person" and entity.reason.startswith("NER") \
                     and "Person" not in allowed and "Company" in allowed and len(entity.names) == 1:
-                entity.type, entity.reason = "Company", f"acts as a company ({predicate})"
-                return self.rules.allows(predicate, s.type, o.type)
+                types = ("Company", o.type) if entity is s else (s.type, "Company")
+                if self.rules.allows(predicate, *types):
+                    entity.type, entity.reason = "Company", f"acts as a company ({predicate})"
+                    return True
         return False
 
     def read(self) -> list[Hit]:

@@ -97,7 +97,8 @@ class RoleReader:
     def _title(self, link) -> tuple[str | None, int]:
         doc = self.doc
         words = [doc[i] for i in range(max(doc[link.start].sent.start, link.start - 4), link.start)]
-        titles = [t for t in words if t.lower_ in self.cues.role_organisations]
+        titles = [t for t in words if t.lower_ in self.cues.role_organisations
+                  and not (t.i + 1 < len(doc) and doc[t.i + 1].lower_ in self.cues.roles)]   # "chief executive"
         if not titles and self.doc[link.start:link.end].root.dep_ in ("appos", "conj"):
             head = self.doc[link.start:link.end].root.head
             while head.dep_ in ("appos", "conj") and head.head is not head and head.lower_ not in self.cues.role_organisations:
