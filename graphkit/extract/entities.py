@@ -301,7 +301,8 @@ def _merge_places_into_governments(ents: ArticleEntities) -> None:
                 if len(words) >= 3 and words[0].lower() in ("city", "town", "county", "village") and words[1] == "of":
                     governments[" ".join(words[2:]).lower()] = key
     for key, draft in list(ents.drafts.items()):
-        if draft.type == "Location" and draft.name.lower() in governments:
+        weak = draft.type == "Location" or draft.reason.startswith(("organisation by default", "NER"))
+        if weak and draft.name.lower() in governments and key != governments[draft.name.lower()]:
             _merge_into(ents, key, governments[draft.name.lower()])
 
 
@@ -331,8 +332,11 @@ def _link_descriptions(ents: ArticleEntities, doc: Doc, cues: EntityCues) -> Non
         things = bool(set(wanted) & {"Technology", "Product"}) and not set(wanted) & set(ORGANISATION_TYPES)
         if not wanted or not _definite(token, things) or token.i + 1 in ents.token_key:
             continue
-        if token.lower_ == "city":
-            wanted = ["GovernmentAgency", "Location"]
+        if token.lower_ in _PLACE_WORDS:
+            key = _city(ents, doc, token)
+            if key:
+                ents.link(token.i, token.i + 1, key, "description")
+            continue
         if "Technology" in wanted or "Product" in wanted:
             wanted = sorted(set(wanted) | {"Technology", "Product"})
         key = _same_sentence(ents, doc, token, wanted) or _central(ents, doc, token, wanted) \
@@ -406,6 +410,24 @@ def _link_pronouns(ents: ArticleEntities, doc: Doc) -> None:
             ents.link(token.i, token.i + 1, key, "pronoun")
 
 
+_PLACE_WORDS = {"city", "town", "county"}
+
+
+def _city(ents: ArticleEntities, doc: Doc, token: Token) -> str | None:
+    """"the city": the city government or place named most often in the article so far."""
+    counts: dict[str, int] = {}
+    for link in ents.links:
+        if link.start >= token.i:
+            break
+        draft = ents.drafts.get(link.key)
+        if draft is None or draft.generic:
+            continue
+        named_city = any(w.lower() in _PLACE_WORDS for name in draft.names for w in name.split()[:1])
+        if draft.type == "Location" or (draft.type == "GovernmentAgency" and named_city):
+            counts[link.key] = counts.get(link.key, 0) + (2 if named_city else 1)
+    return max(counts, key=lambda k: counts[k]) if counts else None
+
+
 def _same_sentence(ents: ArticleEntities, doc: Doc, token: Token, types: list[str]) -> str | None:
     """The latest fitting organisation named earlier in the same sentence, if it is not the clause's subject."""
     if not set(types) & set(ORGANISATION_TYPES):
@@ -455,7 +477,7 @@ def _central(ents: ArticleEntities, doc: Doc, token: Token, types: list[str]) ->
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
     if not ranked or ranked[0][0] not in recent or ranked[0][0] == _clause_subject(ents, token):
         return None
-    if ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+    if ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
         return ranked[0][0]
     return None
 

@@ -108,6 +108,9 @@ class MentionFinder:
             if etype is None:
                 continue
             start, end = _trim(doc, ent.start, ent.end)
+            if etype == "ORG":      # "the Atlanta company Flock Safety": the name follows the description
+                described = [t.i for t in doc[start:end - 1] if t.is_lower and t.pos_ == "NOUN"]
+                start = described[-1] + 1 if described else start
             if start >= end or not any(t.is_alpha for t in doc[start:end]):
                 continue
             if etype == "Product":
@@ -220,7 +223,7 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while start < end and (doc[start].lower_ in _LEADING_DROP or doc[start].is_punct):
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].like_num
-                           or doc[end - 1].lower_ in ("'s", "’s")):
+                           or doc[end - 1].lower_ in ("'s", "’s") or (end - start > 1 and doc[end - 1].is_lower)):
         end -= 1
     return start, end
 
