@@ -339,7 +339,8 @@ def _link_descriptions(ents: ArticleEntities, doc: Doc, cues: EntityCues) -> Non
             continue
         if "Technology" in wanted or "Product" in wanted:
             wanted = sorted(set(wanted) | {"Technology", "Product"})
-        key = _same_sentence(ents, doc, token, wanted) or _central(ents, doc, token, wanted) \
+        key = _named_like(ents, doc, token, wanted) or _same_sentence(ents, doc, token, wanted) \
+            or _central(ents, doc, token, wanted) \
             or _recent_subject(ents, doc, token, wanted) or _nearest(ents, doc, token, wanted, _ANAPHOR_WINDOW)
         if key:
             ents.link(token.i, token.i + 1, key, "description")
@@ -426,6 +427,20 @@ def _city(ents: ArticleEntities, doc: Doc, token: Token) -> str | None:
         if draft.type == "Location" or (draft.type == "GovernmentAgency" and named_city):
             counts[link.key] = counts.get(link.key, 0) + (2 if named_city else 1)
     return max(counts, key=lambda k: counts[k]) if counts else None
+
+
+def _named_like(ents: ArticleEntities, doc: Doc, token: Token, types: list[str]) -> str | None:
+    """"the authority" after "the Dutch Data Protection Authority": an earlier name with that word."""
+    best = None
+    for link in ents.links:
+        if link.start >= token.i:
+            break
+        draft = ents.drafts.get(link.key)
+        if draft is None or draft.type not in types or draft.generic or link.kind != "name":
+            continue
+        if any(token.lower_ in (w.lower() for w in name.split()) for name in draft.names):
+            best = link.key
+    return None if best == _clause_subject(ents, token) else best
 
 
 def _same_sentence(ents: ArticleEntities, doc: Doc, token: Token, types: list[str]) -> str | None:

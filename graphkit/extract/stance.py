@@ -265,6 +265,8 @@ def _targets(ents: ArticleEntities, doc: Doc, tokens: list[int], exclude: set[st
         if entity.type not in TARGET_TYPES or entity.generic:
             continue
         root = doc[link.start:link.end].root
+        if entity.type == "Location" and root.dep_ == "compound":       # "the US company"
+            continue
         core = core_token(root, cues)
         if core is None or _addressee(core, cues) or _own_product(entity.name, exclude, ents):
             continue
