@@ -158,8 +158,9 @@ def to_result(article: Article, doc: Doc, ents: ArticleEntities, hits: list[Hit]
         if key not in best or best[key].hit.confidence < hit.confidence:
             best[key] = _Best(hit, sent.start_char, sent.end_char)
     relations = []
+    full_text = doc.text
     for item in best.values():
-        text = doc.text[item.start:item.end]
+        text = full_text[item.start:item.end]
         lead = len(text) - len(text.lstrip())
         text = text.strip()
         relations.append(Relation(

@@ -376,7 +376,10 @@ def _nearest(ents: ArticleEntities, doc: Doc, token: Token, types: list[str], wi
 
 
 def _sentence_index(doc: Doc, token: Token) -> int:
-    return doc.user_data.setdefault("gk_sent_index", _sent_index(doc))[token.i]
+    index = doc.user_data.get("gk_sent_index")
+    if index is None:
+        index = doc.user_data["gk_sent_index"] = _sent_index(doc)
+    return index[token.i]
 
 
 def _sent_index(doc: Doc) -> list[int]:

@@ -60,7 +60,8 @@ class SpeechReader:
         self.ents = ents
         self.reporting = reporting
         self.subject_of = subject_of        # verb -> subject token (SentenceReader.subject_token)
-        self.spans = [self._token_span(s, e) for s, e in find_quotes(doc.text)]
+        self.text = doc.text
+        self.spans = [self._token_span(s, e) for s, e in find_quotes(self.text)]
         self.spans = [s for s in self.spans if s is not None]
         self.quoted = {i for s, e in self.spans for i in range(s, e)}
 
@@ -103,7 +104,7 @@ class SpeechReader:
         return seen
 
     def _paragraph(self, token_index: int) -> int:
-        return self.doc.text.count("\n", 0, self.doc[token_index].idx)
+        return self.text.count("\n", 0, self.doc[token_index].idx)
 
     def _reporting_verb(self, sent) -> Token | None:
         candidates = [t for t in sent if t.i not in self.quoted and t.pos_ in ("VERB", "AUX")
@@ -135,7 +136,7 @@ class SpeechReader:
 
     def _dash_speaker(self, paragraph: int) -> str | None:
         """A following line such as "—Nicole Ozer, ACLU of North Carolina"."""
-        lines = self.doc.text.split("\n")
+        lines = self.text.split("\n")
         for line_no in range(paragraph + 1, min(paragraph + 3, len(lines))):
             line = lines[line_no].strip()
             if not line:
