@@ -26,6 +26,7 @@ _THING_PRONOUNS = {"it", "its"}
 _PLURAL_PRONOUNS = {"they", "them", "their"}
 _ANAPHOR_WINDOW = 6         # sentences back that "the company" may reach
 _PRONOUN_WINDOW = 2
+_SEARCH_SENTENCES = 40      # how far back "the company" or a name count may look
 _THING_VERBS = {"use", "deploy", "sell", "buy", "ban", "test", "develop", "build", "license", "market", "operate",
                 "install", "adopt", "suspend", "prohibit", "bar", "offer", "supply", "scrap", "drop", "pilot", "run"}
 _CENTRAL_REACH = 3          # sentences back in which the article's main entity must have been named
@@ -78,6 +79,7 @@ class ArticleEntities:
         self.token_key: dict[int, str] = {}
         self._by_name: dict[str, str] = {}
         self._by_lexicon: dict[str, str] = {}
+        self._starts: list[int] | None = None    # link starts, for bisecting; reset when a link is added
 
     # -- building ------------------------------------------------------------
     def new(self, etype: str, reason: str) -> Draft:
@@ -88,6 +90,7 @@ class ArticleEntities:
 
     def link(self, start: int, end: int, key: str, kind: str) -> None:
         bisect.insort(self.links, Link(start, end, key, kind), key=lambda link: link.start)
+        self._starts = None
         for i in range(start, end):
             self.token_key[i] = key
         if kind == "name":
@@ -95,6 +98,19 @@ class ArticleEntities:
 
     def key_at(self, token: Token) -> str | None:
         return self.token_key.get(token.i)
+
+    def before(self, token: Token, sentences: int = _SEARCH_SENTENCES) -> list[Link]:
+        """The links that start before the token, in its sentence and the `sentences` sentences before.
+
+        Every backward search goes through this window, so long articles stay linear."""
+        first = sentence_start(self.doc, _sentence_index(self.doc, token) - sentences)
+        return self.between(first, token.i)
+
+    def between(self, first: int, end: int) -> list[Link]:
+        """The links that start at token `first` or later and before token `end`."""
+        if self._starts is None:
+            self._starts = [link.start for link in self.links]
+        return self.links[bisect.bisect_left(self._starts, first):bisect.bisect_left(self._starts, end)]
 
     def entity(self, key: str) -> Draft:
         return self.drafts[key]
@@ -361,9 +377,7 @@ def _definite(token: Token, things: bool = False) -> bool:
 def _nearest(ents: ArticleEntities, doc: Doc, token: Token, types: list[str], window: int) -> str | None:
     first_sent = _sentence_index(doc, token) - window
     best = None
-    for link in ents.links:
-        if link.start >= token.i:
-            break
+    for link in ents.before(token, window):
         if _sentence_index(doc, doc[link.start]) < first_sent:
             continue
         if doc[link.start:link.end].root.dep_ == "compound":     # "Facebook users" is about users
@@ -380,6 +394,14 @@ def _sentence_index(doc: Doc, token: Token) -> int:
     if index is None:
         index = doc.user_data["gk_sent_index"] = _sent_index(doc)
     return index[token.i]
+
+
+def sentence_start(doc: Doc, number: int) -> int:
+    """First token of sentence `number` (0 when it is before the first sentence)."""
+    starts = doc.user_data.get("gk_sent_starts")
+    if starts is None:
+        starts = doc.user_data["gk_sent_starts"] = [sent.start for sent in doc.sents]
+    return starts[number] if number > 0 else 0
 
 
 def _sent_index(doc: Doc) -> list[int]:
@@ -420,9 +442,7 @@ _PLACE_WORDS = {"city", "town", "county"}
 def _city(ents: ArticleEntities, doc: Doc, token: Token) -> str | None:
     """"the city": the city government or place named most often in the article so far."""
     counts: dict[str, int] = {}
-    for link in ents.links:
-        if link.start >= token.i:
-            break
+    for link in ents.before(token):
         draft = ents.drafts.get(link.key)
         if draft is None or draft.generic:
             continue
@@ -435,9 +455,7 @@ def _city(ents: ArticleEntities, doc: Doc, token: Token) -> str | None:
 def _named_like(ents: ArticleEntities, doc: Doc, token: Token, types: list[str]) -> str | None:
     """"the authority" after "the Dutch Data Protection Authority": an earlier name with that word."""
     best = None
-    for link in ents.links:
-        if link.start >= token.i:
-            break
+    for link in ents.before(token):
         draft = ents.drafts.get(link.key)
         if draft is None or draft.type not in types or draft.generic or link.kind != "name":
             continue
@@ -451,9 +469,7 @@ def _same_sentence(ents: ArticleEntities, doc: Doc, token: Token, types: list[st
     if not set(types) & set(ORGANISATION_TYPES):
         return None
     best = None
-    for link in ents.links:
-        if link.start >= token.i:
-            break
+    for link in ents.before(token, 0):
         if link.start < token.sent.start or link.kind != "name" or link.key not in ents.drafts:
             continue
         draft = ents.drafts[link.key]
@@ -466,9 +482,7 @@ def _same_sentence(ents: ArticleEntities, doc: Doc, token: Token, types: list[st
 def _same_sentence_any(ents: ArticleEntities, doc: Doc, token: Token) -> str | None:
     """For "its": the latest organisation named (or described) earlier in the same sentence."""
     best = None
-    for link in ents.links:
-        if link.start >= token.i:
-            break
+    for link in ents.before(token, 0):
         if link.start < token.sent.start or link.key not in ents.drafts or link.kind == "pronoun":
             continue
         draft = ents.drafts[link.key]
@@ -483,9 +497,7 @@ def _central(ents: ArticleEntities, doc: Doc, token: Token, types: list[str]) ->
     here = _sentence_index(doc, token)
     counts: dict[str, int] = {}
     recent: set[str] = set()
-    for link in ents.links:
-        if link.start >= token.i:
-            break
+    for link in ents.before(token):
         draft = ents.drafts.get(link.key)
         if draft is None or draft.type not in types or draft.generic or link.kind != "name":
             continue
@@ -511,9 +523,7 @@ def _recent_subject(ents: ArticleEntities, doc: Doc, token: Token, types: list[s
     """The latest entity of the wanted types that was a clause subject in this or the previous sentence."""
     here = _sentence_index(doc, token)
     best = None
-    for link in ents.links:
-        if link.start >= token.i:
-            break
+    for link in ents.before(token, 1):
         if _sentence_index(doc, doc[link.start]) < here - 1 or link.key not in ents.drafts:
             continue
         draft = ents.drafts[link.key]
@@ -574,9 +584,7 @@ def _salient_thing(ents: ArticleEntities, doc: Doc, token: Token, plural: bool) 
 def _salient_of(ents: ArticleEntities, doc: Doc, token: Token, allowed: list[str]) -> str | None:
     here = _sentence_index(doc, token)
     subjects = []
-    for link in ents.links:
-        if link.start >= token.i:
-            break
+    for link in ents.before(token, 1):
         n = _sentence_index(doc, doc[link.start])
         if n < here - 1 or link.key not in ents.drafts or ents.drafts[link.key].type not in allowed \
                 or ents.drafts[link.key].generic:

@@ -142,6 +142,7 @@ class SentenceReader:
         self.rules = rules or relation_rules()
         self.cues = cues or entity_cues()
         self.claims = claims or claim_cues()
+        self._kinds: dict[int, str] | None = None
 
     # -- arguments ---------------------------------------------------------
     def keys(self, token: Token | None, depth: int = 0) -> list[str]:
@@ -212,10 +213,9 @@ class SentenceReader:
         return self.ents.entity(key).type
 
     def link_kind(self, token: Token) -> str:
-        for link in self.ents.links:
-            if link.start <= token.i < link.end:
-                return link.kind
-        return ""
+        if self._kinds is None:
+            self._kinds = {i: link.kind for link in self.ents.links for i in range(link.start, link.end)}
+        return self._kinds.get(token.i, "")
 
     # -- hits --------------------------------------------------------------
     def emit(self, predicate: str, subjects: list[str], objects: list[str], anchor: Token,
@@ -600,9 +600,7 @@ class SentenceReader:
 
     def _nearest_of(self, token: Token, types: list[str]) -> str | None:
         best = None
-        for link in self.ents.links:
-            if link.start >= token.i:
-                break
+        for link in self.ents.before(token):
             if self.entity_type(link.key) in types:
                 best = link.key
         return best

@@ -115,7 +115,8 @@ class RoleReader:
             kinds = kinds + ((word.lower_,) if word.dep_ == "compound" else ())
         sentence = role.sent
         best, best_score = None, 0
-        for other in self.ents.links:
+        nearby = self.ents.before(sentence[-1]) + self.ents.between(sentence[-1].i, sentence.end)
+        for other in nearby:
             entity = self.ents.entity(other.key)
             if other.key == link.key or entity.generic or entity.type not in _ORG_OR_PLACE | {"Location"}:
                 continue
@@ -169,9 +170,7 @@ class RoleReader:
             for etype in ORGANISATION_TYPES:
                 if token.lower_ in self.cues.anaphors.get(etype, ()):
                     best = None
-                    for link in self.ents.links:
-                        if link.start >= before:
-                            break
+                    for link in self.ents.before(self.doc[before]):
                         entity = self.ents.entity(link.key)
                         if entity.type == etype and not entity.generic:
                             best = link.key

@@ -258,7 +258,8 @@ def _own_product(name: str, speakers: set[str], ents: ArticleEntities) -> bool:
 def _targets(ents: ArticleEntities, doc: Doc, tokens: list[int], exclude: set[str], cues: StanceCues):
     """Every mention in the speech of an entity it may judge, as the mention's head token."""
     unit = set(tokens)
-    for link in ents.links:
+    window = ents.between(min(tokens), max(tokens) + 1) if tokens else []
+    for link in window:
         if link.start not in unit or link.key in exclude or link.key not in ents.drafts:
             continue
         entity = ents.entity(link.key)
