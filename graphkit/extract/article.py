@@ -21,7 +21,7 @@ from .roles import RoleReader
 from .relations import Hit, SentenceReader
 from .stance import stance_cues, stance_hits
 
-MAX_CHUNK_CHARS = 100_000
+MAX_CHUNK_CHARS = 10_000       # longer texts are parsed in pieces cut at paragraph breaks, to bound memory
 _PLACE_AS_GOVERNMENT_OBJECT = {"sellsTo", "sues", "fines", "partnersWith", "investigates", "worksFor",
                                "criticizes", "supports", "partOf"}
 _AGENT_PREDICATES = {"bans", "uses", "sues", "fines", "investigates", "partnersWith", "funds", "criticizes",

@@ -65,7 +65,7 @@ class MentionFinder:
 
     def find(self, doc: Doc) -> list[Found]:
         candidates = self._lexicon(doc) + self._ner(doc) + self._patterns(doc)
-        candidates = [c for c in candidates if not self._not_a_name(doc, c)]
+        candidates = [c for c in candidates if not self._not_a_name(doc, c) and _plausible(doc[c.start:c.end])]
         chosen = _select(candidates)
         return _select(chosen + self._chapters(doc, chosen) + _acronym_uses(doc, chosen) + _local_forces(doc, chosen))
 
@@ -183,6 +183,17 @@ def _described_as_organisation(token, cues: EntityCues) -> bool:
                     or "start-up" in words:
                 return True
     return False
+
+
+_MARKUP = set("|{}<>=[]\\@#*_~^")
+_MAX_NAME_TOKENS = 10
+
+
+def _plausible(span: Span) -> bool:
+    """Names from tables, link lists and markup leftovers ("| Acme Corp", "https://…") are not names."""
+    if len(span) > _MAX_NAME_TOKENS or not any(t.is_alpha for t in span):
+        return False
+    return not any(t.like_url or t.like_email or set(t.text) & _MARKUP for t in span)
 
 
 def _local_forces(doc: Doc, chosen: list[Found]) -> list[Found]:
