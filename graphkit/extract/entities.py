@@ -203,6 +203,10 @@ def _add_name(ents: ArticleEntities, doc: Doc, item: Found, cues: EntityCues, ac
         named, why = type_by_name(span, cues)
         if named == "GovernmentAgency" and why.startswith("name begins"):
             etype, reason = named, why
+    if etype in ("Person", "Location") and item.source == "ner":      # "Veridian Labs" read as a person
+        named, why = type_by_name(span, cues)
+        if named and (etype == "Person" or not why.startswith("name begins")):
+            etype, reason = named, why
     if etype == "Person" and item.source == "ner" and len(span) == 1:     # "DeepMind, the London AI lab"
         described, why = type_by_context(span, cues)
         if described and described != "Person":
@@ -237,6 +241,11 @@ def _add_name(ents: ArticleEntities, doc: Doc, item: Found, cues: EntityCues, ac
             draft.type, draft.reason = etype, "lexicon"
     elif draft.type != etype and _stronger(reason, draft.reason):
         draft.type, draft.reason = etype, reason
+    if item.core_end is not None:        # "FaceTrace software" is also called "FaceTrace"
+        core = _clean_text(doc, item.start, item.core_end)
+        draft.add_name(core)
+        if item.type == "Product" and not draft.lexicon_name:
+            draft.lexicon_name = core if item.entry is None else draft.lexicon_name
     draft.add_name(text)
     if item.parent is not None and not draft.parent_name:
         draft.parent_name = _clean_text(doc, *item.parent)
@@ -559,7 +568,19 @@ def _reporter(ents: ArticleEntities, token: Token) -> str | None:
 
 
 def _clause_subject_before(ents: ArticleEntities, token: Token) -> str | None:
-    """"Rite Aid spent years treating its own customers …": a possessive refers to its clause's subject."""
+    """"Rite Aid spent years treating its own customers …": a possessive refers to its clause's subject;
+    "sued the city of Millport over its use of drones": after an object, to that object."""
+    current = token.head
+    for _ in range(6):
+        for child in current.children:
+            if child.dep_ == "dobj" and child.i < token.i:
+                named = ents.token_key.get(child.i) or next(
+                    (ents.token_key.get(t.i) for t in child.subtree if ents.token_key.get(t.i)), None)
+                if named and named in ents.drafts and ents.drafts[named].type in ORGANISATION_TYPES + ("Location",):
+                    return named
+        if current.head is current:
+            break
+        current = current.head
     current = token.head
     for _ in range(6):
         for child in current.children:

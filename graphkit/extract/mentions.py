@@ -34,6 +34,7 @@ class Found:
     entry: LexiconEntry | None = None
     reason: str = ""
     parent: tuple[int, int] | None = None     # tokens of the organisation a chapter belongs to
+    core_end: int | None = None               # "FaceTrace software": the name proper ends before the head noun
 
     def span(self, doc: Doc) -> Span:
         return doc[self.start:self.end]
@@ -96,9 +97,11 @@ class MentionFinder:
         for matcher in (self.exact, self.folded):
             for match_id, start, end in matcher(doc):
                 entry = self.entries[doc.vocab.strings[match_id]]
+                core = end
                 if entry.type in ("Technology", "Product"):
                     end = self._extend_head(doc, end)
-                found.append(Found(start, end, entry.type, "lexicon", entry, "lexicon"))
+                found.append(Found(start, end, entry.type, "lexicon", entry, "lexicon",
+                                   core_end=core if core < end else None))
         return found
 
     def _ner(self, doc: Doc) -> list[Found]:
@@ -113,9 +116,10 @@ class MentionFinder:
                 start = described[-1] + 1 if described else start
             if start >= end or not any(t.is_alpha for t in doc[start:end]):
                 continue
+            core = end
             if etype == "Product":
                 end = self._extend_head(doc, end)
-            found.append(Found(start, end, etype, "ner", None, f"NER {ent.label_}"))
+            found.append(Found(start, end, etype, "ner", None, f"NER {ent.label_}", core_end=core if core < end else None))
         return found
 
     def _patterns(self, doc: Doc) -> list[Found]:
@@ -146,7 +150,8 @@ class MentionFinder:
                 names = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
                 if names and names[-1].i == token.i - 1:
                     start = min(n.i for n in names)
-                    found.append(Found(start, token.i + 1, "Product", "pattern", None, f"name + {low}"))
+                    found.append(Found(start, token.i + 1, "Product", "pattern", None, f"name + {low}",
+                                       core_end=token.i))
         return found
 
     def _extend_head(self, doc: Doc, end: int) -> int:
@@ -199,12 +204,15 @@ def _plausible(span: Span) -> bool:
 def _local_forces(doc: Doc, chosen: list[Found]) -> list[Found]:
     """"Norfolk police", "Chicago police": a place's own police force, not police in general."""
     extra = []
-    by_start = {f.start: f for f in chosen}
     for f in chosen:
-        nxt = by_start.get(f.end)
-        if f.type in ("Location", "GovernmentAgency") and f.entry is None and nxt is not None \
-                and nxt.entry is not None and nxt.entry.generic and nxt.entry.name == "police" and nxt.end - nxt.start == 1:
-            extra.append(Found(f.start, nxt.end, "GovernmentAgency", "chapter", None, "a place's police force"))
+        if f.entry is None or not f.entry.generic or f.entry.name != "police" or f.end - f.start != 1 or f.start == 0:
+            continue
+        place = doc[f.start - 1]
+        if place.pos_ == "PROPN" and place.is_title:
+            start = place.i
+            while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title:
+                start -= 1
+            extra.append(Found(start, f.end, "GovernmentAgency", "chapter", None, "a place's police force"))
     return extra
 
 

@@ -24,9 +24,12 @@ _OBJECT_CONTROL = {"order", "force", "ask", "require", "tell", "urge", "allow", 
 _WRAPPERS = {"use", "sale", "deployment", "rollout", "purchase", "adoption", "version", "kind", "type", "form",
              "network", "system", "operation", "program", "programme", "contract", "thousands", "hundreds",
              "dozens", "millions", "scores", "number", "units", "unit", "thousand", "hundred", "dozen", "million",
-             "stake", "share", "shares", "control", "majority"}
+             "stake", "share", "shares", "control", "majority", "city", "town", "county", "government",
+             "municipality", "state"}
 _EXAMPLE_PREPS = {"like", "including", "as"}
-_COMPANY_ACTS = {"uses", "sells", "sellsTo", "stopsSelling", "fines"}    # what a person never does here
+_MEMBERS = {"researcher", "official", "engineer", "lawyer", "activist", "employee", "staff", "scientist", "analyst",
+            "investigator", "agent", "officer", "expert", "auditor", "staffer", "worker", "leader", "executive"}
+_COMPANY_ACTS = {"uses", "sells", "sellsTo", "stopsSelling", "fines", "develops", "acquires"}  # no person or place does these
 _GENERIC_HEADS = {"company", "firm", "group", "organization", "organisation", "corporation", "agency", "entity"}
 _FLEETS = {"network", "fleet", "array", "deployment", "arsenal", "rollout"}
 _SELLS = {"sells", "sellsTo"}
@@ -160,7 +163,9 @@ class SentenceReader:
         key = self.ents.key_at(token)
         if key and self.entity_type(key) == "Technology":     # "the Pegasus spyware" stands for Pegasus
             named = [self.ents.key_at(c) for c in token.lefts if c.dep_ == "compound" and self.ents.key_at(c)]
-            products = [k for k in named if k != key and self.entity_type(k) == "Product"]
+            if token.dep_ == "appos":                          # "FaceTrace, a facial recognition tool"
+                named.append(self.ents.key_at(token.head))
+            products = [k for k in named if k and k != key and self.entity_type(k) == "Product"]
             key = products[0] if products else key
         result = [key] if key else []
         if not result:
@@ -173,6 +178,10 @@ class SentenceReader:
             if not result and token.lemma_.lower() in _WRAPPERS:
                 for prep in _preps(token, {"of", "in"}):
                     result += self.keys(_pobj(prep), depth + 1)
+            if not result and token.pos_ == "NOUN" and (token.lower_ in self.cues.roles or token.lemma_.lower() in self.cues.roles
+                                                       or token.lemma_.lower() in _MEMBERS):
+                for prep in _preps(token, {"at", "from", "with", "for", "of"}):     # "researchers at the ACLU"
+                    result += [k for k in self.keys(_pobj(prep), depth + 1) if self.entity_type(k) in ORGANISATION_TYPES]
             if not result and token.pos_ == "NOUN":     # "investors that include the venture firm X"
                 for clause in token.children:
                     if clause.dep_ == "relcl" and clause.lemma_.lower() in self.rules.listing_verbs:
@@ -243,7 +252,7 @@ class SentenceReader:
             o.type, o.reason = "Product", f"stands as a product ({predicate})"
             return True
         for entity, allowed in ((s, subjects), (o, objects)):    # "Rite Aid used …" read as a person by NER
-            if predicate in _COMPANY_ACTS and entity.type == "Person" and entity.reason.startswith("NER") \
+            if predicate in _COMPANY_ACTS and entity.type in ("Person", "Location") and entity.reason.startswith("NER") \
                     and "Person" not in allowed and "Company" in allowed and len(entity.names) == 1:
                 types = ("Company", o.type) if entity is s else (s.type, "Company")
                 if self.rules.allows(predicate, *types):
@@ -385,7 +394,7 @@ class SentenceReader:
     # -- verb frames -------------------------------------------------------
     def _verb(self, verb: Token, lemma: str) -> Iterator[Hit]:
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or \
-            (verb.dep_ == "acl" and verb.tag_ == "VBN")
+            (verb.dep_ == "acl" and verb.tag_ == "VBN" and not _misread_main_verb(verb))
         agents = self._agents(verb, passive)
         claim = claim_status(verb, self.claims)
         stopping = verb.head.lemma_.lower() in self.rules.stop_verbs and verb.dep_ in ("xcomp", "pcomp", "dobj", "ccomp")
@@ -438,6 +447,8 @@ class SentenceReader:
                     if child.dep_ == "dobj":
                         return child
             return self.subject_token(head) if head.pos_ in ("VERB", "AUX") else None
+        if _misread_main_verb(verb):
+            return head
         if verb.dep_ == "acl" and verb.tag_ == "VB":       # "Amazon's commitment to impose a moratorium"
             owner = next((c for c in head.children if c.dep_ == "poss"), None)
             if owner is not None:
@@ -647,6 +658,13 @@ class SentenceReader:
                 yield from self.emit("partOf", [link.key], owners, root, "graphkit.possessive.v1", 0.6)
             elif own_type == "Product":
                 yield from self.emit("sells", owners, [link.key], root, "graphkit.possessive.v1", 0.6)
+
+
+def _misread_main_verb(verb: Token) -> bool:
+    """"Greenfield Ventures invested in X" parsed as a noun phrase: the verb hangs off the root noun."""
+    return verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and verb.head.dep_ == "ROOT" \
+        and verb.head.pos_ in ("PROPN", "NOUN") and verb.head.text[:1].isupper() \
+        and not any(c.dep_ == "agent" for c in verb.children)
 
 
 def _default_org(entity) -> bool:
