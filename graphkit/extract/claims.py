@@ -76,6 +76,8 @@ def claim_status(token: Token, cues: ClaimCues | None = None) -> Claim:
                 return Claim("hypothetical", cue=low)
             if child.dep_ == "mark" and low in cues.conditionals:
                 return Claim("hypothetical", cue=low)
+            if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in cues.conditionals for m in child.children):
+                return Claim("hypothetical", cue="if")        # "If the council agrees, the police will use it"
             if child.dep_ == "advmod" and low in cues.allegation_adverbs:
                 return Claim("alleged", cue=low)
         if first and current.pos_ in ("VERB", "AUX") and is_negated(current):

@@ -143,6 +143,7 @@ def build_entities(doc: Doc, found: list[Found], cues: EntityCues) -> ArticleEnt
         _add_name(ents, doc, item, cues, acronyms)
     _merge_surnames(ents)
     _merge_places_into_governments(ents)
+    _products_by_place(ents, doc)
     _link_descriptions(ents, doc, cues)
     _merge_known_as(ents, doc)
     _merge_appositive_names(ents, doc)
@@ -314,6 +315,22 @@ def _merge_surnames(ents: ArticleEntities) -> None:
         targets = people.get(draft.names[0].lower(), set()) - {key}
         if len(targets) == 1 and draft.type in ("Person", "Company", "Location", "GovernmentAgency", "AdvocacyGroup"):
             _merge_into(ents, key, targets.pop())
+
+
+def _products_by_place(ents: ArticleEntities, doc: Doc) -> None:
+    """A name that qualifies or renames a technology is a product: "its ShadowNet spyware",
+    "its best-known plate reader, the Falcon"."""
+    technologies = {k for k, d in ents.drafts.items() if d.type == "Technology"}
+    for draft in ents.drafts.values():
+        if draft.type not in ORGANISATION_TYPES or not draft.reason.startswith(("organisation by default", "NER")):
+            continue
+        for start, end in draft.mentions:
+            root = doc[start:end].root
+            near = [root.head] if root.dep_ in ("compound", "appos") else []
+            near += [c for c in root.children if c.dep_ == "appos"]
+            if any(ents.token_key.get(t.i) in technologies for t in near):
+                draft.type, draft.reason = "Product", "names a technology"
+                break
 
 
 def _merge_places_into_governments(ents: ArticleEntities) -> None:

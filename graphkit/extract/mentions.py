@@ -239,7 +239,7 @@ def _plural(name: str) -> str:
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop leading determiners and trailing possessives, punctuation and numbers."""
-    while start < end and (doc[start].lower_ in _LEADING_DROP or doc[start].is_punct):
+    while start < end and (doc[start].lower_ in _LEADING_DROP or doc[start].is_punct or doc[start].pos_ == "AUX"):
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].like_num
                            or doc[end - 1].lower_ in ("'s", "’s") or (end - start > 1 and doc[end - 1].is_lower)):

@@ -1,0 +1,126 @@
+"""Extraction rules on sentences written for these tests: (sentence, triples it must give).
+
+Each case exercises one construction of general English (passive, apposition,
+relative clause, coordination, nominal form, quote …), not a sentence of the
+development set. Names are compared after graphkit's normalisation.
+"""
+from __future__ import annotations
+
+import pytest
+
+from graphkit.ids import normalize_name
+from graphkit.model import Article
+
+pytestmark = pytest.mark.slow
+
+ASSERTED = [
+    # sells / sellsTo / develops / instanceOf
+    ("Veridian Labs sells its FaceTrace software to the Oakdale Police Department.",
+     {("Veridian Labs", "sells", "FaceTrace"), ("Veridian Labs", "sellsTo", "Oakdale Police Department")}),
+    ("The Oakdale Police Department uses FaceTrace, a facial recognition tool made by Veridian Labs.",
+     {("Oakdale Police Department", "uses", "FaceTrace"), ("FaceTrace", "instanceOf", "facial recognition"),
+      ("Veridian Labs", "develops", "FaceTrace")}),
+    ("Northwind Analytics develops predictive policing software.", {("Northwind Analytics", "develops", "predictive policing")}),
+    ("Brightlane, which makes video doorbells, partnered with hundreds of police departments.",
+     {("Brightlane", "develops", "video doorbells"), ("Brightlane", "partnersWith", "police")}),
+    ("Skyward Systems develops and sells gunshot detection sensors.",
+     {("Skyward Systems", "develops", "gunshot detection"), ("Skyward Systems", "sells", "gunshot detection")}),
+    # fines, sues, investigates, tests
+    ("The Federal Trade Commission fined Brightlane Inc. $3 million on Monday.", {("Federal Trade Commission", "fines", "Brightlane")}),
+    ("Brightlane was fined $3 million by the Federal Trade Commission.", {("Federal Trade Commission", "fines", "Brightlane")}),
+    ("The regulator imposed a $2 million penalty on Harbor Systems.", set()),
+    ("The Electronic Frontier Foundation sued the city of Millport over its use of drones.",
+     {("Electronic Frontier Foundation", "sues", "Millport"), ("Millport", "uses", "drones")}),
+    ("The Information Commissioner's Office opened an investigation into Brightlane.",
+     {("Information Commissioner's Office", "investigates", "Brightlane")}),
+    ("Researchers at the Algorithmic Justice League tested FaceTrace and found large error rates.",
+     {("Algorithmic Justice League", "tests", "FaceTrace")}),
+    ("Brightlane agreed to pay $4 million to settle the FTC's charges.",
+     {("FTC", "fines", "Brightlane"), ("FTC", "sues", "Brightlane")}),
+    # criticizes, supports, calls to ban
+    ("Amnesty International criticized Harbor Systems for selling spyware to foreign governments.",
+     {("Amnesty International", "criticizes", "Harbor Systems")}),
+    ("The Brennan Center praised the Millport City Council for its decision.",
+     {("Brennan Center for Justice", "supports", "Millport City Council")}),
+    ("Privacy International has called for a global moratorium on the sale of spyware.",
+     {("Privacy International", "criticizes", "spyware")}),
+    # bans, stopsSelling
+    ("The Millport City Council voted to ban facial recognition.", {("Millport City Council", "bans", "facial recognition")}),
+    ("Veridian Labs said it would stop selling FaceTrace to police.", {("Veridian Labs", "stopsSelling", "FaceTrace")}),
+    ("Harbor Systems said it will no longer offer its ShadowNet spyware.", {("Harbor Systems", "stopsSelling", "ShadowNet")}),
+    # partOf, acquires, funds, partnersWith
+    ("Harbor Systems acquired Tidewater Robotics in 2021.", {("Harbor Systems", "acquires", "Tidewater Robotics")}),
+    ("Tidewater Robotics, a subsidiary of Harbor Systems, builds surveillance drones.",
+     {("Tidewater Robotics", "partOf", "Harbor Systems"), ("Tidewater Robotics", "develops", "drones")}),
+    ("The ACLU of Texas filed a brief in the case.", {("ACLU of Texas", "partOf", "American Civil Liberties Union")}),
+    ("Greenfield Ventures invested in Northwind Analytics last year.", {("Greenfield Ventures", "funds", "Northwind Analytics")}),
+    ("Northwind Analytics' latest round was led by Greenfield Ventures.", {("Greenfield Ventures", "funds", "Northwind Analytics")}),
+    ("Veridian Labs signed a contract with the Oakdale Police Department.",
+     {("Veridian Labs", "partnersWith", "Oakdale Police Department")}),
+    ("Meridian Bank's customers include the Oakdale Police Department and the city of Millport.",
+     set()),
+    ("Skyward Systems' customers include the Oakdale Police Department.", {("Skyward Systems", "sellsTo", "Oakdale Police Department")}),
+    # worksFor and quotes
+    ("Dana Cole, a spokeswoman for Veridian Labs, defended the contract.",
+     {("Dana Cole", "worksFor", "Veridian Labs")}),
+    ("\"FaceTrace is dangerous and racist,\" said Maria Lopez, a policy director at the Surveillance Technology Oversight Project.",
+     {("Maria Lopez", "worksFor", "Surveillance Technology Oversight Project"), ("Maria Lopez", "criticizes", "FaceTrace"),
+      ("Surveillance Technology Oversight Project", "criticizes", "FaceTrace")}),
+    ("Maria Lopez works for the Surveillance Technology Oversight Project. \"The council made the right call,\" Lopez said, "
+     "referring to the Millport City Council.", {("Maria Lopez", "worksFor", "Surveillance Technology Oversight Project")}),
+]
+
+NOT_ASSERTED = [
+    # (sentence, triple that must not be a direct triple, status it must be kept with, or "" for none)
+    ("Veridian Labs denied selling FaceTrace to the Oakdale Police Department.",
+     ("Veridian Labs", "sells", "FaceTrace"), "denied"),
+    ("Harbor Systems does not sell spyware.", ("Harbor Systems", "sells", "spyware"), "negated"),
+    ("Oakdale could buy FaceTrace from Veridian Labs next year.", ("Veridian Labs", "sellsTo", "Oakdale"), ""),
+    ("If the council agrees, the Oakdale Police Department will use FaceTrace.",
+     ("Oakdale Police Department", "uses", "FaceTrace"), "hypothetical"),
+    ("Will Veridian Labs sell FaceTrace to the Oakdale Police Department?", ("Veridian Labs", "sells", "FaceTrace"), "hypothetical"),
+    ("Harbor Systems allegedly sold spyware to foreign governments.", ("Harbor Systems", "sells", "spyware"), "alleged"),
+    ("IBM said it will no longer sell facial recognition.", ("IBM", "sells", "facial recognition"), ""),
+]
+
+
+def extract(extractor, text):
+    result = next(extractor.extract([Article(id="case", text=text)]))
+    names = {e.key: {normalize_name(n) for n in (e.name, *e.names)} for e in result.entities}
+    return result, names
+
+
+def has(result, names, triple, status="asserted"):
+    s, p, o = triple
+    return any(r.predicate == p and r.status == status and normalize_name(s) in names[r.subject]
+               and normalize_name(o) in names[r.object] for r in result.relations)
+
+
+@pytest.mark.parametrize("text, expected", ASSERTED, ids=[t[:40] for t, _ in ASSERTED])
+def test_asserted_relations(extractor, text, expected):
+    result, names = extract(extractor, text)
+    missing = [t for t in expected if not has(result, names, t)]
+    assert not missing, f"missing {missing}; got {[(r.subject, r.predicate, r.object, r.status) for r in result.relations]}"
+
+
+@pytest.mark.parametrize("text, triple, status", NOT_ASSERTED, ids=[t[:40] for t, _, _ in NOT_ASSERTED])
+def test_claims_that_are_not_facts(extractor, text, triple, status):
+    result, names = extract(extractor, text)
+    assert not has(result, names, triple), f"{triple} must not be asserted"
+    if status:
+        assert has(result, names, triple, status), f"{triple} should be kept as {status}"
+
+
+def test_denial_records_the_speaker(extractor):
+    result, names = extract(extractor, "Veridian Labs denied selling FaceTrace to the Oakdale Police Department.")
+    denied = [r for r in result.relations if r.status == "denied"]
+    assert denied and all("veridian labs" in names[r.speaker] for r in denied)
+
+
+def test_every_relation_carries_evidence_and_confidence(extractor):
+    text = "Harbor Systems acquired Tidewater Robotics in 2021. The Federal Trade Commission fined Harbor Systems."
+    result, _ = extract(extractor, text)
+    assert result.relations
+    for r in result.relations:
+        assert text[r.evidence.start:r.evidence.end] == r.evidence.text
+        assert 0 < r.confidence <= 1 and r.method.startswith("graphkit.")
