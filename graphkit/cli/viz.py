@@ -4,7 +4,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..errors import GraphkitError, OutputError
+from ..errors import GraphError, GraphkitError, OutputError
 from .common import EXIT_OK, add_base_iri
 
 
@@ -13,8 +13,8 @@ def register(sub) -> None:
 
     p = sub.add_parser("viz", help="draw a graph as an interactive HTML page",
                        description="Write one self-contained HTML page that draws the graph (or a part of it).")
-    p.add_argument("graph", metavar="GRAPH")
-    p.add_argument("-o", "--output", required=True, metavar="OUT.html")
+    p.add_argument("graph", metavar="GRAPH", help="a graph written by graphkit build (.ttl .trig .nq .nt .jsonld)")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.html", help="the page to write (replaced only once complete)")
     p.add_argument("--title", help="page title (default: graphkit: GRAPH)")
     pick = p.add_argument_group("what to draw")
     pick.add_argument("--focus", action="append", metavar="NAME", help="draw the neighbourhood of this entity (name, other name or IRI); repeatable")
@@ -64,7 +64,10 @@ def run(args) -> int:
     options = ViewOptions(focus=tuple(args.focus or ()), depth=args.depth, types=tuple(args.types or ()),
                           predicates=tuple(args.predicates or ()), min_support=args.min_support,
                           max_nodes=args.max_nodes, max_edges=args.max_edges)
-    view = make_view(to_networkx(dataset), options, query_result=result, base_iri=args.base_iri)
+    graph = to_networkx(dataset)
+    if graph.number_of_nodes() == 0:
+        raise GraphError(f"{args.graph}: no entity to draw (is it a graph written by graphkit build?)")
+    view = make_view(graph, options, query_result=result, base_iri=args.base_iri)
     write_page(view, args.output, title=args.title or f"graphkit: {args.graph}", size_by=args.size_by,
                layout=args.layout, physics_limit=args.physics_limit)
     drawn = f"{view.graph.number_of_nodes():,} entities, {view.graph.number_of_edges():,} relations"

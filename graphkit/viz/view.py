@@ -52,6 +52,8 @@ def whole(graph: nx.MultiDiGraph) -> View:
 def make_view(graph: nx.MultiDiGraph, options: ViewOptions = ViewOptions(), *,
               query_result: QueryResult | None = None, base_iri: str = DEFAULT_BASE_IRI) -> View:
     """Apply the query, filters, focus and caps of ``options`` to a projected graph."""
+    if graph.number_of_nodes() == 0:
+        raise VizError("the graph has no entity to draw")
     view = View(graph, graph.number_of_nodes(), graph.number_of_edges())
     chosen = graph
     if query_result is not None:
