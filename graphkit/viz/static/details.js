@@ -64,13 +64,15 @@
     return relationsOf;
   }
 
+  // The relation as a sentence, the entity whose panel this is in grey.
   function relationItem(nodeId, edgeId) {
     var d = details.edges[edgeId];
-    var outgoing = d.from === nodeId;
-    var other = details.nodes[outgoing ? d.to : d.from];
-    var text = outgoing ? d.label + " → " + other.label : "← " + other.label + " " + d.label;
+    var b = button(undefined, "relation statement-line", function () { app.selectEdge(edgeId); });
+    b.appendChild(el("span", d.from === nodeId ? "self" : null, details.nodes[d.from].label));
+    b.appendChild(el("span", "predicate", " " + d.label + " "));
+    b.appendChild(el("span", d.to === nodeId ? "self" : null, details.nodes[d.to].label));
     var item = el("li");
-    item.appendChild(button(text, "relation", function () { app.selectEdge(edgeId); }));
+    item.appendChild(b);
     item.appendChild(el("span", "meta", d.fromQuery ? "from the query" : plural(d.support, "source")));
     if (!app.isEdgeShown(edgeId)) item.classList.add("is-hidden");
     return item;
@@ -94,7 +96,9 @@
     }
     facts.appendChild(el("dt", null, "Identifier")); facts.appendChild(el("dd", "iri", id));
     panel.appendChild(facts);
-    var rels = relationIndex()[id] || [];
+    var rels = (relationIndex()[id] || []).slice().sort(function (a, b) {   // best supported first
+      return details.edges[b].support - details.edges[a].support || (a < b ? -1 : 1);
+    });
     panel.appendChild(el("h3", null, "Relations (" + rels.length + ")"));
     var list = el("ul", "relations");
     rels.forEach(function (edgeId) { list.appendChild(relationItem(id, edgeId)); });

@@ -23,7 +23,7 @@
   });
   data.nodes.forEach(function (n) {
     var d = details.nodes[n.id];
-    if (!degree[n.id]) n.fixed = true;   // entities with no relation keep their place in the grid
+    if (settings.physics && !degree[n.id]) n.fixed = true;   // unrelated entities hold their grid while physics runs
     n.title = d.label + " · " + d.typeLabel + " · " + plural(degree[n.id] || 0, "relation");
   });
   var nodes = new vis.DataSet(data.nodes);
@@ -68,7 +68,7 @@
   function keepPositions(ids) {
     var positions = network.getPositions(ids);
     nodes.update(Object.keys(positions).map(function (id) {
-      return { id: id, x: Math.round(positions[id].x), y: Math.round(positions[id].y) };
+      return { id: id, x: Math.round(positions[id].x), y: Math.round(positions[id].y), fixed: false };
     }));
   }
   network.on("dragEnd", function (params) { if (params.nodes.length) keepPositions(params.nodes); });
