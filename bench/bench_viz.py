@@ -119,7 +119,7 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[200, 1000, 5000])
     parser.add_argument("--runs", type=int, default=3, help="page loads of graphkit's page per size (median)")
-    parser.add_argument("--baseline-runs", type=int, default=1, help="page loads of pyvis's stock page per size")
+    parser.add_argument("--baseline-runs", type=int, default=1, help="page loads of pyvis's stock page per size (0: skip it)")
     parser.add_argument("--timeout", type=float, default=120.0, help="seconds before a page counts as not settling")
     args = parser.parse_args(argv)
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -140,7 +140,7 @@ def main(argv=None) -> int:
             ours = median_runs(lambda: measure_graphkit(browser, pages["graphkit"][0], node, graph.nodes[node]["label"],
                                                         args.timeout), args.runs, f"graphkit {n}")
             stock = median_runs(lambda: measure_pyvis(browser, pages["pyvis"][0], node, args.timeout),
-                                args.baseline_runs, f"pyvis {n}")
+                                args.baseline_runs, f"pyvis {n}") if args.baseline_runs else "skipped"
             rows.append((n, graph.number_of_edges(), pages, ours, stock))
         browser.close()
     print_table(rows, args.timeout)
@@ -154,13 +154,15 @@ def print_table(rows, timeout: float) -> None:
     print("| entities | relations | page | render s | size MB | drawn ms | click ms | total ms | pyvis drawn / graphkit |")
     print("|---:|---:|---|---:|---:|---:|---:|---:|---:|")
     for n, edges, pages, ours, stock in rows:
-        for name, result in (("graphkit", ours), ("pyvis stock", stock)):
-            _, seconds, size = pages["graphkit" if name == "graphkit" else "pyvis"]
-            drawn, click = result if result else (None, None)
+        for name, key, result in (("graphkit", "graphkit", ours), ("pyvis stock", "pyvis", stock)):
+            if result == "skipped":
+                continue
+            _, seconds, size = pages[key]
+            drawn, click = result or (None, None)
             total = drawn + click if result else None
             ratio = ""
-            if name == "pyvis stock":
-                ratio = (f"{stock[0] / ours[0]:.1f}" if stock and ours else f">{timeout * 1000 / ours[0]:.1f}" if ours else "")
+            if key == "pyvis" and ours:
+                ratio = f"{stock[0] / ours[0]:.1f}" if stock else f">{timeout * 1000 / ours[0]:.1f}"
             print(f"| {n:,} | {edges:,} | {name} | {seconds:.2f} | {size / 1e6:.2f} | "
                   f"{ms(drawn)} | {ms(click)} | {ms(total)} | {ratio} |")
 

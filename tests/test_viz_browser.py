@@ -161,8 +161,10 @@ def test_search_box_finds_an_entity_by_another_of_its_names(browser, example):
     graph, path = example
     labels = {d["label"].casefold() for _, d in graph.nodes(data=True)}
     everyone = [n.casefold() for _, d in graph.nodes(data=True) for n in d["names"]]
-    node, alias = next((n, name) for n, d in sorted(graph.nodes(data=True)) for name in d["names"]
-                       if name.casefold() not in labels and everyone.count(name.casefold()) == 1)
+    found = next(((n, name) for n, d in sorted(graph.nodes(data=True)) for name in d["names"]
+                  if name.casefold() not in labels and everyone.count(name.casefold()) == 1), None)
+    assert found, "the example graph has no entity with a distinctive other name"
+    node, alias = found
     context, page, problems = open_page(browser, path)
     try:
         page.locator("#search").fill(alias.lower())
