@@ -178,3 +178,20 @@ def test_missing_output_folder_fails_before_reading_and_an_old_page_survives_err
     out.write_text("old page", encoding="utf-8")
     assert main(["viz", str(graph_path), "-o", str(out), "--types", "Nope"]) == 2
     assert out.read_text(encoding="utf-8") == "old page"
+
+
+def test_generated_graphs_have_the_shape_of_a_projected_graph(graph_path):
+    """The benchmark's and large-graph tests' graphs must carry what graphkit.project gives the page."""
+    from graphkit.viz.synthetic import random_graph
+
+    real, fake = to_networkx(read_graph(graph_path)), random_graph(50)
+
+    def keys(items):
+        return set().union(*(set(d) for d in items))
+
+    assert keys(d for _, d in fake.nodes(data=True)) == keys(d for _, d in real.nodes(data=True))
+    assert keys(d for *_, d in fake.edges(data=True)) == keys(d for *_, d in real.edges(data=True))
+    real_evidence = keys(ev for *_, d in real.edges(data=True) for ev in d["evidence"])
+    assert real_evidence <= keys(ev for *_, d in fake.edges(data=True) for ev in d["evidence"])
+    assert keys(a for _, d in real.nodes(data=True) for a in d["articles"]) == \
+        keys(a for _, d in fake.nodes(data=True) for a in d["articles"])

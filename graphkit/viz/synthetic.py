@@ -2,7 +2,8 @@
 
 Nodes and edges carry the attributes :func:`graphkit.project.to_networkx`
 gives them (label, type, names, wikidata, articles; predicate, evidence,
-support, article_count), so the page cannot tell them from a built graph.
+support, article_count; ``graph.graph["articles"]``), so the page cannot
+tell them from a built graph.
 The degree distribution is heavy-tailed, as in news graphs: a few
 companies and agencies in most stories, a long tail mentioned once.
 """
@@ -23,7 +24,7 @@ def random_graph(nodes: int, *, edges_per_node: int = 2, isolated: float = 0.1, 
     articles = [_article(i) for i in range(max(1, nodes // 4))]
     connected = max(edges_per_node + 1, round(nodes * (1 - isolated)))
     skeleton = nx.barabasi_albert_graph(connected, edges_per_node, seed=seed)
-    graph = nx.MultiDiGraph()
+    graph = nx.MultiDiGraph(articles=articles)
     for i in range(nodes):
         entity_type = rng.choice(ENTITY_TYPES)
         graph.add_node(f"{_BASE}entity/{i}", label=f"{entity_type} {i}", type=entity_type,
@@ -47,6 +48,7 @@ def _article(i: int) -> dict:
 
 def _evidence(rng: random.Random, articles: list[dict], s: int, predicate: str, o: int, j: int) -> dict:
     article = rng.choice(articles)
-    return {"text": f"Entity {s} {predicate} entity {o}, according to the report (mention {j + 1}).",
-            "article": article["iri"], "title": article["title"], "url": article["url"], "date": article["date"],
-            "start": 100 * j, "confidence": 0.8, "method": "graphkit.verb.v1"}
+    text = f"Entity {s} {predicate} entity {o}, according to the report (mention {j + 1})."
+    return {"text": text, "article": article["iri"], "title": article["title"], "url": article["url"],
+            "date": article["date"], "start": 100 * j, "end": 100 * j + len(text),
+            "statement": f"{_BASE}statement/{s}-{predicate}-{o}-{j}", "confidence": 0.8, "method": "graphkit.verb.v1"}
