@@ -74,6 +74,6 @@ def run(args) -> int:
     whole = f" (of {view.total_nodes:,} and {view.total_edges:,})" if view.selected else ""
     print(f"{args.output}: {drawn}{whole}", file=sys.stderr)
     if view.left_out is not None:
-        print(f"graphkit: note: the drawing is capped; raise --max-nodes/--max-edges or narrow it to see the rest",
+        print("graphkit: note: the drawing is capped; raise --max-nodes/--max-edges or narrow it to see the rest",
               file=sys.stderr)
     return EXIT_OK

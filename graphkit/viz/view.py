@@ -52,6 +52,7 @@ def whole(graph: nx.MultiDiGraph) -> View:
 def make_view(graph: nx.MultiDiGraph, options: ViewOptions = ViewOptions(), *,
               query_result: QueryResult | None = None, base_iri: str = DEFAULT_BASE_IRI) -> View:
     """Apply the query, filters, focus and caps of ``options`` to a projected graph."""
+    _check(options)
     if graph.number_of_nodes() == 0:
         raise VizError("the graph has no entity to draw")
     view = View(graph, graph.number_of_nodes(), graph.number_of_edges())
@@ -61,8 +62,6 @@ def make_view(graph: nx.MultiDiGraph, options: ViewOptions = ViewOptions(), *,
         view.scope.append(f"the result of a query ({view.query.triples} triples)")
     types = parse_choices(options.types, ENTITY_TYPES, "entity type")
     predicates = parse_choices(options.predicates, set(PREDICATES) | {k for *_, k in chosen.edges(keys=True)}, "predicate")
-    if options.min_support < 0:
-        raise VizError(f"--min-support must be 0 or more, not {options.min_support}")
     if types or predicates or options.min_support:
         chosen = restrict(chosen, types=types, predicates=predicates, min_support=options.min_support)
         view.scope += _filter_phrases(types, predicates, options.min_support)
@@ -71,12 +70,19 @@ def make_view(graph: nx.MultiDiGraph, options: ViewOptions = ViewOptions(), *,
         chosen = neighbourhood(chosen, centres, options.depth)
         names = ", ".join(graph.nodes[n].get("label", n) for n in centres)
         view.scope.append(f"entities within {options.depth} step{'s' if options.depth != 1 else ''} of {names}")
-    if options.max_nodes < 1 or options.max_edges < 0:
-        raise VizError("--max-nodes must be 1 or more and --max-edges 0 or more")
     view.graph, view.left_out = prune(chosen, max_nodes=options.max_nodes, max_edges=options.max_edges)
     if view.graph.number_of_nodes() == 0:
         raise VizError(f"nothing left to draw after selecting {'; '.join(view.scope)}")
     return view
+
+
+def _check(options: ViewOptions) -> None:
+    if options.min_support < 0:
+        raise VizError(f"--min-support must be 0 or more, not {options.min_support}")
+    if options.depth < 0:
+        raise VizError(f"--depth must be 0 or more, not {options.depth}")
+    if options.max_nodes < 1 or options.max_edges < 0:
+        raise VizError("--max-nodes must be 1 or more and --max-edges 0 or more")
 
 
 def _filter_phrases(types, predicates, min_support) -> list[str]:
