@@ -13,11 +13,13 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import re
 from importlib.resources import files
 from pathlib import Path
 
 import networkx as nx
 from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup, escape
 
 from ..rdfio import write_atomic
 from .data import SIZE_BY, legend, network_data
@@ -30,6 +32,7 @@ from .view import View, whole
 LAYOUTS = ("auto", "physics", "static")
 DEFAULT_PHYSICS_LIMIT = 300     # largest graph laid out by physics in the browser
 _SCRIPTS = ("graphkit.js", "details.js", "filters.js")
+_OPTION = re.compile(r"--(?:focus|depth|types|predicates|min-support|max-nodes|max-edges)(?: (?:NAME|N|\d+))?")
 
 
 def uses_physics(graph: nx.MultiDiGraph, layout: str = "auto", physics_limit: int = DEFAULT_PHYSICS_LIMIT) -> bool:
@@ -54,6 +57,7 @@ def render_page(view: View | nx.MultiDiGraph, *, title: str = "graphkit graph", 
     scripts = [_vis_script()] + [_asset(name) for name in _SCRIPTS]
     styles = [_asset("graphkit.css")]
     env = Environment(loader=PackageLoader("graphkit.viz", "templates"), autoescape=select_autoescape(["html"]))
+    env.filters["options_as_code"] = _options_as_code
     return env.get_template("page.html").render(
         title=title, data_json=_json_for_script(data), scripts=scripts, styles=styles,
         script_hashes=" ".join(f"'{_sha256(s)}'" for s in scripts),
@@ -68,6 +72,11 @@ def render_page(view: View | nx.MultiDiGraph, *, title: str = "graphkit graph", 
 def write_page(view: View | nx.MultiDiGraph, path: str | Path, **options) -> None:
     """Render and write the page atomically; options as for :func:`render_page`."""
     write_atomic(path, render_page(view, **options).encode("utf-8"))
+
+
+def _options_as_code(text: str) -> Markup:
+    """Escape the text, then set command-line options (``--max-nodes 6000``) in <code>."""
+    return Markup(_OPTION.sub(lambda m: f"<code>{m.group(0)}</code>", str(escape(text))))
 
 
 def _vis_script() -> str:
