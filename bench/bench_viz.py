@@ -119,7 +119,8 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[200, 1000, 5000])
     parser.add_argument("--runs", type=int, default=3, help="page loads of graphkit's page per size (median)")
-    parser.add_argument("--baseline-runs", type=int, default=1, help="page loads of pyvis's stock page per size (0: skip it)")
+    parser.add_argument("--baseline-runs", type=int, default=1,
+                        help="page loads of pyvis's stock page per size (0: skip it)")
     parser.add_argument("--timeout", type=float, default=120.0, help="seconds before a page counts as not settling")
     args = parser.parse_args(argv)
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")

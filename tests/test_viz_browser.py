@@ -27,7 +27,8 @@ def open_page(browser, path):
     problems = []
     page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type in ("error", "warning") else None)
     page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
-    page.on("request", lambda r: problems.append(f"request: {r.url}") if not r.url.startswith(("file:", "data:", "about:")) else None)
+    local = ("file:", "data:", "about:")
+    page.on("request", lambda r: problems.append(f"request: {r.url}") if not r.url.startswith(local) else None)
     page.on("dialog", lambda d: (problems.append(f"dialog: {d.message}"), d.dismiss()))
     page.goto(path.as_uri())
     page.wait_for_selector("body[data-ready=true]", state="attached", timeout=30_000)
@@ -77,7 +78,8 @@ def panel(page):
 
 def edge_id(page, s, predicate, o):
     return page.evaluate("""([s, p, o]) => network.body.data.edges.get({filter: e =>
-        e.from === s && e.to === o && graphkit.details.edges[e.id].predicate === p}).map(e => e.id)[0]""", [s, predicate, o])
+        e.from === s && e.to === o && graphkit.details.edges[e.id].predicate === p}).map(e => e.id)[0]""",
+                         [s, predicate, o])
 
 
 @pytest.fixture(scope="module")
@@ -248,7 +250,8 @@ PAYLOAD = "<img src=x onerror=\"window.__pwned='img'\"><script>window.__pwned='s
 def assert_nothing_ran(page, problems):
     """No flag set, no dialog, no element made from article text, no javascript: link, no CSP report."""
     assert page.evaluate("() => window.__pwned") is None
-    assert page.evaluate("() => document.querySelectorAll('#details img, #details script, #search-results img').length") == 0
+    made = "#details img, #details script, #search-results img, #search-results script"
+    assert page.evaluate("made => document.querySelectorAll(made).length", made) == 0
     assert page.evaluate("() => [...document.querySelectorAll('a[href]')].every(a => /^https:/.test(a.href))")
     assert problems == []
 

@@ -112,7 +112,8 @@ def test_max_nodes_prunes_and_the_page_says_how_to_see_the_rest(graph_path, tmp_
     banner = re.search(r'<p class="notice warning">(.*?)</p>', html).group(1)
     text = re.sub(r"</?code>", "", banner)
     assert "This page shows the 3 best-connected of 6 entities and 2 of 5 relations." in text
-    assert "Left out: 3 entities with at most 2 connections each (such as Springfield Police, Jane Roe, Lonely Town)" in text
+    assert ("Left out: 3 entities with at most 2 connections each "
+            "(such as Springfield Police, Jane Roe, Lonely Town)") in text
     assert "<code>--max-nodes 6</code> <code>--max-edges 5</code>" in banner and "<code>--focus NAME</code>" in banner
     assert "capped" in capsys.readouterr().err
 

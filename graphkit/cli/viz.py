@@ -1,4 +1,4 @@
-"""graphkit viz GRAPH -o OUT.html [--focus NAME --depth N] [--types ...] [--predicates ...] [--min-support N] [--query SPARQL]"""
+"""graphkit viz GRAPH -o OUT.html [--focus NAME --depth N] [--types ...] [--predicates ...] [--query ...]"""
 from __future__ import annotations
 
 import sys
@@ -14,19 +14,24 @@ def register(sub) -> None:
     p = sub.add_parser("viz", help="draw a graph as an interactive HTML page",
                        description="Write one self-contained HTML page that draws the graph (or a part of it).")
     p.add_argument("graph", metavar="GRAPH", help="a graph written by graphkit build (.ttl .trig .nq .nt .jsonld)")
-    p.add_argument("-o", "--output", required=True, metavar="OUT.html", help="the page to write (replaced only once complete)")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.html",
+                   help="the page to write (replaced only once complete)")
     p.add_argument("--title", help="page title (default: graphkit: GRAPH)")
     pick = p.add_argument_group("what to draw")
-    pick.add_argument("--focus", action="append", metavar="NAME", help="draw the neighbourhood of this entity (name, other name or IRI); repeatable")
-    pick.add_argument("--depth", type=int, default=1, metavar="N", help="relations away from --focus to include (default 1)")
-    pick.add_argument("--types", action="append", metavar="T1,T2", help="entity types to keep, e.g. Company,GovernmentAgency")
+    pick.add_argument("--focus", action="append", metavar="NAME",
+                      help="draw the neighbourhood of this entity (name, other name or IRI); repeatable")
+    pick.add_argument("--depth", type=int, default=1, metavar="N",
+                      help="relations away from --focus to include (default 1)")
+    pick.add_argument("--types", action="append", metavar="T1,T2",
+                      help="entity types to keep, e.g. Company,GovernmentAgency")
     pick.add_argument("--predicates", action="append", metavar="P1,P2", help="relations to keep, e.g. sells,sellsTo")
     pick.add_argument("--min-support", type=int, default=0, metavar="N", help="keep relations stated at least N times")
     pick.add_argument("--query", metavar="SPARQL", help="draw the result of a CONSTRUCT, or of a SELECT of ?s ?p ?o")
     pick.add_argument("--query-file", metavar="FILE.rq", help="read that query from a file")
     add_base_iri(pick)
     look = p.add_argument_group("size and layout")
-    look.add_argument("--size-by", choices=["connections", "support"], default="connections", help="what node size shows")
+    look.add_argument("--size-by", choices=["connections", "support"], default="connections",
+                      help="what node size shows")
     look.add_argument("--max-nodes", type=int, default=DEFAULT_MAX_NODES, metavar="N",
                       help=f"draw at most N entities, the best-connected (default {DEFAULT_MAX_NODES})")
     look.add_argument("--max-edges", type=int, default=DEFAULT_MAX_EDGES, metavar="N",
@@ -34,7 +39,8 @@ def register(sub) -> None:
     look.add_argument("--layout", choices=LAYOUTS, default="auto",
                       help="physics in the browser, or positions computed ahead (static); auto picks by size")
     look.add_argument("--physics-limit", type=int, default=DEFAULT_PHYSICS_LIMIT, metavar="N",
-                      help=f"with --layout auto, the largest graph laid out by physics (default {DEFAULT_PHYSICS_LIMIT})")
+                      help=f"with --layout auto, the largest graph laid out by physics "
+                           f"(default {DEFAULT_PHYSICS_LIMIT})")
     p.set_defaults(func=run)
 
 

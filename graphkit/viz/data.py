@@ -88,7 +88,8 @@ def _parallel_curves(edge_list) -> dict[int, dict]:
 def _node_details(data: dict, articles: "_ArticleIndex") -> dict:
     wikidata = data.get("wikidata", "")
     return {
-        "label": data.get("label", ""), "type": data.get("type", ""), "typeLabel": type_label(data.get("type", "entity")),
+        "label": data.get("label", ""), "type": data.get("type", ""),
+        "typeLabel": type_label(data.get("type", "entity")),
         "names": list(data.get("names", [])),
         "wikidata": wikidata if re.fullmatch(r"Q\d+", wikidata or "") else "",
         "articles": [articles.add(a) for a in data.get("articles", [])],

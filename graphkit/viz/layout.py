@@ -26,8 +26,11 @@ Box = dict[str, tuple[float, float]]
 
 def static_layout(graph: nx.MultiDiGraph, *, seed: int = 7) -> dict[str, tuple[int, int]]:
     """Integer x, y for every node of the graph."""
+    def order(node):        # by type, then name: the grid of unrelated entities reads by type
+        return graph.nodes[node].get("type", ""), graph.nodes[node].get("label", ""), node
+
     simple = nx.Graph()
-    simple.add_nodes_from(sorted(graph, key=lambda n: (graph.nodes[n].get("type", ""), graph.nodes[n].get("label", ""), n)))
+    simple.add_nodes_from(sorted(graph, key=order))
     simple.add_edges_from((s, o) for s, o in graph.edges() if s != o)
     components = sorted(nx.connected_components(simple), key=lambda c: (-len(c), min(c)))
     boxes = [_component(_induced(simple, c), seed) for c in components if len(c) > 1]

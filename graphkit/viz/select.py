@@ -35,7 +35,8 @@ def find_entities(graph: nx.MultiDiGraph, name: str) -> list[str]:
     found = []
     for node, data in graph.nodes(data=True):
         names = [data.get("label", ""), *data.get("names", ())]
-        if node.casefold() == wanted or node.casefold().endswith("/" + wanted) or any(n.casefold() == wanted for n in names):
+        iri = node.casefold()
+        if iri == wanted or iri.endswith("/" + wanted) or any(n.casefold() == wanted for n in names):
             found.append(node)
     if not found:
         raise VizError(f"no entity named {name!r} in the graph" + _suggestions(graph, name))

@@ -61,7 +61,8 @@ def make_view(graph: nx.MultiDiGraph, options: ViewOptions = ViewOptions(), *,
         chosen, view.query = graph_from_query(graph, query_result, base_iri)
         view.scope.append(f"the result of a query ({view.query.triples} triples)")
     types = parse_choices(options.types, ENTITY_TYPES, "entity type")
-    predicates = parse_choices(options.predicates, set(PREDICATES) | {k for *_, k in chosen.edges(keys=True)}, "predicate")
+    known = set(PREDICATES) | {k for *_, k in chosen.edges(keys=True)}    # a query may add its own
+    predicates = parse_choices(options.predicates, known, "predicate")
     if types or predicates or options.min_support:
         chosen = restrict(chosen, types=types, predicates=predicates, min_support=options.min_support)
         view.scope += _filter_phrases(types, predicates, options.min_support)

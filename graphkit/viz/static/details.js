@@ -48,7 +48,8 @@
     var a = details.articles[index] || {};
     var web = /^https?:\/\//i.test(a.url || "");
     container.appendChild(link(web ? a.url : "", a.title || a.url || a.iri));
-    var meta = [a.date, a.url && !web ? "address: " + a.url : "", a.url ? "" : a.source, extra].filter(Boolean).join(" · ");
+    var meta = [a.date, a.url && !web ? "address: " + a.url : "", a.url ? "" : a.source, extra];
+    meta = meta.filter(Boolean).join(" · ");
     if (meta) container.appendChild(el("span", "meta", meta));
     return container;
   }
@@ -89,12 +90,17 @@
     panel.appendChild(el("h2", "title", d.label));
     if (!app.isShown(id)) panel.appendChild(el("p", "note", "Hidden by the current filters."));
     var facts = el("dl", "facts");
-    if (d.names.length) { facts.appendChild(el("dt", null, "Also called")); facts.appendChild(el("dd", "names", d.names.join(", "))); }
-    if (d.wikidata) {
-      facts.appendChild(el("dt", null, "Wikidata"));
-      var dd = el("dd"); dd.appendChild(link("https://www.wikidata.org/wiki/" + d.wikidata, d.wikidata)); facts.appendChild(dd);
+    function fact(name, value) {
+      facts.appendChild(el("dt", null, name));
+      facts.appendChild(value);
     }
-    facts.appendChild(el("dt", null, "Identifier")); facts.appendChild(el("dd", "iri", id));
+    if (d.names.length) fact("Also called", el("dd", "names", d.names.join(", ")));
+    if (d.wikidata) {
+      var wikidata = el("dd");
+      wikidata.appendChild(link("https://www.wikidata.org/wiki/" + d.wikidata, d.wikidata));
+      fact("Wikidata", wikidata);
+    }
+    fact("Identifier", el("dd", "iri", id));
     panel.appendChild(facts);
     var rels = (relationIndex()[id] || []).slice().sort(function (a, b) {   // best supported first
       return details.edges[b].support - details.edges[a].support || (a < b ? -1 : 1);
@@ -141,8 +147,10 @@
     panel.appendChild(el("h2", "title", "Why is this here?"));
     panel.appendChild(el("p", null, "Click an entity to see its names and the articles that mention it; " +
       "click a relation to read every sentence that states it, with its source."));
-    var sizes = app.settings.sizeBy === "support" ? "the more evidence sentences its relations have" : "the more relations it has";
-    panel.appendChild(el("p", "muted", "The larger a shape, " + sizes + "; the thicker a line, the more sources state it."));
+    var sizes = app.settings.sizeBy === "support" ? "the more evidence sentences its relations have"
+      : "the more relations it has";
+    panel.appendChild(el("p", "muted", "The larger a shape, " + sizes +
+      "; the thicker a line, the more sources state it."));
     var degree = app.degree;
     var top = Object.keys(degree).sort(function (a, b) { return degree[b] - degree[a] || (a < b ? -1 : 1); }).slice(0, 8);
     if (!top.length) return;
@@ -164,7 +172,8 @@
   app.selectNode = function (id) {
     if (app.isShown(id)) {
       network.selectNodes([id]);
-      network.focus(id, { scale: Math.max(network.getScale(), 1.1), animation: { duration: 350, easingFunction: "easeInOutQuad" } });
+      network.focus(id, { scale: Math.max(network.getScale(), 1.1),
+                          animation: { duration: 350, easingFunction: "easeInOutQuad" } });
     } else {
       network.unselectAll();
     }

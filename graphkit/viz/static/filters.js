@@ -62,7 +62,8 @@
   function searchIndex() {
     index = index || data.nodes.map(function (n) {
       var d = details.nodes[n.id];
-      return { id: n.id, label: d.label, label_lc: d.label.toLowerCase(), names_lc: d.names.map(function (x) { return x.toLowerCase(); }) };
+      var names = d.names.map(function (x) { return x.toLowerCase(); });
+      return { id: n.id, label: d.label, label_lc: d.label.toLowerCase(), names_lc: names };
     });
     return index;
   }
@@ -82,8 +83,13 @@
     var q = text.trim().toLowerCase();
     if (!q) return [];
     var hits = [];
-    searchIndex().forEach(function (entry) { var r = rank(entry, q); if (r >= 0) hits.push({ id: entry.id, label: entry.label, rank: r }); });
-    hits.sort(function (a, b) { return a.rank - b.rank || a.label.length - b.label.length || (a.label < b.label ? -1 : 1); });
+    searchIndex().forEach(function (entry) {
+      var r = rank(entry, q);
+      if (r >= 0) hits.push({ id: entry.id, label: entry.label, rank: r });
+    });
+    hits.sort(function (a, b) {
+      return a.rank - b.rank || a.label.length - b.label.length || (a.label < b.label ? -1 : 1);
+    });
     return hits.slice(0, 10);
   }
 

@@ -29,8 +29,10 @@
   var nodes = new vis.DataSet(data.nodes);
   var edges = new vis.DataSet(data.edges);
   var shown = { nodes: null, edges: null };   // ids to draw; null draws all
-  var nodeView = new vis.DataView(nodes, { filter: function (n) { return shown.nodes === null || shown.nodes.has(n.id); } });
-  var edgeView = new vis.DataView(edges, { filter: function (e) { return shown.edges === null || shown.edges.has(e.id); } });
+  function isShown(id) { return shown.nodes === null || shown.nodes.has(id); }
+  function isEdgeShown(id) { return shown.edges === null || shown.edges.has(id); }
+  var nodeView = new vis.DataView(nodes, { filter: function (n) { return isShown(n.id); } });
+  var edgeView = new vis.DataView(edges, { filter: function (e) { return isEdgeShown(e.id); } });
   var font = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
 
   var options = {
@@ -41,7 +43,8 @@
       font: { face: font, size: 14, color: "#1f2933", strokeWidth: 4, strokeColor: "#ffffff" }
     },
     edges: {
-      color: { color: settings.edge.color, highlight: settings.edge.highlight, hover: settings.edge.highlight, opacity: 0.9 },
+      color: { color: settings.edge.color, highlight: settings.edge.highlight, hover: settings.edge.highlight,
+               opacity: 0.9 },
       arrows: { to: { enabled: !settings.large, scaleFactor: 0.45 } },
       font: { face: font, size: 10, color: settings.edge.label, strokeWidth: 3, strokeColor: "#ffffff" },
       smooth: settings.physics ? { enabled: true, type: "continuous", roundness: 0.2 } : false,
@@ -54,7 +57,8 @@
     layout: { randomSeed: 7, improvedLayout: false },
     physics: settings.physics ? {
       enabled: true, solver: "barnesHut",
-      barnesHut: { gravitationalConstant: -3000, centralGravity: 0, springLength: 110, springConstant: 0.03, damping: 0.4, avoidOverlap: 0.1 },
+      barnesHut: { gravitationalConstant: -3000, centralGravity: 0, springLength: 110, springConstant: 0.03,
+                   damping: 0.4, avoidOverlap: 0.1 },
       stabilization: { enabled: true, iterations: 100, updateInterval: 25, fit: true },
       minVelocity: 2
     } : { enabled: false }
@@ -112,8 +116,8 @@
       nodeView.refresh();
       edgeView.refresh();
     },
-    isShown: function (id) { return shown.nodes === null || shown.nodes.has(id); },
-    isEdgeShown: function (id) { return shown.edges === null || shown.edges.has(id); }
+    isShown: isShown,
+    isEdgeShown: isEdgeShown
   };
 
   document.getElementById("fit").addEventListener("click", function () {
