@@ -72,7 +72,8 @@ def neighbourhood(graph: nx.MultiDiGraph, centres: Iterable[str], depth: int) ->
     """The centres and every entity at most ``depth`` relations away, in either direction."""
     if depth < 0:
         raise VizError(f"--depth must be 0 or more, not {depth}")
+    either_way = graph.to_undirected(as_view=True)
     nodes: set[str] = set()
     for centre in centres:
-        nodes |= set(nx.single_source_shortest_path_length(graph.to_undirected(as_view=True), centre, cutoff=depth))
+        nodes |= set(nx.single_source_shortest_path_length(either_way, centre, cutoff=depth))
     return graph.subgraph(nodes).copy()
