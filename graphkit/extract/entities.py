@@ -46,6 +46,7 @@ class Draft:
     generic: bool = False           # a collective actor such as "police"
     parent_name: str = ""           # for a chapter ("ACLU of Northern California"): its organisation's name
     parent_entry: object = None     # and that organisation's lexicon entry, if known
+    votes: dict = field(default_factory=dict)     # type -> how many weakly typed names voted for it
     mentions: list[tuple[int, int]] = field(default_factory=list)   # token spans of its names
 
     @property
@@ -141,6 +142,7 @@ def build_entities(doc: Doc, found: list[Found], cues: EntityCues) -> ArticleEnt
     acronyms = _acronym_definitions(doc, found)
     for item in found:
         _add_name(ents, doc, item, cues, acronyms)
+    _settle_weak_types(ents)
     _merge_surnames(ents)
     _merge_places_into_governments(ents)
     _products_by_place(ents, doc)
@@ -223,7 +225,8 @@ def _add_name(ents: ArticleEntities, doc: Doc, item: Found, cues: EntityCues, ac
         key = ents._by_lexicon.get(item.entry.name)
     if key is None:
         key = ents._by_name.get(norm)
-        if key and not _compatible(ents.entity(key).type, etype):
+        if key and not _compatible(ents.entity(key).type, etype) \
+                and not (_weak(reason) or _weak(ents.entity(key).reason)):     # NER labels disagree: one name
             key = None
     if key is None and item.start in acronyms:     # an acronym defined right after its long form
         key = ents.token_key.get(acronyms[item.start])
@@ -242,6 +245,8 @@ def _add_name(ents: ArticleEntities, doc: Doc, item: Found, cues: EntityCues, ac
             draft.type, draft.reason = etype, "lexicon"
     elif draft.type != etype and _stronger(reason, draft.reason):
         draft.type, draft.reason = etype, reason
+    if _weak(reason):
+        draft.votes[etype] = draft.votes.get(etype, 0) + 1
     if item.core_end is not None:        # "FaceTrace software" is also called "FaceTrace"
         core = _clean_text(doc, item.start, item.core_end)
         draft.add_name(core)
@@ -256,6 +261,18 @@ def _add_name(ents: ArticleEntities, doc: Doc, item: Found, cues: EntityCues, ac
 
 def _compatible(a: str, b: str) -> bool:
     return a == b or (a in ORGANISATION_TYPES and b in ORGANISATION_TYPES)
+
+
+def _weak(reason: str) -> bool:
+    """Typed only by spaCy's NER label or by default."""
+    return reason.startswith(("NER", "organisation by default"))
+
+
+def _settle_weak_types(ents: ArticleEntities) -> None:
+    """A name that NER labels differently in different sentences takes its most frequent label."""
+    for draft in ents.drafts.values():
+        if _weak(draft.reason) and draft.votes:
+            draft.type = max(sorted(draft.votes), key=lambda t: draft.votes[t])
 
 
 def _stronger(new_reason: str, old_reason: str) -> bool:
