@@ -70,6 +70,38 @@ ASSERTED = [
      "referring to the Millport City Council.", {("Maria Lopez", "worksFor", "Surveillance Technology Oversight Project")}),
 ]
 
+ASSERTED += [
+    ("According to records obtained by reporters, the Riverside Sheriff's Office bought licenses for FaceTrace "
+     "from Veridian Labs.", {("Veridian Labs", "sellsTo", "Riverside Sheriff's Office")}),
+    ("Veridian Labs has sold its software to more than 600 law enforcement agencies.", {("Veridian Labs", "sellsTo", "police")}),
+    ("The European Commission opened a formal investigation into Brightlane's data practices.",
+     {("European Commission", "investigates", "Brightlane")}),
+    ("Human Rights Watch urged governments to ban autonomous weapons.", {("Human Rights Watch", "criticizes", "autonomous weapons")}),
+    ("Microsoft, which owns LinkedIn, said it supports the bill.", {("LinkedIn", "partOf", "Microsoft")}),
+    ("Sequoia Capital led a $20 million funding round in Northwind Analytics.", {("Sequoia Capital", "funds", "Northwind Analytics")}),
+    ("The Department of Homeland Security awarded Harbor Systems a $30 million contract.",
+     {("Harbor Systems", "partnersWith", "Department of Homeland Security")}),
+    ("Axon announced it would pause the sale of drones to police departments.", {("Axon", "stopsSelling", "drones")}),
+    ("The Electronic Privacy Information Center filed a complaint with the FTC against Brightlane.",
+     {("Electronic Privacy Information Center", "sues", "Brightlane")}),
+    ("Britain's Information Commissioner's Office fined Clearview AI £7.5 million.",
+     {("Information Commissioner's Office", "fines", "Clearview AI")}),
+    ("NIST evaluated 189 face recognition algorithms from 99 developers.", {("NIST", "tests", "facial recognition")}),
+    ("Palantir provides its Gotham platform to the Los Angeles Police Department.",
+     {("Palantir Technologies", "sells", "Gotham"), ("Palantir Technologies", "sellsTo", "Los Angeles Police Department")}),
+    ("ShotSpotter has been deployed by the Millport Police Department since 2019.",
+     {("Millport Police Department", "uses", "ShotSpotter")}),
+    ("Jane Ortiz, who heads the privacy program at Access Now, called the ruling a victory.", {("Jane Ortiz", "worksFor", "Access Now")}),
+    ("Access Now's Jane Ortiz called the ruling a victory.", {("Jane Ortiz", "worksFor", "Access Now")}),
+    ("Veridian Labs chief executive Raj Patel said the company would appeal.", {("Raj Patel", "worksFor", "Veridian Labs")}),
+    ("Harbor Systems was acquired by Meridian Holdings last year.", {("Meridian Holdings", "acquires", "Harbor Systems")}),
+    ("Meridian Holdings' acquisition of Harbor Systems closed in June.", {("Meridian Holdings", "acquires", "Harbor Systems")}),
+    ("The ban on facial recognition by the Oakland City Council took effect in July.",
+     {("Oakland City Council", "bans", "facial recognition")}),
+    ("Fight for the Future has repeatedly criticized Amazon over Ring's partnerships with police.",
+     {("Fight for the Future", "criticizes", "Amazon")}),
+]
+
 NOT_ASSERTED = [
     # (sentence, triple that must not be a direct triple, status it must be kept with, or "" for none)
     ("Veridian Labs denied selling FaceTrace to the Oakdale Police Department.",
@@ -92,8 +124,9 @@ def extract(extractor, text):
 
 def has(result, names, triple, status="asserted"):
     s, p, o = triple
-    return any(r.predicate == p and r.status == status and normalize_name(s) in names[r.subject]
-               and normalize_name(o) in names[r.object] for r in result.relations)
+    pairs = [(normalize_name(s), normalize_name(o))] + ([(normalize_name(o), normalize_name(s))] if p == "partnersWith" else [])
+    return any(r.predicate == p and r.status == status and a in names[r.subject] and b in names[r.object]
+               for r in result.relations for a, b in pairs)
 
 
 @pytest.mark.parametrize("text, expected", ASSERTED, ids=[t[:40] for t, _ in ASSERTED])

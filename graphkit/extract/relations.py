@@ -25,7 +25,7 @@ _WRAPPERS = {"use", "sale", "deployment", "rollout", "purchase", "adoption", "ve
              "network", "system", "operation", "program", "programme", "contract", "thousands", "hundreds",
              "dozens", "millions", "scores", "number", "units", "unit", "thousand", "hundred", "dozen", "million",
              "stake", "share", "shares", "control", "majority", "city", "town", "county", "government",
-             "municipality", "state"}
+             "municipality", "state", "council", "board", "legislature", "parliament", "assembly"}
 _EXAMPLE_PREPS = {"like", "including", "as"}
 _MEMBERS = {"researcher", "official", "engineer", "lawyer", "activist", "employee", "staff", "scientist", "analyst",
             "investigator", "agent", "officer", "expert", "auditor", "staffer", "worker", "leader", "executive"}
@@ -429,8 +429,8 @@ class SentenceReader:
                 if child.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                     return verb.head
                 return child
-        for child in verb.lefts:           # a parse slip: "which NSO licenses" with NSO as compound
-            if child.dep_ in ("compound", "npadvmod") and child.pos_ == "PROPN" and self.ents.key_at(child):
+        for child in verb.lefts:           # parse slips: "which NSO licenses", "Fight for the Future has …"
+            if child.dep_ in ("compound", "npadvmod", "csubj", "dep") and self.link_kind(child) == "name":
                 return child
         head = verb.head
         if head is verb:
@@ -530,20 +530,27 @@ class SentenceReader:
                 elif where == "poss":
                     objects += [k for c in noun.children if c.dep_ == "poss" for k in self.keys(c)]
                 else:
-                    for prep in _preps(noun, {where}):
-                        objects += self.keys(_pobj(prep))
-                    if anchor is not noun:
-                        for prep in _preps(anchor, {where}):
-                            objects += self.keys(_pobj(prep))
+                    for holder in [noun] + ([anchor] if anchor is not noun else []):
+                        for prep in _preps(holder, {where}):
+                            target = _pobj(prep)
+                            objects += self.keys(target) or (self._possessor(target) if target is not None else [])
+            if not objects and reading.predicate == "partnersWith" and anchor is not noun:
+                objects = [k for c in anchor.children if c.dep_ == "dative" for k in self.keys(c)]   # "awarded X a contract"
             if not objects and reading.predicate in ("sues", "fines", "investigates"):
                 objects = self._accused(anchor)
             if not objects and reading.predicate in ("investigates", "tests"):
                 objects = self._findings(noun) or self._main_objects(noun, anchor)
             if not objects:
                 continue
+            predicate = reading.predicate
+            if predicate == "sells" and noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.rules.stop_verbs:
+                predicate, anchor = "stopsSelling", noun.head          # "would pause the sale of drones"
+                agents = agents or self.keys(self.subject_token(noun.head))
+            elif predicate == "sellsTo" and noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.rules.stop_verbs:
+                continue
             noun_agents = [a for a in agents if a not in objects]
             subjects, objs = (objects, noun_agents) if reading.reverse else (noun_agents, objects)
-            yield from self.emit(reading.predicate, subjects, objs, anchor, "graphkit.noun.v1", 0.7)
+            yield from self.emit(predicate, subjects, objs, anchor, "graphkit.noun.v1", 0.7)
             if reading.predicate == "bans":
                 yield from self._calls(noun, objects)
 

@@ -42,6 +42,11 @@ class RoleReader:
                 org, anchor = self._copula(link)
             if org is None:
                 org, anchor = self._title(link)
+            if org is None:                  # "Access Now's Jane Ortiz"
+                owners = [c for c in self.doc[link.start:link.end].root.children if c.dep_ == "poss"]
+                org = next((k for c in owners for k in [self.ents.key_at(c)] if k and
+                            self.ents.entity(k).type in _ORG_OR_PLACE and not self.ents.entity(k).generic), None)
+                anchor = link.start
             if org is not None and org != link.key:
                 yield Hit(link.key, "worksFor", org, anchor, _METHOD, 0.85)
 
