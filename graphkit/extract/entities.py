@@ -231,7 +231,7 @@ def _add_name(ents: ArticleEntities, doc: Doc, item: Found, cues: EntityCues, ac
     if key is None and item.start in acronyms:     # an acronym defined right after its long form
         key = ents.token_key.get(acronyms[item.start])
     if key is None:
-        key = _short_form_of(ents, norm, etype)
+        key = _short_form_of(ents, norm, etype, loose=_weak(reason))
     if key is None:
         draft = ents.new(etype, reason)
         key = draft.key
@@ -299,14 +299,15 @@ def _initials_fit(acronym: str, name: str) -> bool:
     return acronym[0] == (letters[0] if letters else "") or acronym[0] in letters
 
 
-def _short_form_of(ents: ArticleEntities, norm: str, etype: str) -> str | None:
-    """"Flock" after "Flock Safety", "Palantir" after "Palantir Technologies"."""
-    if etype not in ORGANISATION_TYPES and etype != "Product":
+def _short_form_of(ents: ArticleEntities, norm: str, etype: str, loose: bool = False) -> str | None:
+    """"Flock" after "Flock Safety", "Palantir" after "Palantir Technologies"; a name whose type
+    only NER guessed ("Halvorsen" read as a person) may shorten any organisation's name."""
+    if etype not in ORGANISATION_TYPES and etype != "Product" and not loose:
         return None
     words = norm.split()
     candidates = []
     for key, draft in ents.drafts.items():
-        if not _compatible(draft.type, etype):
+        if not _compatible(draft.type, etype) and not (loose and draft.type in ORGANISATION_TYPES):
             continue
         for name in draft.names:
             longer = normalize_name(name).split()
@@ -314,7 +315,9 @@ def _short_form_of(ents: ArticleEntities, norm: str, etype: str) -> str | None:
                     and not _SHORT_FORM_BLOCKERS & set(longer[len(words):]):
                 candidates.append(key)
                 break
-    return candidates[0] if len(set(candidates)) == 1 else None
+    if len(set(candidates)) == 1 or (loose and candidates):
+        return candidates[0]          # several longer names: the one introduced first
+    return None
 
 
 def _merge_surnames(ents: ArticleEntities) -> None:
