@@ -277,11 +277,12 @@ def _salient_thing(ents: ArticleEntities, doc: Doc, token: Token, plural: bool) 
 
 def _salient_of(ents: ArticleEntities, doc: Doc, token: Token, allowed: list[str]) -> str | None:
     here = sentence_index(doc, token)
+    own_subject = _clause_subject(ents, token) if token.dep_ in ("dobj", "dative", "pobj") else None
     subjects = []
     for link in ents.before(token, 1):
         n = sentence_index(doc, doc[link.start])
         if n < here - 1 or link.key not in ents.drafts or ents.drafts[link.key].type not in allowed \
-                or ents.drafts[link.key].generic:
+                or ents.drafts[link.key].generic or link.key == own_subject:      # "the Garante … ordered it"
             continue
         root = doc[link.start:link.end].root
         if root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ == "poss" and root.head.dep_ in ("nsubj", "nsubjpass")):

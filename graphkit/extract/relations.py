@@ -34,6 +34,7 @@ _MEMBERS = {"researcher", "official", "engineer", "lawyer", "activist", "employe
 _COMPANY_ACTS = {"uses", "sells", "sellsTo", "stopsSelling", "fines", "develops", "acquires"}  # no person or place does these
 _GENERIC_HEADS = {"company", "firm", "group", "organization", "organisation", "corporation", "agency", "entity"}
 _SELLS = {"sells", "sellsTo"}
+_UNDERGO = {"face", "receive", "get", "suffer"}
 
 
 class SentenceReader:
@@ -94,6 +95,15 @@ class SentenceReader:
             result += [k for k in self.keys(pobj(prep), depth + 1) if k not in result]
         return result
 
+    def _undergoer(self, noun: Token) -> list[str]:
+        """"X faces a lawsuit from Y", "X is under investigation by Y": the subject undergoes it."""
+        head = noun.head
+        if noun.dep_ == "dobj" and head.lemma_.lower() in _UNDERGO:
+            return self.keys(self.subject_token(head))
+        if noun.dep_ == "pobj" and head.lower_ == "under" and head.head.lemma_ == "be":
+            return self.keys(self.subject_token(head.head))
+        return []
+
     def _findings(self, noun: Token) -> list[str]:
         """"The regulator's investigation found that Rite Aid never tested …": what it found about."""
         verb = noun.head
@@ -114,6 +124,11 @@ class SentenceReader:
             if child.dep_ in ("advcl", "xcomp", "conj") and child.lemma_.lower() in ("accuse", "charge", "allege"):
                 return [k for c in child.children if c.dep_ == "dobj" for k in self.keys(c)]
         return []
+
+    def _misplaced_name(self, token: Token) -> list[str]:
+        """"fined Clearview AI 20 million euros" parsed with the name inside the amount."""
+        return [k for c in token.lefts if c.dep_ in ("nmod", "compound") and self.link_kind(c) == "name"
+                for k in [self.ents.key_at(c)] if k]
 
     def _possessor(self, token: Token) -> list[str]:
         """"suspended the project's activities": the possessor stands for the object."""
@@ -309,7 +324,7 @@ class SentenceReader:
         found: list[str] = []
         for child in verb.children:
             if child.dep_ in ("dobj", "dative"):
-                found += self.keys(child) or self._possessor(child)
+                found += self.keys(child) or self._possessor(child) or self._misplaced_name(child)
         if verb.dep_ == "relcl" and any(c.dep_ == "dobj" and c.lower_ in _RELATIVE_PRONOUNS for c in verb.children):
             found += self.keys(verb.head)
         if not found:          # "develops and sells X": coordinated verbs share their object
@@ -353,6 +368,8 @@ class SentenceReader:
             if not objects and reading.predicate in ("investigates", "tests"):
                 objects = self._findings(noun) or self._main_objects(noun, anchor)
             if not objects:
+                objects = self._undergoer(noun)
+            if not objects:
                 continue
             predicate = reading.predicate
             if predicate == "sells" and noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.rules.stop_verbs:
@@ -372,7 +389,7 @@ class SentenceReader:
         for child in noun.children:
             if child.dep_ == "poss" or (child.dep_ in ("compound", "nmod") and child.i < noun.i):
                 agents += self.keys(child)
-            if child.dep_ == "prep" and child.lower_ == "by":
+            if child.dep_ == "prep" and (child.lower_ == "by" or child.lower_ == "from" and noun.head.lemma_ in _UNDERGO):
                 agents += self.keys(pobj(child))
         for child in noun.children:
             if child.dep_ == "appos":
