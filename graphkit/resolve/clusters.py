@@ -1,0 +1,95 @@
+"""Union-find over article-local entities, with the constraints a merge must respect.
+
+Hard constraints hold for every automatic merge: clusters tied to two different
+lexicon entities or Wikidata items, or to the two sides of a "different"
+decision or a ``partOf`` relation, are never joined. The soft constraint holds
+for the weaker rules (acronym, short form, fuzzy): two clusters that both occur
+in one article stay apart, because that article itself told them apart.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+
+@dataclass
+class _State:
+    articles: set[str]
+    anchors: dict[str, str]                           # "known" -> lexicon id, "wikidata" -> Q id
+    apart: dict[int, int] = field(default_factory=dict)   # constraint id -> side (0 or 1)
+    votes: Counter = field(default_factory=Counter)   # type -> summed vote weight
+    strong: set[str] = field(default_factory=set)     # types with at least one strong vote
+    items: list[int] = field(default_factory=list)    # the members of the cluster
+
+
+class Clusters:
+    def __init__(self, size: int):
+        self.parent = list(range(size))
+        self.state: list[_State | None] = [None] * size
+        self.merges: list[tuple[int, int, str]] = []  # (a, b, rule) of every join, in order
+
+    def init(self, i: int, *, article: str, anchors: dict[str, str], etype: str, weight: float, strong: bool) -> None:
+        self.state[i] = _State({article}, {k: v for k, v in anchors.items() if v}, votes=Counter({etype: weight}),
+                               strong={etype} if strong else set(), items=[i])
+
+    def find(self, i: int) -> int:
+        root = i
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[i] != root:
+            self.parent[i], i = root, self.parent[i]
+        return root
+
+    def info(self, i: int) -> _State:
+        return self.state[self.find(i)]
+
+    def set_apart(self, i: int, constraint: int, side: int) -> None:
+        self.info(i).apart[constraint] = side
+
+    def conflict(self, a: int, b: int, *, soft: bool) -> str:
+        """Why clusters a and b may not be joined, or "" when they may."""
+        sa, sb = self.info(a), self.info(b)
+        for key in ("known", "wikidata"):
+            if key in sa.anchors and key in sb.anchors and sa.anchors[key] != sb.anchors[key]:
+                return f"different {key} entries"
+        small, large = (sa.apart, sb.apart) if len(sa.apart) <= len(sb.apart) else (sb.apart, sa.apart)
+        if any(c in large and large[c] != side for c, side in small.items()):
+            return "kept apart"
+        if soft:
+            small_a, large_a = sorted((sa.articles, sb.articles), key=len)
+            if not small_a.isdisjoint(large_a):
+                return "both named in one article"
+            if sa.strong and sb.strong and sa.strong.isdisjoint(sb.strong):
+                return "strongly typed differently"
+        return ""
+
+    def join(self, a: int, b: int, rule: str, *, soft: bool = False, forced: bool = False) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return False
+        if not forced and self.conflict(ra, rb, soft=soft):
+            return False
+        if len(self.state[ra].articles) < len(self.state[rb].articles) or (
+                len(self.state[ra].articles) == len(self.state[rb].articles) and rb < ra):
+            ra, rb = rb, ra
+        keep, gone = self.state[ra], self.state[rb]
+        keep.articles |= gone.articles
+        for key, value in gone.anchors.items():
+            keep.anchors.setdefault(key, value)
+        for constraint, side in gone.apart.items():
+            keep.apart.setdefault(constraint, side)
+        keep.votes.update(gone.votes)
+        keep.strong |= gone.strong
+        keep.items.extend(gone.items)
+        self.parent[rb] = ra
+        self.state[rb] = None
+        self.merges.append((a, b, rule))
+        return True
+
+    def items(self, i: int) -> list[int]:
+        """The members of i's cluster."""
+        return self.info(i).items
+
+    def groups(self) -> dict[int, list[int]]:
+        """Root -> sorted members, for every cluster."""
+        return {i: sorted(s.items) for i, s in enumerate(self.state) if s is not None}
