@@ -65,11 +65,11 @@ def name_roles(preferred: str, names: Iterable[str], etype: str, settings: Resol
         norm = normalize_name(surface)
         if not norm or norm == pref:
             continue
+        if is_qualified_form(norm, pref, settings.qualifier_words):
+            continue
         if looks_like_acronym(surface):
             acronyms.add(norm.replace(" ", ""))
             full.add(norm)
-        elif is_qualified_form(norm, pref, settings.qualifier_words):
-            continue
         elif is_prefix_form(norm, pref) or (etype == "Person" and len(norm.split()) == 1):
             short.add(norm)
         else:

@@ -13,6 +13,7 @@ from ..ids import normalize_name
 from ..model import ENTITY_TYPES
 from .known import Known
 from .members import Member
+from .names import looks_like_acronym
 from .settings import ResolveSettings
 
 
@@ -56,10 +57,17 @@ def _others(votes: dict[str, tuple[float, Counter]], winner: str) -> str:
 
 
 def choose_label(members: list[Member], known: Known | None) -> str:
-    """The lexicon name, else the preferred name most articles use (then the longest, then A-Z)."""
+    """The lexicon name, else the preferred name most articles use (then the longest, then A-Z).
+
+    Acronyms and names that some article uses as a short form ("Greer" for "Evan
+    Greer") are not chosen while a fuller name exists.
+    """
     if known is not None:
         return known.name
+    shorts = {s for m in members for s in m.roles.short}
     counts = Counter(m.name for m in members)
+    fuller = Counter({n: c for n, c in counts.items() if normalize_name(n) not in shorts and not looks_like_acronym(n)})
+    counts = fuller or counts
     return min(counts, key=lambda n: (-counts[n], -len(n.split()), -len(n), n))
 
 
