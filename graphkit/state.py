@@ -152,7 +152,7 @@ class BuildState:
         except GraphError:
             finished = False
         if finished:
-            os.replace(pending, self.folder / _MANIFEST)
+            self._adopt_next()
         else:
             pending.unlink()
 
@@ -205,8 +205,11 @@ class BuildState:
         manifest.graph_digest = hashlib.sha256(graph_bytes).hexdigest()
         write_atomic(self.folder / _NEXT, manifest.to_json())
         write_atomic(self.graph, graph_bytes)
-        os.replace(self.folder / _NEXT, self.folder / _MANIFEST)
+        self._adopt_next()
         self._collect_garbage({a.entry for a in manifest.articles})
+
+    def _adopt_next(self) -> None:
+        os.replace(self.folder / _NEXT, self.folder / _MANIFEST)
 
     def _collect_garbage(self, keep: set[str]) -> None:
         for path in (self.folder / "articles").glob("*.json"):

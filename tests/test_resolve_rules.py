@@ -104,14 +104,25 @@ def test_ambiguous_acronym_merges_with_neither():
     assert len({node_of(res, a, "e1").path for a in ("a1", "a2", "a3")}) == 3
 
 
-def test_an_article_that_names_both_keeps_acronym_and_long_form_apart():
+def test_names_that_an_article_relates_to_each_other_stay_apart():
+    results = [
+        article("a1", [ent("e1", "Company", "Acme"), ent("e2", "Company", "Acme Labs")], [rel("e1", "acquires", "e2")]),
+        article("a2", [ent("e1", "Company", "Acme Labs")]),
+        article("a3", [ent("e1", "Company", "Acme")]),
+    ]
+    res = resolve(results, lexicon=NO_LEXICON)
+    assert node_of(res, "a1", "e1") is not node_of(res, "a1", "e2")
+    assert node_of(res, "a2", "e1") is node_of(res, "a1", "e2")
+    assert node_of(res, "a3", "e1") is node_of(res, "a1", "e1")
+
+
+def test_an_article_naming_both_forms_apart_does_not_split_them():
     results = [
         article("a1", [ent("e1", "AdvocacyGroup", "EFF"), ent("e2", "AdvocacyGroup", "Electronic Frontier Foundation")]),
         article("a2", [ent("e1", "AdvocacyGroup", "EFF")]),
     ]
     res = resolve(results, lexicon=NO_LEXICON)
-    assert node_of(res, "a1", "e1") is not node_of(res, "a1", "e2")
-    assert node_of(res, "a2", "e1") is node_of(res, "a1", "e1")
+    assert node_of(res, "a1", "e1") is node_of(res, "a1", "e2") is node_of(res, "a2", "e1")
 
 
 def test_generic_tail_short_forms_merge_but_divisions_do_not():

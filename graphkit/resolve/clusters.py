@@ -2,9 +2,10 @@
 
 Hard constraints hold for every automatic merge: clusters tied to two different
 lexicon entities or Wikidata items, or to the two sides of a "different"
-decision or a ``partOf`` relation, are never joined. The soft constraint holds
-for the weaker rules (acronym, short form, fuzzy): two clusters that both occur
-in one article stay apart, because that article itself told them apart.
+decision or a ``partOf`` relation, are never joined. The soft constraints hold
+for the weaker rules (acronym, short form, fuzzy): two clusters that some
+article relates to each other ("Acme acquires Acme Labs") stay apart, and so do
+two clusters whose types both have strong evidence and differ.
 """
 from __future__ import annotations
 
@@ -14,12 +15,12 @@ from dataclasses import dataclass, field
 
 @dataclass
 class _State:
-    articles: set[str]
     anchors: dict[str, str]                           # "known" -> lexicon id, "wikidata" -> Q id
     apart: dict[int, int] = field(default_factory=dict)   # constraint id -> side (0 or 1)
     votes: Counter = field(default_factory=Counter)   # type -> summed vote weight
     strong: set[str] = field(default_factory=set)     # types with at least one strong vote
     items: list[int] = field(default_factory=list)    # the members of the cluster
+    partners: set[int] = field(default_factory=set)   # members that some relation links to a member
 
 
 class Clusters:
@@ -28,8 +29,8 @@ class Clusters:
         self.state: list[_State | None] = [None] * size
         self.merges: list[tuple[int, int, str]] = []  # (a, b, rule) of every join, in order
 
-    def init(self, i: int, *, article: str, anchors: dict[str, str], etype: str, weight: float, strong: bool) -> None:
-        self.state[i] = _State({article}, {k: v for k, v in anchors.items() if v}, votes=Counter({etype: weight}),
+    def init(self, i: int, *, anchors: dict[str, str], etype: str, weight: float, strong: bool) -> None:
+        self.state[i] = _State({k: v for k, v in anchors.items() if v}, votes=Counter({etype: weight}),
                                strong={etype} if strong else set(), items=[i])
 
     def find(self, i: int) -> int:
@@ -42,6 +43,11 @@ class Clusters:
 
     def info(self, i: int) -> _State:
         return self.state[self.find(i)]
+
+    def relate(self, a: int, b: int) -> None:
+        """Record that an article states a relation between members a and b."""
+        self.info(a).partners.add(b)
+        self.info(b).partners.add(a)
 
     def set_apart(self, i: int, constraint: int, side: int) -> None:
         self.info(i).apart[constraint] = side
@@ -56,9 +62,9 @@ class Clusters:
         if any(c in large and large[c] != side for c, side in small.items()):
             return "kept apart"
         if soft:
-            small_a, large_a = sorted((sa.articles, sb.articles), key=len)
-            if not small_a.isdisjoint(large_a):
-                return "both named in one article"
+            (fewer, other) = (sa, self.find(b)) if len(sa.partners) <= len(sb.partners) else (sb, self.find(a))
+            if any(self.find(p) == other for p in fewer.partners):
+                return "related to each other"
             if sa.strong and sb.strong and sa.strong.isdisjoint(sb.strong):
                 return "strongly typed differently"
         return ""
@@ -69,11 +75,9 @@ class Clusters:
             return False
         if not forced and self.conflict(ra, rb, soft=soft):
             return False
-        if len(self.state[ra].articles) < len(self.state[rb].articles) or (
-                len(self.state[ra].articles) == len(self.state[rb].articles) and rb < ra):
+        if (len(self.state[ra].items), -ra) < (len(self.state[rb].items), -rb):
             ra, rb = rb, ra
         keep, gone = self.state[ra], self.state[rb]
-        keep.articles |= gone.articles
         for key, value in gone.anchors.items():
             keep.anchors.setdefault(key, value)
         for constraint, side in gone.apart.items():
@@ -81,6 +85,7 @@ class Clusters:
         keep.votes.update(gone.votes)
         keep.strong |= gone.strong
         keep.items.extend(gone.items)
+        keep.partners |= gone.partners
         self.parent[rb] = ra
         self.state[rb] = None
         self.merges.append((a, b, rule))

@@ -85,6 +85,9 @@ def parse_into(decisions: Decisions, data: dict, where: str) -> None:
     unknown = sorted(set(data) - set(_SECTIONS))
     if unknown:
         raise ResourceError(f"{where}: unknown section {unknown[0]!r}; a resolver file has {', '.join(_SECTIONS)}")
+    for section in ("same", "different"):
+        if not isinstance(data.get(section) or [], list):
+            raise ResourceError(f"{where}: \"{section}\" must be a list of name lists, e.g. [[ACLU, American Civil Liberties Union]]")
     for number, group in enumerate(data.get("same") or [], start=1):
         refs = _refs(group, f"{where}: same, item {number}")
         decisions.same.append(refs)

@@ -56,11 +56,13 @@ def resolve(results: Iterable[ArticleResult], *, lexicon: Lexicon | None = None,
     clusters = Clusters(len(members))
     for m in members:
         weight = settings.weight(m.reason)
-        clusters.init(m.index, article=m.article, anchors={"known": m.known, "wikidata": m.wikidata},
+        clusters.init(m.index, anchors={"known": m.known, "wikidata": m.wikidata},
                       etype=m.type, weight=weight, strong=weight >= settings.strong_weight)
     decisions = decisions or Decisions()
     notes = apply_different(decisions, members, clusters, first_id=0)
     _keep_parts_apart(pairs, clusters, first_id=len(decisions.different))
+    for subject, obj, _ in pairs:
+        clusters.relate(subject, obj)
     run_passes(members, clusters, Context(clusters, pairs, len(members)), settings)
     notes += apply_same(decisions, members, clusters)
     overrides, more = apply_types(decisions, members, clusters)

@@ -9,7 +9,7 @@
    and the one person of that surname with whom it shares a relation partner.
 6. ``fuzzy``: near-identical names whose every word matches (rapidfuzz, blocked).
 
-Rules 1-3 respect the hard constraints; rules 4-6 also the soft one (see
+Rules 1-3 respect the hard constraints; rules 4-6 also the soft ones (see
 :mod:`.clusters`). Every rule works inside one type family, so "Amazon" the
 company and "Amazon" the river never meet.
 """
@@ -97,6 +97,7 @@ def join_acronyms(members: list[Member], clusters: Clusters, settings: ResolveSe
 
 
 def join_short_forms(members: list[Member], clusters: Clusters, context: Context, settings: ResolveSettings) -> None:
+    """Generic tails first ("Clearview AI" -> "Clearview"), then the short forms articles used."""
     groups = _groups(members, clusters)
     bases: dict[tuple[str, str], set[int]] = defaultdict(set)       # generic tails removed
     shorts: dict[tuple[str, str], set[int]] = defaultdict(set)      # short forms articles used
@@ -104,25 +105,24 @@ def join_short_forms(members: list[Member], clusters: Clusters, context: Context
         for m in group:
             for name in m.roles.full:
                 base = strip_tails(name, settings.generic_tails)
-                if base != name:
+                if base != name and m.kind in ("org", "product"):
                     bases[(m.kind, base)].add(root)
                 if m.kind == "person" and len(name.split()) > 1:
                     shorts[(m.kind, name.split()[-1])].add(root)
             for name in m.roles.short:
                 shorts[(m.kind, name)].add(root)
-    for root, group in groups.items():
-        kind = group[0].kind
-        for name in sorted({m.roles.preferred for m in group}):
-            here = clusters.find(root)
-            found = {clusters.find(r) for r in bases.get((kind, name), ())} - {here}
-            if len(found) == 1 and kind in ("org", "product"):
-                clusters.join(here, found.pop(), "short form", soft=True)
-                continue
-            found = {clusters.find(r) for r in shorts.get((kind, name), ())} - {here}
-            if len(found) == 1 and _may_shorten(group, kind, name):
+    for index, with_context in ((bases, False), (shorts, True)):
+        for root, group in groups.items():
+            kind = group[0].kind
+            for name in sorted({m.roles.preferred for m in group}):
+                here = clusters.find(root)
+                found = {clusters.find(r) for r in index.get((kind, name), ())} - {here}
+                if len(found) != 1:
+                    continue
                 other = found.pop()
-                if context.shared(here, other):
-                    clusters.join(here, other, "short form", soft=True)
+                if with_context and not (_may_shorten(group, kind, name) and context.shared(here, other)):
+                    continue
+                clusters.join(here, other, "short form", soft=True)
 
 
 def _may_shorten(group: list[Member], kind: str, name: str) -> bool:
