@@ -13,19 +13,22 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 
 from . import __version__
 from .errors import GraphError, InputError, OutputError
 from .ids import article_path, digest
 from .ingest import collect_files, read_articles
-from .model import PREDICATES, Article, ArticleResult, BuildReport
-from .rdf import to_dataset
-from .rdfio import format_for, serialize
+from .model import Article, ArticleResult, BuildReport
+from .nquads import check_base_iri, convert
+from .rdf import to_nquads
+from .rdfio import format_for
 from .resolve import find_resolver_files, load_decisions, resolve
+from .resolve.support import relation_support
 from .resources import load_lexicon
 from .state import ArticleRecord, BuildSettings, BuildState, Manifest, content_hash, entry_key, extraction_key
-from .vocab import DEFAULT_BASE_IRI, GK
+from .vocab import DEFAULT_BASE_IRI, PREFIXES
 
 Progress = Callable[[Iterable, int], Iterable]
 
@@ -76,6 +79,7 @@ def build(inputs: Iterable[str | Path], output: str | Path, options: BuildOption
     inputs = list(inputs)
     started = time.perf_counter()
     check_output(output)
+    check_base_iri(options.base_iri)
     state = BuildState(output)
     reuse = options.update and Path(output).exists()
     if reuse:
@@ -203,14 +207,17 @@ class _Writer:
     def write(self, results: list[ArticleResult], report: BuildReport) -> None:
         results = sorted(results, key=lambda r: r.article.id)
         resolution = resolve(results, lexicon=self.lexicon, decisions=self.decisions)
-        dataset = to_dataset(results, resolution, base_iri=self.settings.base_iri, pipeline=self.settings.pipeline)
-        data = serialize(dataset, format_for(self.state.graph))
+        support = relation_support(results, resolution)
+        text = to_nquads(results, resolution, base_iri=self.settings.base_iri, pipeline=self.settings.pipeline,
+                         support=support)
+        prefixes = {**PREFIXES, "gkid": self.settings.base_iri}
+        data = convert(text, format_for(self.state.graph), prefixes)
         records = [_record(r.article, self.keys[r.article.id], self.origins.get(r.article.id, ""))
                    for r in results]
         self.state.commit(Manifest(self.settings, records), data)
         report.articles = len(results)
         report.entities = len(resolution.entities)
-        report.relations = _count_relations(dataset)
+        report.relations = len(support)
         report.notes.extend(resolution.notes)
 
 
@@ -234,9 +241,14 @@ def _distinct(article: Article, kept: dict[str, ArticleRecord]) -> Article:
 
 def _names_article(name: str, record: ArticleRecord, base_iri: str) -> bool:
     """Whether name is the article's id, IRI, source, or the file it came from (a JSON-lines file names all its articles)."""
-    if name in (record.id, record.source, base_iri + article_path(record.id)):
+    if name in (record.id, record.source, base_iri + article_path(record.id)) or _file_of(record.source) == name:
         return True
-    return _file_of(record.source) == name or (bool(record.origin) and str(Path(name).resolve()) == _file_of(record.origin))
+    return bool(record.origin) and _resolved(name) == _file_of(record.origin)
+
+
+@lru_cache(maxsize=1024)
+def _resolved(name: str) -> str:
+    return str(Path(name).resolve())
 
 
 def _file_of(source: str) -> str:
@@ -248,6 +260,3 @@ def _file_of(source: str) -> str:
 def _absolute(paths) -> list[str]:
     return list(dict.fromkeys(str(Path(p).resolve()) for p in paths))
 
-
-def _count_relations(dataset) -> int:
-    return len({(s, p, o) for p in (GK[name] for name in PREDICATES) for s, _, o in dataset.triples((None, p, None))})

@@ -31,7 +31,7 @@ def apply_different(decisions: Decisions, members: list[Member], clusters: Clust
 
 def _roots(ref: Ref, members: list[Member], clusters: Clusters, where: str) -> set[int]:
     roots = {clusters.find(m.index) for m in members if _matches(ref, m)}
-    types = {clusters.info(r).votes.most_common(1)[0][0] for r in roots}
+    types = {clusters.leading_type(r) for r in roots}
     if len(types) > 1:
         choices = ", ".join(f"'{ref.name} ({t})'" for t in sorted(types))
         raise ResourceError(f"resolver file: {ref} in {where} names entities of several types; write {choices}")

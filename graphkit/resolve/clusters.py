@@ -9,7 +9,6 @@ two clusters whose types both have strong evidence and differ.
 """
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 
 
@@ -17,7 +16,7 @@ from dataclasses import dataclass, field
 class _State:
     anchors: dict[str, str]                           # "known" -> lexicon id, "wikidata" -> Q id
     apart: dict[int, int] = field(default_factory=dict)   # constraint id -> side (0 or 1)
-    votes: Counter = field(default_factory=Counter)   # type -> summed vote weight
+    votes: dict[str, float] = field(default_factory=dict)     # type -> summed vote weight
     strong: set[str] = field(default_factory=set)     # types with at least one strong vote
     items: list[int] = field(default_factory=list)    # the members of the cluster
     partners: set[int] = field(default_factory=set)   # members that some relation links to a member
@@ -30,7 +29,7 @@ class Clusters:
         self.merges: list[tuple[int, int, str]] = []  # (a, b, rule) of every join, in order
 
     def init(self, i: int, *, anchors: dict[str, str], etype: str, weight: float, strong: bool) -> None:
-        self.state[i] = _State({k: v for k, v in anchors.items() if v}, votes=Counter({etype: weight}),
+        self.state[i] = _State({k: v for k, v in anchors.items() if v}, votes={etype: weight},
                                strong={etype} if strong else set(), items=[i])
 
     def find(self, i: int) -> int:
@@ -82,7 +81,8 @@ class Clusters:
             keep.anchors.setdefault(key, value)
         for constraint, side in gone.apart.items():
             keep.apart.setdefault(constraint, side)
-        keep.votes.update(gone.votes)
+        for etype, weight in gone.votes.items():
+            keep.votes[etype] = keep.votes.get(etype, 0.0) + weight
         keep.strong |= gone.strong
         keep.items.extend(gone.items)
         keep.partners |= gone.partners
@@ -90,6 +90,10 @@ class Clusters:
         self.state[rb] = None
         self.merges.append((a, b, rule))
         return True
+
+    def leading_type(self, i: int) -> str:
+        votes = self.info(i).votes
+        return max(sorted(votes), key=votes.get)
 
     def items(self, i: int) -> list[int]:
         """The members of i's cluster."""

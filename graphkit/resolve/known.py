@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..ids import entity_kind, normalize_name
+from ..ids import entity_kind
 from ..resources import Lexicon
-from .names import NameRoles
+from .names import NameRoles, normalize_name
 
 
 @dataclass

@@ -15,13 +15,19 @@ True
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
-from ..ids import normalize_name
+from ..ids import normalize_name as _normalize_name
 from .settings import ResolveSettings
 
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
+
+
+@lru_cache(maxsize=200_000)
+def normalize_name(name: str) -> str:
+    """:func:`graphkit.ids.normalize_name`, remembered: a corpus repeats its names."""
+    return _normalize_name(name)
 
 
 @dataclass(frozen=True)
@@ -58,7 +64,8 @@ def is_prefix_form(short: str, long: str) -> bool:
     return long.startswith(short + " ")
 
 
-def name_roles(preferred: str, names: Iterable[str], etype: str, settings: ResolveSettings) -> NameRoles:
+@lru_cache(maxsize=100_000)
+def name_roles(preferred: str, names: tuple[str, ...], etype: str, settings: ResolveSettings) -> NameRoles:
     pref = normalize_name(preferred)
     full, short, acronyms = {pref} - {""}, set(), set()
     for surface in names:
@@ -79,7 +86,8 @@ def name_roles(preferred: str, names: Iterable[str], etype: str, settings: Resol
     return NameRoles(pref, frozenset(full), frozenset(short - full), frozenset(acronyms))
 
 
-def acronym_keys(norm: str, settings: ResolveSettings) -> set[str]:
+@lru_cache(maxsize=100_000)
+def acronym_keys(norm: str, settings: ResolveSettings) -> frozenset[str]:
     """The acronyms a long name may be written as: initials with and without small words."""
     keys = set()
     forms = [norm] + [norm[len(p) + 1:] for p in settings.acronym_prefixes if norm.startswith(p + " ")]
@@ -91,7 +99,7 @@ def acronym_keys(norm: str, settings: ResolveSettings) -> set[str]:
         kept = [w for w in words if w not in settings.acronym_skip]
         if len(kept) >= 2:
             keys.add("".join(w[0] for w in kept))
-    return keys
+    return frozenset(keys)
 
 
 def strip_tails(norm: str, tails: frozenset[str]) -> str:

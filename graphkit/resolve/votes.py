@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from ..ids import normalize_name
 from ..model import ENTITY_TYPES
 from .known import Known
 from .members import Member
-from .names import looks_like_acronym
+from .names import looks_like_acronym, normalize_name
 from .settings import ResolveSettings
 
 
