@@ -117,7 +117,7 @@ def add_articles(graph: str | Path, inputs: Iterable[str | Path], options: Build
             continue
         kept.pop(article.id, None)
         additions.append(article)
-    if additions or report.unchanged:
+    if additions or report.unchanged or not inputs:      # no input: apply edited resolver files again
         writer = _Writer(state, settings, options)
         results = writer.extend(additions, list(kept.values()), manifest, report)
         writer.write(results, report)

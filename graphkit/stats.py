@@ -108,7 +108,7 @@ def likely_duplicates(nodes: list[Node], *, min_score: float = 85) -> list[Dupli
     for group in by_type.values():
         owners: dict[str, list[Node]] = defaultdict(list)
         for node in group:
-            for name in node.names:
+            for name in _comparable_names(node):
                 owners[normalize_name(name)].append(node)
         names = sorted(n for n in owners if n)
         for score, i, j in close_pairs(names, min_score=min_score, min_length=4):
@@ -123,9 +123,16 @@ def likely_duplicates(nodes: list[Node], *, min_score: float = 85) -> list[Dupli
     return sorted(found.values(), key=lambda d: (-d.score, d.a.label, d.b.label))
 
 
+def _comparable_names(node: Node) -> list[str]:
+    """A person's surname alone ("Greer") is shared by many people: only their full names count."""
+    if node.type != "Person":
+        return node.names
+    return [n for n in node.names if n == node.label or len(n.split()) > 1]
+
+
 def _acronyms_and_short_forms(group: list[Node], owners: dict[str, list[Node]], settings, note) -> None:
     for node in group:
-        for name in node.names:
+        for name in _comparable_names(node):
             norm = normalize_name(name)
             if looks_like_acronym(name):
                 continue

@@ -245,3 +245,27 @@ def test_an_interrupted_update_leaves_a_usable_graph_and_state(tmp_path, nlp, fo
     assert sorted(read_graph(graph).serialize(format="nquads").splitlines()) == \
         sorted(read_graph(expected).serialize(format="nquads").splitlines())
     assert not (state_folder(graph) / "manifest.next.json").exists()
+
+
+def test_same_inputs_give_the_same_bytes(tmp_path, nlp, folders):
+    first, second = folders
+    for suffix in ("nq", "trig"):
+        one, two = tmp_path / f"one.{suffix}", tmp_path / f"two.{suffix}"
+        build([first, second], one, BuildOptions(nlp=nlp))
+        build([first, second], two, BuildOptions(nlp=nlp))
+        assert one.read_bytes() == two.read_bytes()
+
+
+def test_add_without_input_applies_an_edited_resolver_file(tmp_path, nlp, folders, spy):
+    first, _ = folders
+    resolver = first / "resolver.yaml"
+    resolver.write_text("same:\n  - [Hooli, Pied Piper]\n", encoding="utf-8")
+    graph = tmp_path / "g.nq"
+    build([first], graph, BuildOptions(nlp=nlp))
+    assert "/org/acme-vision>" in graph.read_text(encoding="utf-8")
+    resolver.write_text("type:\n  Acme Vision: Product\n", encoding="utf-8")
+    spy.clear()
+    add_articles(graph, [], BuildOptions(nlp=nlp))
+    assert spy == []
+    text = graph.read_text(encoding="utf-8")
+    assert "/product/acme-vision>" in text and "/org/acme-vision>" not in text

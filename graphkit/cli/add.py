@@ -10,7 +10,8 @@ from .common import progress_bar
 def register(sub) -> None:
     p = sub.add_parser("add", help="add new or changed articles to a graph; unchanged ones are not parsed again")
     p.add_argument("graph", metavar="GRAPH", help="a graph written by `graphkit build`")
-    p.add_argument("inputs", nargs="+", metavar="INPUT", help="article files (.txt .html .jsonl) or folders")
+    p.add_argument("inputs", nargs="*", metavar="INPUT",
+                   help="article files (.txt .html .jsonl) or folders; none: apply the resolver files again")
     p.add_argument("--resolver", action="append", metavar="FILE",
                    help="another resolver file to apply from now on (default: resolver.yaml beside the inputs)")
     p.set_defaults(func=run_add)
