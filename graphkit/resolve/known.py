@@ -22,7 +22,6 @@ class Known:
     type: str
     wikidata: str = ""
     names: set[str] = field(default_factory=set)      # normalised names and aliases
-    parent: str = ""
 
 
 class KnownEntities:
@@ -37,7 +36,6 @@ class KnownEntities:
             ident = f"{kind}:{normalize_name(entry.name)}"
             known = self.by_id.setdefault(ident, Known(ident, entry.name, entry.type))
             known.wikidata = known.wikidata or entry.wikidata
-            known.parent = known.parent or entry.parent
             for name in (entry.name, *entry.aliases):
                 norm = normalize_name(name)
                 if norm:
