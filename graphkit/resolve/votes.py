@@ -18,19 +18,12 @@ from .settings import ResolveSettings
 
 def tally(members: list[Member], settings: ResolveSettings) -> dict[str, tuple[float, Counter]]:
     """type -> (summed weight, Counter of reasons), one vote per member."""
-    found: dict[str, tuple[float, Counter]] = {}
     weights: dict[str, float] = defaultdict(float)
     reasons: dict[str, Counter] = defaultdict(Counter)
     for m in members:
         weights[m.type] += settings.weight(m.reason)
-        reasons[m.type][_short_reason(m.reason)] += 1
-    for etype in weights:
-        found[etype] = (weights[etype], reasons[etype])
-    return found
-
-
-def _short_reason(reason: str) -> str:
-    return reason or "unstated"
+        reasons[m.type][m.reason or "unstated"] += 1
+    return {etype: (weights[etype], reasons[etype]) for etype in weights}
 
 
 def choose_type(members: list[Member], known: Known | None, settings: ResolveSettings) -> tuple[str, str, dict[str, float]]:
