@@ -234,3 +234,15 @@ def test_resolution_does_not_depend_on_input_order():
     assert one.entities == two.entities and one.local == two.local
     assert node_of(one, "a1", "e1") is node_of(one, "a2", "e1")
     assert node_of(one, "a2", "e2").label == "Ada Lund"
+
+
+def test_a_lexicon_name_folded_into_another_known_entity_stays_with_its_own():
+    lexicon = Lexicon([LexiconEntry("Amazon", "Company", (), "Q3884"), LexiconEntry("Microsoft", "Company", (), "Q2283")])
+    results = [
+        article("a1", [ent("e1", "Company", "Amazon", "Amazon", "Microsoft", reason="lexicon", wikidata="Q3884")]),
+        article("a2", [ent("e1", "Company", "Microsoft", reason="lexicon", wikidata="Q2283")]),
+    ]
+    res = resolve(results, lexicon=lexicon)
+    amazon, microsoft = node_of(res, "a1", "e1"), node_of(res, "a2", "e1")
+    assert amazon is not microsoft
+    assert amazon.names == ["Amazon"] and microsoft.names == ["Microsoft"]

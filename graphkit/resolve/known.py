@@ -61,5 +61,9 @@ class KnownEntities:
         found = {self.by_name[(kind, n)] for n in roles.full if (kind, n) in self.by_name}
         return found.pop() if len(found) == 1 else ""
 
+    def owner(self, kind: str, norm: str) -> str:
+        """The known entity a normalised name belongs to, or ""."""
+        return self.by_name.get((kind, norm), "")
+
     def get(self, ident: str) -> Known | None:
         return self.by_id.get(ident)

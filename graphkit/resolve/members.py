@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from ..ids import entity_kind
 from ..model import ArticleResult
 from .known import KnownEntities
-from .names import NameRoles, name_roles
+from .names import NameRoles, name_roles, normalize_name
 from .settings import ResolveSettings
 
 
@@ -35,12 +35,25 @@ def collect_members(results: Iterable[ArticleResult], known: KnownEntities,
             kind = entity_kind(entity.type)
             names = tuple(dict.fromkeys((entity.name, *entity.names)))
             roles = name_roles(entity.name, names, entity.type, settings)
+            ident = known.match(kind, roles, entity.wikidata)
+            if ident:
+                names = _own_names(names, ident, kind, known)
+                roles = name_roles(entity.name, names, entity.type, settings)
             members.append(Member(
                 index=len(members), article=result.article.id, key=entity.key, type=entity.type,
                 kind=kind, name=entity.name, names=names, roles=roles, wikidata=entity.wikidata,
-                reason=entity.type_reason, known=known.match(kind, roles, entity.wikidata),
+                reason=entity.type_reason, known=ident,
             ))
     return members
+
+
+def _own_names(names: tuple[str, ...], ident: str, kind: str, known: KnownEntities) -> tuple[str, ...]:
+    """Drop names that the lexicon gives to another entity.
+
+    Extraction sometimes folds two companies named side by side into one local
+    entity ("Amazon" with the name "Microsoft"); the lexicon says whose name it is.
+    """
+    return tuple(n for n in names if known.owner(kind, normalize_name(n)) in ("", ident))
 
 
 def _key_order(key: str) -> tuple[int, str]:
