@@ -22,12 +22,13 @@ from .ids import article_path, digest
 from .ingest import collect_files, read_articles
 from .model import Article, ArticleResult, BuildReport
 from .nquads import check_base_iri, convert
-from .rdf import to_nquads
+from .rdf import article_nquads, to_nquads
 from .rdfio import format_for
 from .resolve import find_resolver_files, load_decisions, resolve
 from .resolve.support import relation_support
 from .resources import load_lexicon
-from .state import ArticleRecord, BuildSettings, BuildState, Manifest, content_hash, entry_key, extraction_key
+from .state import (ArticleRecord, BuildSettings, BuildState, Manifest, content_hash, entry_key, extraction_key,
+                    rdf_code_key)
 from .vocab import DEFAULT_BASE_IRI, PREFIXES
 
 Progress = Callable[[Iterable, int], Iterable]
@@ -112,7 +113,7 @@ def add_articles(graph: str | Path, inputs: Iterable[str | Path], options: Build
     for article in gather(inputs, report):
         article = _distinct(article, kept)
         old = kept.get(article.id)
-        if old is not None and old == _record(article, old.entry):
+        if old is not None and old == _record(article, old.entry, fragment=old.fragment):
             report.unchanged += 1
             continue
         kept.pop(article.id, None)
@@ -204,16 +205,35 @@ class _Writer:
             kept_results = self.extract([r.article for r in kept_results], reuse=True, report=report)
         return kept_results + new_results
 
+    def _fragment_key(self, result: ArticleResult, resolution) -> str:
+        """What an article's N-Quads depend on: its extraction, metadata, entity IRIs, the settings, the code."""
+        a = result.article
+        iris = [(e.key, resolution.path_of(a.id, e.key)) for e in result.entities]
+        return digest(self.keys[a.id], a.id, a.title, a.url, a.date, a.source, iris, self.settings.base_iri,
+                      self.settings.pipeline, rdf_code_key(), length=32)
+
     def write(self, results: list[ArticleResult], report: BuildReport) -> None:
         results = sorted(results, key=lambda r: r.article.id)
         resolution = resolve(results, lexicon=self.lexicon, decisions=self.decisions)
         support = relation_support(results, resolution)
+        fragments: dict[str, str] = {}
+
+        def article_text(result: ArticleResult) -> str:
+            key = self._fragment_key(result, resolution)
+            fragments[result.article.id] = key
+            text = self.state.fragment(key)
+            if text is None:
+                text = article_nquads(result, resolution, base_iri=self.settings.base_iri,
+                                      pipeline=self.settings.pipeline)
+                self.state.save_fragment(key, text)
+            return text
+
         text = to_nquads(results, resolution, base_iri=self.settings.base_iri, pipeline=self.settings.pipeline,
-                         support=support)
+                         support=support, article_text=article_text)
         prefixes = {**PREFIXES, "gkid": self.settings.base_iri}
         data = convert(text, format_for(self.state.graph), prefixes)
-        records = [_record(r.article, self.keys[r.article.id], self.origins.get(r.article.id, ""))
-                   for r in results]
+        records = [_record(r.article, self.keys[r.article.id], self.origins.get(r.article.id, ""),
+                           fragments[r.article.id]) for r in results]
         self.state.commit(Manifest(self.settings, records), data)
         report.articles = len(results)
         report.entities = len(resolution.entities)
@@ -221,10 +241,10 @@ class _Writer:
         report.notes.extend(resolution.notes)
 
 
-def _record(article: Article, entry: str, origin: str | None = None) -> ArticleRecord:
+def _record(article: Article, entry: str, origin: str | None = None, fragment: str = "") -> ArticleRecord:
     return ArticleRecord(id=article.id, content_hash=content_hash(article.text), entry=entry, title=article.title,
                          url=article.url, date=article.date, source=article.source,
-                         origin=_origin(article) if origin is None else origin)
+                         origin=_origin(article) if origin is None else origin, fragment=fragment)
 
 
 def _origin(article: Article) -> str:

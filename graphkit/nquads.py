@@ -51,7 +51,8 @@ def convert(text: str, fmt: str, prefixes: dict[str, str]) -> bytes:
         return text.encode("utf-8")
     import pyoxigraph as ox
 
-    quads = ox.parse(text.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+    # graphkit checked every IRI it builds (base IRI, slugs, digests, Wikidata ids): skip re-validating them
+    quads = ox.parse(text.encode("utf-8"), format=ox.RdfFormat.N_QUADS, lenient=True)
     if fmt in ("trig", "json-ld"):
         target = ox.RdfFormat.TRIG if fmt == "trig" else ox.RdfFormat.JSON_LD
         return ox.serialize(quads, format=target, prefixes=prefixes)

@@ -13,13 +13,13 @@
   Negated, denied, alleged and hypothetical claims appear only as statements.
 * All IRIs are derived from names and offsets: no blank nodes, no clock.
 
-``to_nquads`` gives the whole dataset as sorted N-Quads lines (what a build
-writes, see :mod:`graphkit.nquads`); ``to_dataset`` the same as an rdflib Dataset.
+``to_nquads`` gives the whole dataset as N-Quads text (what a build writes,
+see :mod:`graphkit.nquads`); ``to_dataset`` the same as an rdflib Dataset.
 """
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 
 from rdflib import Dataset
@@ -52,18 +52,35 @@ def new_dataset() -> Dataset:
 
 
 def to_nquads(results: Iterable[ArticleResult], resolution: Resolution, *, base_iri: str = DEFAULT_BASE_IRI,
-              pipeline: str = "", support: list[Support] | None = None) -> str:
-    """The whole dataset as N-Quads, one sorted line per distinct quad.
+              pipeline: str = "", support: list[Support] | None = None,
+              article_text: Callable[[ArticleResult], str] | None = None) -> str:
+    """The whole dataset as N-Quads: the entities graph, each article's graph in id order, the summaries.
 
+    Each block's lines are sorted, so the text depends on nothing but its input.
     ``support`` is :func:`~graphkit.resolve.support.relation_support` of the same
-    results, when the caller has computed it already.
+    results and ``article_text`` gives :func:`article_nquads` of a result, when the
+    caller has them already (a build keeps unchanged articles' text).
     """
     results = sorted(results, key=lambda r: r.article.id)
-    lines = set(entity_quads(resolution, base_iri))
-    for result in results:
-        lines.update(article_quads(result, resolution, base_iri=base_iri, pipeline=pipeline))
-    lines.update(relation_quads(relation_support(results, resolution) if support is None else support, base_iri))
-    return "".join(sorted(lines))
+    if article_text is None:
+        def article_text(result: ArticleResult) -> str:
+            return article_nquads(result, resolution, base_iri=base_iri, pipeline=pipeline)
+    if support is None:
+        support = relation_support(results, resolution)
+    parts = [_block(entity_quads(resolution, base_iri))]
+    parts.extend(article_text(result) for result in results)
+    parts.append(_block(relation_quads(support, base_iri)))
+    return "".join(parts)
+
+
+def article_nquads(result: ArticleResult, resolution: Resolution, *, base_iri: str = DEFAULT_BASE_IRI,
+                   pipeline: str = "") -> str:
+    """One article's named graph as sorted N-Quads lines."""
+    return _block(article_quads(result, resolution, base_iri=base_iri, pipeline=pipeline))
+
+
+def _block(lines: Iterable[str]) -> str:
+    return "".join(sorted(set(lines)))
 
 
 def to_dataset(results: Iterable[ArticleResult], resolution: Resolution, *,

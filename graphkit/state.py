@@ -6,6 +6,9 @@
     manifest.next.json     only while a build commits (see BuildState.commit)
     articles/KEY.json      one article's text and extraction result; KEY digests the text
                            and everything extraction depends on (pipeline, lexicons, code)
+    fragments/KEY.nq       one article's named graph as N-Quads; KEY digests its extraction,
+                           metadata and entity IRIs, and the RDF code, so unchanged articles
+                           are not written out again
 
 An incremental build trusts GRAPH only when its bytes are exactly those the
 manifest recorded: a corrupt, edited or foreign graph is refused untouched.
@@ -18,10 +21,11 @@ import hashlib
 import json
 import os
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from . import __version__
-from .errors import GraphError
+from .errors import GraphError, OutputError
 from .ids import digest
 from .model import Article, ArticleResult
 from .rdfio import write_atomic
@@ -44,6 +48,7 @@ class ArticleRecord:
     date: str = ""
     source: str = ""
     origin: str = ""        # absolute path of the source file, to recognise it in later builds
+    fragment: str = ""      # key of the article's stored N-Quads, valid while its entities keep their IRIs
 
 
 @dataclass
@@ -111,6 +116,16 @@ def extraction_key(pipeline: str, min_confidence: float, lexicons: list[str]) ->
     for path in files:
         sha.update(path.name.encode() + b"\x1f" + path.read_bytes() + b"\x1e")
     return sha.hexdigest()[:32]
+
+
+@lru_cache(maxsize=1)
+def rdf_code_key() -> str:
+    """A digest of the code that turns results into N-Quads: stored article graphs are only reused with it."""
+    package = Path(__file__).resolve().parent
+    sha = hashlib.sha256()
+    for name in ("rdf.py", "nquads.py", "ids.py", "vocab.py"):
+        sha.update((package / name).read_bytes())
+    return sha.hexdigest()[:16]
 
 
 def entry_key(text_hash: str, key: str) -> str:
@@ -188,11 +203,31 @@ class BuildState:
         path = self.entry_path(key)
         if path.is_file():
             return
-        path.parent.mkdir(parents=True, exist_ok=True)
+        _make_folder(path.parent)
         data = result.to_dict()
         data = {"text": data["article"]["text"], "entities": data["entities"],
                 "relations": data["relations"], "mentions": data["mentions"]}
         write_atomic(path, json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+
+    def fragment_path(self, key: str) -> Path:
+        return self.folder / "fragments" / f"{key}.nq"
+
+    def fragment(self, key: str) -> str | None:
+        """An article's stored N-Quads, or None when missing or damaged (it is then written anew)."""
+        try:
+            raw = self.fragment_path(key).read_bytes()
+        except OSError:
+            return None
+        check, _, body = raw.partition(b"\n")
+        if check != b"# " + hashlib.sha256(body).hexdigest().encode():
+            return None
+        return body.decode("utf-8")
+
+    def save_fragment(self, key: str, text: str) -> None:
+        path = self.fragment_path(key)
+        _make_folder(path.parent)
+        body = text.encode("utf-8")
+        write_atomic(path, b"# " + hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
 
     def commit(self, manifest: Manifest, graph_bytes: bytes) -> None:
         """Replace the graph and its manifest together.
@@ -201,17 +236,25 @@ class BuildState:
         graph, then the manifest is renamed into place; ``_recover`` completes or
         discards a commit that stopped in between.
         """
-        self.folder.mkdir(exist_ok=True)
+        _make_folder(self.folder)
         manifest.graph_digest = hashlib.sha256(graph_bytes).hexdigest()
         write_atomic(self.folder / _NEXT, manifest.to_json())
         write_atomic(self.graph, graph_bytes)
         self._adopt_next()
-        self._collect_garbage({a.entry for a in manifest.articles})
+        self._collect_garbage("articles", "*.json", {a.entry for a in manifest.articles})
+        self._collect_garbage("fragments", "*.nq", {a.fragment for a in manifest.articles})
 
     def _adopt_next(self) -> None:
         os.replace(self.folder / _NEXT, self.folder / _MANIFEST)
 
-    def _collect_garbage(self, keep: set[str]) -> None:
-        for path in (self.folder / "articles").glob("*.json"):
+    def _collect_garbage(self, folder: str, pattern: str, keep: set[str]) -> None:
+        for path in (self.folder / folder).glob(pattern):
             if path.stem not in keep:
                 path.unlink(missing_ok=True)
+
+
+def _make_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"{folder}: the build state folder cannot be created ({exc.strerror})") from None

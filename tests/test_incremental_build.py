@@ -269,3 +269,14 @@ def test_add_without_input_applies_an_edited_resolver_file(tmp_path, nlp, folder
     assert spy == []
     text = graph.read_text(encoding="utf-8")
     assert "/product/acme-vision>" in text and "/org/acme-vision>" not in text
+
+
+def test_a_damaged_stored_article_graph_is_written_anew(tmp_path, nlp, folders):
+    first, second = folders
+    graph, expected = tmp_path / "g.nq", tmp_path / "expected.nq"
+    build([first], graph, BuildOptions(nlp=nlp))
+    for fragment in (state_folder(graph) / "fragments").glob("*.nq"):
+        fragment.write_bytes(fragment.read_bytes()[:-40])
+    add_articles(graph, [second], BuildOptions(nlp=nlp))
+    build([first, second], expected, BuildOptions(nlp=nlp))
+    assert graph.read_bytes() == expected.read_bytes()

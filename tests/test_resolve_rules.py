@@ -246,3 +246,9 @@ def test_a_lexicon_name_folded_into_another_known_entity_stays_with_its_own():
     amazon, microsoft = node_of(res, "a1", "e1"), node_of(res, "a2", "e1")
     assert amazon is not microsoft
     assert amazon.names == ["Amazon"] and microsoft.names == ["Microsoft"]
+
+
+def test_a_malformed_wikidata_id_is_not_linked():
+    lexicon = Lexicon([LexiconEntry("Acme", "Company", (), "Q12 34")])
+    res = resolve([article("a1", [ent("e1", "Company", "Acme", wikidata="not-an-id")])], lexicon=lexicon)
+    assert node_of(res, "a1", "e1").wikidata == ""

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
-@dataclass
+@dataclass(slots=True)
 class _State:
     anchors: dict[str, str]                           # "known" -> lexicon id, "wikidata" -> Q id
     apart: dict[int, int] = field(default_factory=dict)   # constraint id -> side (0 or 1)

@@ -11,7 +11,7 @@ from .names import NameRoles, name_roles, normalize_name
 from .settings import ResolveSettings
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Member:
     index: int
     article: str

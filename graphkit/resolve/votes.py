@@ -7,6 +7,7 @@ its votes and the runners-up, so ``graphkit stats --explain`` can say why.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 
 from ..model import ENTITY_TYPES
@@ -14,6 +15,8 @@ from .known import Known
 from .members import Member
 from .names import looks_like_acronym, normalize_name
 from .settings import ResolveSettings
+
+_WIKIDATA = re.compile(r"Q[0-9]+")
 
 
 def tally(members: list[Member], settings: ResolveSettings) -> dict[str, tuple[float, Counter]]:
@@ -73,7 +76,8 @@ def collect_names(members: list[Member], label: str) -> list[str]:
 
 
 def choose_wikidata(members: list[Member], known: Known | None) -> str:
-    if known is not None and known.wikidata:
+    """The Wikidata item (Q followed by digits) of the lexicon entity, else the one all members agree on."""
+    if known is not None and _WIKIDATA.fullmatch(known.wikidata):
         return known.wikidata
-    found = sorted({m.wikidata for m in members if m.wikidata})
+    found = sorted({m.wikidata for m in members if _WIKIDATA.fullmatch(m.wikidata)})
     return found[0] if len(found) == 1 else ""
