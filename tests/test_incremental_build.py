@@ -280,3 +280,17 @@ def test_a_damaged_stored_article_graph_is_written_anew(tmp_path, nlp, folders):
     add_articles(graph, [second], BuildOptions(nlp=nlp))
     build([first, second], expected, BuildOptions(nlp=nlp))
     assert graph.read_bytes() == expected.read_bytes()
+
+
+def test_an_interrupted_full_build_keeps_the_previous_graph(tmp_path, nlp, folders, monkeypatch):
+    first, second = folders
+    graph = tmp_path / "g.trig"
+    build([first], graph, BuildOptions(nlp=nlp))
+    before = graph.read_bytes()
+    with monkeypatch.context() as patch:
+        _interrupt_graph_write(patch)
+        with pytest.raises(KeyboardInterrupt):
+            build([first, second], graph, BuildOptions(nlp=nlp))
+    assert graph.read_bytes() == before
+    report = add_articles(graph, [first], BuildOptions(nlp=nlp))
+    assert report.unchanged == 2 and report.articles == 2
