@@ -111,7 +111,7 @@ def extraction_key(pipeline: str, min_confidence: float, lexicons: list[str]) ->
     package = Path(__file__).resolve().parent
     files = sorted((ontology_dir() / "lexicons").glob("*.jsonl")) + sorted((ontology_dir() / "patterns").glob("*"))
     files += sorted((package / "extract").glob("*.py")) + sorted((package / "nlp").glob("*.py"))
-    files += [Path(p) for p in lexicons]
+    files = [p for p in files if p.is_file()] + [Path(p) for p in lexicons]
     sha = hashlib.sha256(f"{pipeline}\x1f{min_confidence!r}".encode())
     for path in files:
         sha.update(path.name.encode() + b"\x1f" + path.read_bytes() + b"\x1e")
