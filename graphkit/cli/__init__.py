@@ -13,10 +13,10 @@ from collections.abc import Sequence
 
 from .. import __version__
 from ..errors import GraphkitError
-from . import build, export, query, validate, viz
+from . import add, build, export, query, stats, validate, viz
 from .common import EXIT_ERROR
 
-COMMANDS = (build, query, validate, viz, export)
+COMMANDS = (build, add, query, validate, viz, export, stats)
 
 
 def parser() -> argparse.ArgumentParser:
