@@ -37,7 +37,6 @@ class Draft:
     lexicon_name: str = ""
     generic: bool = False           # a collective actor such as "police"
     parent_name: str = ""           # for a chapter ("ACLU of Northern California"): its organisation's name
-    parent_entry: object = None     # and that organisation's lexicon entry, if known
     votes: dict = field(default_factory=dict)     # type -> how many weakly typed names voted for it
     mentions: list[tuple[int, int]] = field(default_factory=list)   # token spans of its names
 
