@@ -206,6 +206,8 @@ def target_score(doc: Doc, token: Token, unit: set[int], names: set[int], cues: 
     "must be stopped") is criticism by itself."""
     core = core_token(token, cues)
     verb = core.head if core is not None else token.head
+    while verb.pos_ not in ("VERB", "AUX", "ADJ") and verb.head is not verb:    # "respect for Google"
+        verb = verb.head
     sign = 1
     remover = removed_by(token, cues)
     if remover is not None:
