@@ -30,6 +30,7 @@ import json
 import sys
 import tempfile
 from collections import defaultdict
+import os
 from pathlib import Path
 
 from rdflib import URIRef
@@ -43,6 +44,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def default_eval() -> Path:
+    configured = os.environ.get("GRAPHKIT_EVAL_DIR")
+    if configured:
+        return Path(configured)
     for candidate in (ROOT.parent / "shared" / "eval", ROOT.parent.parent / "shared" / "eval"):
         if (candidate / "dev").is_dir():
             return candidate
