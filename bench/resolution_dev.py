@@ -27,10 +27,10 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import os
 import sys
 import tempfile
 from collections import defaultdict
-import os
 from pathlib import Path
 
 from rdflib import URIRef
