@@ -309,7 +309,8 @@ class SentenceReader:
             else:
                 for holder in [verb] + [c for c in verb.children if c.dep_ == "dobj"]:
                     for prep in preps(holder, {where}):
-                        found += self.keys(pobj(prep))
+                        target = pobj(prep)
+                        found += self.keys(target) or (self._possessor(target) if target is not None else [])
         if reading.where == ("dobj",):
             found += self._banned_use(verb)
         return list(dict.fromkeys(found))
@@ -423,6 +424,9 @@ class SentenceReader:
             anchor = head.head
             if head.lower_ in ("in", "with", "after", "following") and not agents:
                 agents += self.keys(self.subject_token(head.head))
+        elif noun.dep_ == "pobj" and head.lower_ == "in" and head.head.dep_ == "dobj" and not agents:
+            anchor = head.head.head                     # "filed a brief in support of WhatsApp"
+            agents += self.keys(self.subject_token(anchor))
         return list(dict.fromkeys(agents)), anchor
 
 
