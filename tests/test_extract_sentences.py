@@ -149,6 +149,25 @@ ASSERTED += [
      {("Dana Cole", "supports", "Veridian Labs"), ("Oakdale Police Department", "supports", "Veridian Labs")}),
     ("\"Switching FaceTrace off would mean slower help for victims,\" said Dana Cole, a spokeswoman for Veridian Labs.",
      {("Dana Cole", "supports", "FaceTrace")}),
+    # a past-tense clause of time states its own fact, whatever the main clause promises
+    ("When Harbor Systems acquired Lumen Vision in 2019, it promised to keep the team together.",
+     {("Harbor Systems", "acquires", "Lumen Vision")}),
+    # the possessor of what a protest is against
+    ("Privacy Watch, a group that has organized protests against Veridian Labs's police contracts, called the deal a mistake.",
+     {("Privacy Watch", "criticizes", "Veridian Labs")}),
+    # the technique inside a generic product
+    ("Veridian Labs, which sells software that uses facial recognition to scan crowds, declined to comment.",
+     {("Veridian Labs", "sells", "facial recognition")}),
+    # "Name (ACR), a group that …" with the apposition hung elsewhere by the parser
+    ("Lawmakers heard from the Coalition for Fair Policing (CFP), a group that campaigns against predictive policing.",
+     {("Coalition for Fair Policing", "criticizes", "predictive policing")}),
+    # "the drugstore chain of hiding …" is still a reference to the chain named before
+    ("The Oakdale Privacy Board fined Marlow Drugstores Inc. last year. "
+     "The board accused the drugstore chain of hiding the cameras from shoppers.",
+     {("Oakdale Privacy Board", "criticizes", "Marlow Drugstores")}),
+    # a person misread as an organisation by the tagger is a person when a role describes them
+    ('"FaceTrace was the wrong project from the first day," said Ana Ruiz, a software engineer at Veridian Labs.',
+     {("Ana Ruiz", "worksFor", "Veridian Labs"), ("Ana Ruiz", "criticizes", "FaceTrace")}),
 ]
 
 NOT_ASSERTED = [
@@ -162,6 +181,12 @@ NOT_ASSERTED = [
     ("Will Veridian Labs sell FaceTrace to the Oakdale Police Department?", ("Veridian Labs", "sells", "FaceTrace"), "hypothetical"),
     ("Harbor Systems allegedly sold spyware to foreign governments.", ("Harbor Systems", "sells", "spyware"), "alleged"),
     ("IBM said it will no longer sell facial recognition.", ("IBM", "sells", "facial recognition"), ""),
+    # the company has worked for the police, not the investor listed before the comma
+    ("Veridian Labs, which was founded by a group that included the investor Daniel Price, has worked for the "
+     "Oakdale Police Department since 2015.", ("Daniel Price", "worksFor", "Oakdale Police Department"), ""),
+    # an engineer speaks for herself, not for her company
+    ('"FaceTrace was the wrong project from the first day," said Ana Ruiz, a software engineer at Veridian Labs.',
+     ("Veridian Labs", "criticizes", "FaceTrace"), ""),
 ]
 
 

@@ -51,7 +51,8 @@ class Extractor:
         reader = SentenceReader(doc, ents, cues=self.cues)
         hits = reader.read() + list(RoleReader(doc, ents, self.cues).read()) + self._chapters(ents)
         speeches = SpeechReader(doc, ents, self.stance.reporting, reader.subject_token).read()
-        hits += stance_hits(doc, ents, speeches, employers(hits), family(hits), self.stance)
+        hits += stance_hits(doc, ents, speeches, spokespeople(doc, ents, hits, self.stance.own_voice_roles),
+                             family(hits), self.stance)
         hits = [h for h in hits if h.confidence >= self.min_confidence]
         _retype_acting_places(ents, hits)
         _inherit_parent_types(ents, hits)
@@ -103,13 +104,18 @@ def split_text(text: str, limit: int = MAX_CHUNK_CHARS) -> list[str]:
     return pieces
 
 
-def employers(hits: list[Hit]) -> dict[str, str]:
-    """Each person's organisation, from the article's own worksFor statements (first one wins)."""
+def spokespeople(doc: Doc, ents: ArticleEntities, hits: list[Hit], own_voice_roles: frozenset[str]) -> dict[str, str]:
+    """The organisation each person speaks for, from the article's own worksFor statements (first one
+    wins); a company's engineers and other staff speak only for themselves."""
     found: dict[str, str] = {}
     for hit in sorted(hits, key=lambda h: h.anchor):
-        if hit.predicate == "worksFor" and hit.status == "asserted":
-            found.setdefault(hit.subject, hit.object)
-    return found
+        if hit.predicate != "worksFor" or hit.status != "asserted" or hit.subject in found:
+            continue
+        if ents.entity(hit.object).type == "Company" and doc[hit.anchor].lemma_.lower() in own_voice_roles:
+            found[hit.subject] = ""
+            continue
+        found[hit.subject] = hit.object
+    return {person: org for person, org in found.items() if org}
 
 
 def family(hits: list[Hit]) -> dict[str, set[str]]:

@@ -252,7 +252,9 @@ def _plural(name: str) -> str:
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Drop leading determiners and trailing possessives, punctuation and numbers."""
+    """Drop leading determiners, trailing possessives, punctuation and numbers, and any "(ACRONYM" tail."""
+    opening = next((i for i in range(start + 1, end) if doc[i].text == "("), None)
+    end = opening if opening is not None else end
     while start < end and (doc[start].lower_ in _LEADING_DROP or doc[start].is_punct or doc[start].pos_ == "AUX"):
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].like_num
@@ -264,7 +266,6 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
 def _select(candidates: list[Found]) -> list[Found]:
     """Keep the longest span where candidates overlap; a lexicon match wins a tie."""
     ordered = sorted(candidates, key=lambda f: (-(f.end - f.start), -_PRIORITY[f.source], f.start))
-    taken: list[bool] = []
     chosen: list[Found] = []
     occupied: set[int] = set()
     for cand in ordered:
@@ -273,5 +274,4 @@ def _select(candidates: list[Found]) -> list[Found]:
             continue
         occupied |= tokens
         chosen.append(cand)
-    del taken
     return sorted(chosen, key=lambda f: f.start)

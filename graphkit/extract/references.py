@@ -82,8 +82,14 @@ def _definite(token: Token, things: bool = False) -> bool:
         return False
     if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.lefts):
         return False
-    return not any(c.dep_ in ("relcl", "acl", "appos") or (c.dep_ == "prep" and c.lower_ in ("behind", "of"))
+    return not any(c.dep_ in ("relcl", "acl", "appos") or (c.dep_ == "prep" and c.lower_ in ("behind", "of")
+                                                              and not _of_doing(c))
                    for c in token.rights)
+
+
+def _of_doing(prep: Token) -> bool:
+    """"accused the chain of deploying …": the "of" names an act, not which chain."""
+    return prep.lower_ == "of" and any(c.dep_ == "pcomp" for c in prep.children)
 
 
 def _nearest(ents: ArticleEntities, doc: Doc, token: Token, types: list[str], window: int) -> str | None:

@@ -31,6 +31,8 @@ _WRAPPERS = {"use", "sale", "deployment", "rollout", "purchase", "adoption", "ve
              "one", "some", "many", "most", "several", "each", "part", "parts", "portion", "algorithm", "code",
              "software", "technology"}
 _EXAMPLE_PREPS = {"like", "including", "as"}
+_PRODUCT_WORDS = {"software", "system", "tool", "platform", "product", "service", "app", "application", "program"}
+_RUNS_ON = {"use", "employ", "rely", "power", "run", "base", "build"}
 _MEMBERS = {"researcher", "official", "engineer", "lawyer", "activist", "employee", "staff", "scientist", "analyst",
             "investigator", "agent", "officer", "expert", "auditor", "staffer", "worker", "leader", "executive"}
 _COMPANY_ACTS = {"uses", "sells", "sellsTo", "stopsSelling", "fines", "develops", "acquires"}  # no person or place does these
@@ -83,6 +85,8 @@ class SentenceReader:
             if not result and token.lemma_.lower() in _WRAPPERS:
                 for prep in preps(token, {"of", "in", "behind"}):
                     result += self.keys(pobj(prep), depth + 1)
+            if not result and token.lemma_.lower() in _PRODUCT_WORDS:
+                result += self._technique(token, depth)
             if not result and token.pos_ == "NOUN" and (token.lower_ in self.cues.roles or token.lemma_.lower() in self.cues.roles
                                                        or token.lemma_.lower() in _MEMBERS):
                 for prep in preps(token, {"at", "from", "with", "for", "of"}):     # "researchers at the ACLU"
@@ -91,12 +95,40 @@ class SentenceReader:
                 for clause in token.children:
                     if clause.dep_ == "relcl" and clause.lemma_.lower() in self.rules.listing_verbs:
                         result += [k for c in clause.children if c.dep_ in ("dobj", "attr") for k in self.keys(c)]
-            if not result and token.pos_ == "NOUN":     # "Orb scans", "HSI agents": the name in front
+            if not result and token.pos_ == "NOUN" and token.dep_ != "appos" \
+                    and any(c.dep_ == "relcl" for c in token.children):   # "X (XYZ), a group that …" misparsed
+                result = self._surface_apposition(token)
+            owned = any(c.dep_ == "poss" and self.ents.key_at(c) for c in token.children)
+            if not result and token.pos_ == "NOUN" and not owned:    # "Orb scans", "HSI agents": the name in front
                 result = [k for c in token.lefts if c.dep_ == "compound" and self.link_kind(c) == "name"
                           for k in [self.ents.key_at(c)] if k]
         for prep in preps(token, _EXAMPLE_PREPS):       # "systems like Ring", "such as"
             result += [k for k in self.keys(pobj(prep), depth + 1) if k not in result]
         return result
+
+    def _surface_apposition(self, noun: Token) -> list[str]:
+        doc = self.doc
+        det = next((c for c in noun.lefts if c.dep_ == "det"), None)
+        if det is None or det.lower_ not in ("a", "an") or noun.i - det.i > 3 or det.i < 2 or doc[det.i - 1].text != ",":
+            return []
+        before = det.i - 2
+        if doc[before].text == ")" and before >= 3 and doc[before - 2].text == "(":
+            before -= 3
+        key = self.ents.key_at(doc[before])
+        return [key] if key and self.link_kind(doc[before]) == "name" else []
+
+    def _technique(self, product: Token, depth: int) -> list[str]:
+        """"software that uses artificial intelligence", "a tool powered by face recognition": what it runs on."""
+        found: list[str] = []
+        for clause in product.children:
+            if clause.dep_ not in ("relcl", "acl") or clause.lemma_.lower() not in _RUNS_ON:
+                continue
+            for child in clause.children:
+                if child.dep_ == "dobj":
+                    found += self.keys(child, depth + 1)
+                elif child.dep_ in ("prep", "agent") and child.lower_ in ("on", "by"):
+                    found += self.keys(pobj(child), depth + 1)
+        return [k for k in found if self.entity_type(k) in ("Technology", "Product")]
 
     def _undergoer(self, noun: Token) -> list[str]:
         """"X faces a lawsuit from Y", "X is under investigation by Y": the subject undergoes it."""

@@ -164,8 +164,9 @@ class RoleReader:
     def _is_role(self, token: Token) -> bool:
         if token.i in self.ents.token_key:
             return False
-        if token.pos_ == "VERB":
-            return token.lemma_.lower() in self.cues.role_verbs
+        if token.pos_ == "VERB":       # "X, who works for Y", "X, hired by Y"; not "Palantir, …, X, has worked for Y"
+            subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+            return token.lemma_.lower() in self.cues.role_verbs and all(c.lower_ in ("who", "that") for c in subjects)
         return token.lower_ in self.cues.roles and token.pos_ in ("NOUN", "PROPN", "ADJ")
 
     def _first_org(self, tokens: list[Token]) -> str | None:

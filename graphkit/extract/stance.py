@@ -43,6 +43,7 @@ class StanceCues:
     removal_verbs: frozenset[str]
     condition_marks: frozenset[str]
     addressee_verbs: frozenset[str]
+    own_voice_roles: frozenset[str]
     negative_phrases: tuple[tuple[str, ...], ...]
     positive_phrases: tuple[tuple[str, ...], ...]
 
@@ -54,7 +55,7 @@ def stance_cues() -> StanceCues:
     phrases = lambda k: tuple(tuple(str(p).lower().split()) for p in data.get(k, ()))   # noqa: E731
     return StanceCues(words("negative"), words("positive"), words("negations"), words("reporting_verbs"),
                       words("removal_verbs"), words("condition_marks"), words("addressee_verbs"),
-                      phrases("negative_phrases"), phrases("positive_phrases"))
+                      words("own_voice_roles"), phrases("negative_phrases"), phrases("positive_phrases"))
 
 
 # -- polarity ----------------------------------------------------------------
