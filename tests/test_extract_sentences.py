@@ -165,6 +165,9 @@ ASSERTED += [
     ("The Oakdale Privacy Board fined Marlow Drugstores Inc. last year. "
      "The board accused the drugstore chain of hiding the cameras from shoppers.",
      {("Oakdale Privacy Board", "criticizes", "Marlow Drugstores")}),
+    # "it" bought by a company is the company named before, not the technology
+    ("Lumen Vision, now a unit of Harbor Systems, which bought it in 2019, sells license plate readers to police.",
+     {("Harbor Systems", "acquires", "Lumen Vision")}),
     # a person misread as an organisation by the tagger is a person when a role describes them
     ('"FaceTrace was the wrong project from the first day," said Ana Ruiz, a software engineer at Veridian Labs.',
      {("Ana Ruiz", "worksFor", "Veridian Labs"), ("Ana Ruiz", "criticizes", "FaceTrace")}),
@@ -231,3 +234,22 @@ def test_every_relation_carries_evidence_and_confidence(extractor):
     for r in result.relations:
         assert text[r.evidence.start:r.evidence.end] == r.evidence.text
         assert 0 < r.confidence <= 1 and r.method.startswith("graphkit.")
+
+
+TYPED = [
+    # the description next to a name outranks what its head word suggests
+    ("More than a thousand scientists signed a letter from the Committee for Safe Robotics (CSR), "
+     "a group that campaigns for a treaty.", "Committee for Safe Robotics", "AdvocacyGroup"),
+    # a thing given a name is what it is called, whatever its last word
+    ("Its police work now runs through a program called the Oakdale Public Safety Service.",
+     "Oakdale Public Safety Service", "Product"),
+    # a person the tagger read as an organisation, described by a role
+    ('"It was a mistake," said Ana Ruiz, a software engineer at Veridian Labs.', "Ana Ruiz", "Person"),
+]
+
+
+@pytest.mark.parametrize("text, name, etype", TYPED, ids=[n for _, n, _ in TYPED])
+def test_entity_types_from_context(extractor, text, name, etype):
+    result, _ = extract(extractor, text)
+    types = {e.name: e.type for e in result.entities}
+    assert types.get(name) == etype, types

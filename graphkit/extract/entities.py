@@ -213,7 +213,7 @@ def _add_name(ents: ArticleEntities, doc: Doc, item: Found, cues: EntityCues, ac
     if etype == "ORG":
         described, why = type_by_context(span, cues)
         etype, reason = type_by_name(span, cues)
-        if not etype or described == "AdvocacyGroup":       # "a committee …, a group that campaigns"
+        if not etype or described == "AdvocacyGroup" or why.startswith("named"):   # "a committee …, a group that campaigns"
             etype, reason = (described, why) if described else (etype, reason)
         if not etype:
             etype, reason = "Company", "organisation by default"

@@ -45,6 +45,7 @@ _CENTRAL_REACH = 3          # sentences back in which the article's main entity 
 
 
 _PLACE_WORDS = {"city", "town", "county"}
+_ACQUIRING = {"acquire", "buy", "purchase"}
 
 
 _REPORTING = {"say", "tell", "state", "announce", "add", "note", "argue", "claim", "insist", "explain", "confirm",
@@ -123,6 +124,8 @@ def _antecedent(ents: ArticleEntities, doc: Doc, token: Token, low: str) -> str 
         key = _nearest(ents, doc, token, ["Person"], _PRONOUN_WINDOW)
     if key is None and low in ("its", "their"):           # "Rite Aid … treating its customers"
         key = _clause_subject_before(ents, token)
+    if key is None and low == "it" and token.dep_ == "dobj" and token.head.lemma_.lower() in _ACQUIRING:
+        key = _acquired_company(ents, doc, token)         # "Motorola, which bought it in 2019"
     if key is None and low in ("it", "them") and token.dep_ == "dobj" and token.head.lemma_.lower() in _THING_VERBS:
         key = _nearest(ents, doc, token, ["Technology", "Product"], _PRONOUN_WINDOW)      # "banned … using it"
     if key is None and low == "its":                      # "Karp is its chief executive"
@@ -203,6 +206,22 @@ def _central(ents: ArticleEntities, doc: Doc, token: Token, types: list[str]) ->
     if ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
         return ranked[0][0]
     return None
+
+
+def _acquired_company(ents: ArticleEntities, doc: Doc, token: Token) -> str | None:
+    """The latest company named earlier in the sentence that is not the buyer."""
+    buyer = None
+    for child in token.head.children:
+        if child.dep_ == "nsubj":
+            subject = child.head.head if child.lower_ in ("which", "that", "who") and token.head.dep_ == "relcl" else child
+            buyer = ents.token_key.get(subject.i)
+    best = None
+    for link in ents.before(token, 0):
+        draft = ents.drafts.get(link.key)
+        if link.start >= token.sent.start and link.kind == "name" and draft is not None \
+                and draft.type == "Company" and not draft.generic and link.key != buyer:
+            best = link.key
+    return best
 
 
 def _clause_subject(ents: ArticleEntities, token: Token) -> str | None:

@@ -33,6 +33,9 @@ def type_by_name(span: Span, cues: EntityCues) -> tuple[str, str]:
     return "", ""
 
 
+_NAMING = {"call", "name", "dub", "brand", "title", "know"}
+
+
 def type_by_context(span: Span, cues: EntityCues) -> tuple[str, str]:
     """The type a description next to the name gives it ("X, a California company")."""
     for word in _descriptions(span):
@@ -44,13 +47,18 @@ def type_by_context(span: Span, cues: EntityCues) -> tuple[str, str]:
         phrase = " ".join(t.lower_ for t in (word.doc[word.i - 1], word) if t.i >= 0)
         if phrase in cues.descriptors.get("AdvocacyGroup", ()):
             etype = "AdvocacyGroup"
-        return etype, f"described as {word.lower_!r}"
+        named = _named_as(span)
+        how = "named" if named is not None and named.i == word.i else "described"
+        return etype, f"{how} as {word.lower_!r}"
     return "", ""
 
 
 def _descriptions(span: Span):
     """Nouns that describe the span: its apposition, or the noun it is in apposition to."""
     root = span.root
+    named = _named_as(span)
+    if named is not None:
+        yield named
     for child in root.children:
         if child.dep_ == "appos" and child.pos_ == "NOUN":
             yield child
@@ -81,4 +89,12 @@ def _following_description(span: Span):
             return
         if token.is_punct:
             return
+
+
+def _named_as(span: Span):
+    """"a program called the Neighbors Public Safety Service": the noun that is given the name."""
+    verb = span.root.head
+    if verb.lemma_.lower() in _NAMING and verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and verb.i < span.start:
+        return verb.head
+    return None
 
