@@ -168,6 +168,12 @@ ASSERTED += [
     # "it" bought by a company is the company named before, not the technology
     ("Lumen Vision, now a unit of Harbor Systems, which bought it in 2019, sells license plate readers to police.",
      {("Harbor Systems", "acquires", "Lumen Vision")}),
+    # a judging phrase
+    ('"Veridian Labs is building the machinery of mass surveillance," said Omar Haddad, a lawyer at Privacy Watch.',
+     {("Omar Haddad", "criticizes", "Veridian Labs"), ("Privacy Watch", "criticizes", "Veridian Labs")}),
+    # a neutral verb that criticises when negated
+    ('"Veridian Labs has never shown that FaceTrace works on darker faces," said Omar Haddad of Privacy Watch.',
+     {("Omar Haddad", "criticizes", "Veridian Labs")}),
     # a person misread as an organisation by the tagger is a person when a role describes them
     ('"FaceTrace was the wrong project from the first day," said Ana Ruiz, a software engineer at Veridian Labs.',
      {("Ana Ruiz", "worksFor", "Veridian Labs"), ("Ana Ruiz", "criticizes", "FaceTrace")}),

@@ -274,7 +274,8 @@ def _clause_subject_before(ents: ArticleEntities, token: Token) -> str | None:
         for child in current.children:
             if child.dep_ == "dobj" and child.i < token.i:
                 named = ents.token_key.get(child.i) or next(
-                    (ents.token_key.get(t.i) for t in child.subtree if ents.token_key.get(t.i)), None)
+                    (ents.token_key.get(t.i) for t in child.subtree
+                     if ents.token_key.get(t.i) and t.dep_ not in ("compound", "amod")), None)   # not "a US lab"
                 if named and named in ents.drafts and ents.drafts[named].type in ORGANISATION_TYPES + ("Location",):
                     return named
         if current.head is current:

@@ -44,6 +44,7 @@ class StanceCues:
     condition_marks: frozenset[str]
     addressee_verbs: frozenset[str]
     own_voice_roles: frozenset[str]
+    wanting: frozenset[str]
     negative_phrases: tuple[tuple[str, ...], ...]
     positive_phrases: tuple[tuple[str, ...], ...]
 
@@ -55,7 +56,7 @@ def stance_cues() -> StanceCues:
     phrases = lambda k: tuple(tuple(str(p).lower().split()) for p in data.get(k, ()))   # noqa: E731
     return StanceCues(words("negative"), words("positive"), words("negations"), words("reporting_verbs"),
                       words("removal_verbs"), words("condition_marks"), words("addressee_verbs"),
-                      words("own_voice_roles"), phrases("negative_phrases"), phrases("positive_phrases"))
+                      words("own_voice_roles"), words("wanting_when_negated"), phrases("negative_phrases"), phrases("positive_phrases"))
 
 
 # -- polarity ----------------------------------------------------------------
@@ -80,8 +81,13 @@ def polar_words(doc: Doc, tokens: list[int], cues: StanceCues, names: set[int] =
         if i in in_phrase:
             continue
         token = doc[i]
+        if i in names or _in_condition(token, cues):
+            continue
+        if token.lemma_.lower() in cues.wanting and _negated(doc, token, chosen, cues):
+            found.append((token, -1))                # "has not shown that it works", "never explained"
+            continue
         sign = word_sign(token, cues)
-        if not sign or i in names or _in_condition(token, cues):
+        if not sign:
             continue
         if _negated(doc, token, chosen, cues):
             if sign < 0 and token.pos_ in ("NOUN", "PROPN"):
