@@ -72,17 +72,24 @@ def _subject_sizes(client: httpx.Client, url: str, graph: URIRef) -> Iterator[tu
 
 
 def _keyed_counts(client, url: str, key: str, pattern: str) -> Iterator[tuple[URIRef, int]]:
-    """(key, number of triples) in pages ordered by the key's text, each page after the last key seen."""
+    """(key, number of triples) in pages ordered by the key's text, each page after the last key seen.
+
+    Paging stops at the first empty page, not at a short one: a server that caps its answers below
+    KEYS_PER_PAGE then only makes the pages shorter.
+    """
     after = ""
     while True:
         query = (f"SELECT {key} (COUNT(*) AS ?n) WHERE {{ {pattern} FILTER(STR({key}) > {Literal(after).n3()}) }} "
                  f"GROUP BY {key} ORDER BY STR({key}) LIMIT {KEYS_PER_PAGE}")
         rows = select(client, url, query)
+        if not rows:
+            return
         for row in rows:
             yield row[key[1:]], int(row["n"])
-        if len(rows) < KEYS_PER_PAGE:
-            return
-        after = str(rows[-1][key[1:]])
+        last = str(rows[-1][key[1:]])
+        if last <= after:       # a server that orders strings differently would page forever
+            raise EndpointError(f"the endpoint {url} does not page by key as SPARQL orders strings")
+        after = last
 
 
 def _pack(sizes: list[tuple[URIRef, int]]) -> Iterator[list[tuple[URIRef, int]]]:
