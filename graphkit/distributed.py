@@ -26,10 +26,10 @@ from collections.abc import Iterable, Iterator
 
 from .errors import GraphkitError, ModelError
 from .model import Article, ArticleResult
-from .parallel import (BATCH_CHARS, IN_FLIGHT_PER_WORKER, ExtractionSpec, ResultCollector, WorkerError, batches,
+from .parallel import (IN_FLIGHT_PER_WORKER, ExtractionSpec, ResultCollector, WorkerError, batches,
                        extract_batch, pipeline_meta)
 
-CONNECT_TIMEOUT = 15            # seconds to reach a scheduler
+CONNECT_TIMEOUT = 10            # seconds to reach a scheduler
 WORKER_TIMEOUT = 60             # seconds to wait for a first worker
 TASK_RETRIES = 2                # retries of a batch whose task raised (not counting lost workers)
 _LOCAL = re.compile(r"local:(\d+)")
@@ -75,7 +75,7 @@ def _worker_meta(plugin_name: str) -> dict:
 class DaskExtractor:
     """Extraction on a Dask cluster; use as a context manager."""
 
-    def __init__(self, spec: ExtractionSpec, address: str, *, batch_chars: int = BATCH_CHARS):
+    def __init__(self, spec: ExtractionSpec, address: str, *, batch_chars: int | None = None):
         self.spec, self.address, self.batch_chars = spec, address.strip(), batch_chars
         self.collector = ResultCollector()
         self.meta: dict = {}

@@ -76,9 +76,10 @@ def pipeline_meta(extractor) -> dict:
 
 
 # -- batching and collecting, shared with graphkit.distributed --------------
-def batches(articles: Iterable[Article], max_chars: int = BATCH_CHARS,
+def batches(articles: Iterable[Article], max_chars: int | None = None,
             max_articles: int = BATCH_MAX_ARTICLES) -> Iterator[list[dict]]:
-    """Consecutive articles as plain dicts, in groups of about max_chars characters."""
+    """Consecutive articles as plain dicts, in groups of about max_chars (default BATCH_CHARS) characters."""
+    max_chars = max_chars or BATCH_CHARS
     batch: list[dict] = []
     size = 0
     for article in articles:
@@ -132,10 +133,10 @@ def _worker_batch(batch: list[dict]) -> list[dict]:
 class ProcessExtractor:
     """Extraction spread over ``workers`` local processes; use as a context manager."""
 
-    def __init__(self, spec: ExtractionSpec, workers: int):
+    def __init__(self, spec: ExtractionSpec, workers: int, *, batch_chars: int | None = None):
         if workers < 1:
             raise GraphkitError(f"--workers must be at least 1, not {workers}")
-        self.spec, self.workers = spec, workers
+        self.spec, self.workers, self.batch_chars = spec, workers, batch_chars
         self.collector = ResultCollector()
         self.meta: dict = {}
         self._pool: ProcessPoolExecutor | None = None
@@ -174,7 +175,7 @@ class ProcessExtractor:
             raise RuntimeError("ProcessExtractor.extract needs `with ProcessExtractor(...)` first")
         pending: deque[Future] = deque()
         limit = self.workers * IN_FLIGHT_PER_WORKER
-        for batch in batches(articles):
+        for batch in batches(articles, max_chars=self.batch_chars):
             pending.append(self._pool.submit(_worker_batch, batch))
             while len(pending) >= limit:
                 yield from self._collect(pending.popleft())
