@@ -24,6 +24,8 @@ import uuid
 from collections import deque
 from collections.abc import Iterable, Iterator
 
+from distributed import Client, KilledWorker, LocalCluster, WorkerPlugin, get_worker
+
 from .errors import GraphkitError, ModelError
 from .model import Article, ArticleResult
 from .parallel import (IN_FLIGHT_PER_WORKER, ExtractionSpec, ResultCollector, WorkerError, batches,
@@ -33,11 +35,6 @@ CONNECT_TIMEOUT = 10            # seconds to reach a scheduler
 WORKER_TIMEOUT = 60             # seconds to wait for a first worker
 TASK_RETRIES = 2                # retries of a batch whose task raised (not counting lost workers)
 _LOCAL = re.compile(r"local:(\d+)")
-
-try:                            # Dask is optional: only --dask needs it
-    from distributed import WorkerPlugin
-except ImportError:             # pragma: no cover - exercised only without dask installed
-    WorkerPlugin = object
 
 
 class SchedulerError(GraphkitError):
@@ -59,8 +56,6 @@ class ExtractorPlugin(WorkerPlugin):
 
 
 def _plugin(name: str) -> ExtractorPlugin:
-    from distributed import get_worker
-
     return get_worker().plugins[name]
 
 
@@ -102,10 +97,6 @@ class DaskExtractor:
         self.close()
 
     def _connect(self) -> None:
-        try:
-            from distributed import Client, LocalCluster
-        except ImportError:
-            raise GraphkitError("--dask needs Dask: pip install 'dask[distributed]'") from None
         local = _LOCAL.fullmatch(self.address)
         if local:
             count = int(local.group(1))
@@ -168,8 +159,6 @@ class DaskExtractor:
                                    retries=TASK_RETRIES, pure=False)
 
     def _collect(self, future, batch: list[dict]) -> Iterator[ArticleResult]:
-        from distributed import KilledWorker
-
         try:
             items = future.result()
         except KilledWorker:
