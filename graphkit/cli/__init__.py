@@ -13,10 +13,10 @@ from collections.abc import Sequence
 
 from .. import __version__
 from ..errors import GraphkitError
-from . import build, export, push, query, validate, viz
+from . import add, build, export, push, query, stats, validate, viz
 from .common import EXIT_ERROR
 
-COMMANDS = (build, query, validate, viz, export, push)
+COMMANDS = (build, add, query, validate, viz, export, stats, push)
 
 
 def parser() -> argparse.ArgumentParser:

@@ -14,7 +14,8 @@ from spacy.tokens import Doc
 from ..model import Article, ArticleResult, Entity, Evidence, Mention, Relation
 from ..resources import Lexicon, load_lexicon
 from .cues import entity_cues
-from .entities import ArticleEntities, build_entities, parent_of
+from .entities import ArticleEntities, parent_of
+from .references import build_entities
 from .mentions import MentionFinder
 from .quotes import SpeechReader
 from .roles import RoleReader

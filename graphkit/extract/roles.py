@@ -17,11 +17,11 @@ from spacy.tokens import Doc, Token
 from ..model import ORGANISATION_TYPES
 from .cues import EntityCues
 from .entities import ArticleEntities
-from .relations import Hit
+from .rules import Hit
 
 _STOPS = {",", ";", "(", ")", '"', "\u201c", "\u201d", "\u2014", "\u2013", ":"}
 _WINDOW = 16
-_ORG_OR_PLACE = set(ORGANISATION_TYPES)
+ORGANISATIONS = set(ORGANISATION_TYPES)
 _METHOD = "graphkit.role.v2"
 
 
@@ -45,7 +45,7 @@ class RoleReader:
             if org is None:                  # "Access Now's Jane Ortiz"
                 owners = [c for c in self.doc[link.start:link.end].root.children if c.dep_ == "poss"]
                 org = next((k for c in owners for k in [self.ents.key_at(c)] if k and
-                            self.ents.entity(k).type in _ORG_OR_PLACE and not self.ents.entity(k).generic), None)
+                            self.ents.entity(k).type in ORGANISATIONS and not self.ents.entity(k).generic), None)
                 anchor = link.start
             if org is not None and org != link.key:
                 yield Hit(link.key, "worksFor", org, anchor, _METHOD, 0.85)
@@ -123,7 +123,7 @@ class RoleReader:
         nearby = self.ents.before(sentence[-1]) + self.ents.between(sentence[-1].i, sentence.end)
         for other in nearby:
             entity = self.ents.entity(other.key)
-            if other.key == link.key or entity.generic or entity.type not in _ORG_OR_PLACE | {"Location"}:
+            if other.key == link.key or entity.generic or entity.type not in ORGANISATIONS | {"Location"}:
                 continue
             names = " ".join(entity.names).lower()
             fits = any(k in names.split() or k == entity.type for k in kinds) or (
@@ -157,12 +157,12 @@ class RoleReader:
         found = []
         for token in tokens:
             key = self.ents.key_at(token)
-            if key is None or (found and found[-1][0] == key):
+            if key is None or (found and found[-1] == key):
                 continue
             entity = self.ents.entity(key)
-            if entity.type in _ORG_OR_PLACE and not entity.generic:
-                found.append((key, token))
-        for n, (key, token) in enumerate(found):
+            if entity.type in ORGANISATIONS and not entity.generic:
+                found.append(key)
+        for n, key in enumerate(found):
             last = max(t.i for t in tokens if self.ents.key_at(t) == key)
             possessive = last + 1 < len(self.doc) and self.doc[last + 1].tag_ == "POS"
             if not possessive or n + 1 == len(found):

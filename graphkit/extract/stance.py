@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from ..resources import load_cues
 from .entities import ArticleEntities
 from .quotes import Speech
-from .relations import Hit
+from .rules import Hit
 
 TARGET_TYPES = {"Company", "GovernmentAgency", "AdvocacyGroup", "Person", "Product", "Technology", "Location"}
 SPEAKER_TYPES = {"Person", "Company", "GovernmentAgency", "AdvocacyGroup"}
