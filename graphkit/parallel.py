@@ -22,6 +22,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass
+from pathlib import Path
 
 from .errors import GraphkitError, ModelError
 from .model import Article, ArticleResult
@@ -97,10 +98,12 @@ class ResultCollector:
 
     def __init__(self) -> None:
         self.failures: list[str] = []
+        self.failed_ids: set[str] = set()
 
     def take(self, items: list[dict]) -> Iterator[ArticleResult]:
         for item in items:
             if "error" in item:
+                self.failed_ids.add(item["id"])
                 where = f"{item['source']} (article {item['id']})" if item.get("source") else f"article {item['id']}"
                 self.failures.append(f"{where}: extraction failed ({item['error']})")
             else:
@@ -189,3 +192,61 @@ class ProcessExtractor:
             raise WorkerError("a worker process died during extraction (killed, or out of memory); "
                               "no output was written") from None
         yield from self.collector.take(items)
+
+
+# -- what the build uses ------------------------------------------------------------
+@dataclass(frozen=True)
+class PipelineInfo:
+    """A pipeline's meta, read without loading it: stands in for ``nlp`` where only its name and version count."""
+
+    meta: dict
+
+
+def pipeline_info(model: str | None) -> PipelineInfo:
+    """The meta of the pipeline the workers will load (same default as graphkit.nlp.load_pipeline)."""
+    import spacy.util
+
+    from .nlp import default_model_name
+
+    name = model or default_model_name()
+    try:
+        path = spacy.util.get_package_path(name) if spacy.util.is_package(name) else Path(name)
+        meta = spacy.util.get_model_meta(path)
+    except Exception:           # spaCy raises several kinds for a missing or broken pipeline
+        raise ModelError(f"the spaCy pipeline {name!r} cannot be loaded: it is not an installed package "
+                         "or a pipeline folder") from None
+    return PipelineInfo({key: meta.get(key) for key in ("lang", "name", "version") if key in meta})
+
+
+class ScaledExtractor:
+    """The Extractor's interface, ``extract(articles)``, run on local worker processes or on a Dask cluster.
+
+    Workers start when extraction starts and stop when it ends. Articles whose
+    extraction failed are left out of the results and named in ``failures``.
+    """
+
+    def __init__(self, spec: ExtractionSpec, *, workers: int = 1, dask: str | None = None):
+        self.spec, self.workers, self.dask = spec, workers, dask
+        self.pipeline = pipeline_info(spec.model)
+        self.failures: list[str] = []
+        self.failed_ids: set[str] = set()
+
+    def extract(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[ArticleResult]:
+        articles = list(articles)
+        if not articles:
+            return
+        if self.dask:
+            from .distributed import DaskExtractor
+
+            runner = DaskExtractor(self.spec, self.dask)
+        else:
+            runner = ProcessExtractor(self.spec, self.workers)
+        with runner:
+            if runner.meta != self.pipeline.meta:
+                raise WorkerError(f"the workers loaded the pipeline {runner.meta}, not {self.pipeline.meta}: "
+                                  "install the same spaCy pipeline everywhere")
+            try:
+                yield from runner.extract(articles)
+            finally:
+                self.failures.extend(runner.failures)
+                self.failed_ids |= runner.collector.failed_ids
