@@ -95,7 +95,11 @@ def load() -> str:
 
 
 def speed(args) -> int:
-    folder = Path(tempfile.mkdtemp(prefix="graphkit-bench-scale-"))
+    with tempfile.TemporaryDirectory(prefix="graphkit-bench-scale-") as name:
+        return speed_in(Path(name), args)
+
+
+def speed_in(folder: Path, args) -> int:
     inputs = corpus_inputs(folder, args.generated, args.words)
     texts = texts_of(inputs)
     words = sum(len(t.split()) for t in texts)
@@ -122,7 +126,11 @@ def speed(args) -> int:
 
 
 def memory(args) -> int:
-    folder = Path(tempfile.mkdtemp(prefix="graphkit-bench-memory-"))
+    with tempfile.TemporaryDirectory(prefix="graphkit-bench-memory-") as name:
+        return memory_in(Path(name), args)
+
+
+def memory_in(folder: Path, args) -> int:
     source = folder / "generated.jsonl"
     words = write_jsonl(source, args.memory, words=args.words)
     print(f"{args.memory:,} generated articles, {words:,} words; {load()}")
