@@ -135,8 +135,9 @@ def memory_in(folder: Path, args) -> int:
     words = write_jsonl(source, args.memory, words=args.words)
     print(f"{args.memory:,} generated articles, {words:,} words; {load()}")
     extra = ["--workers", str(args.workers)]
-    seconds, peak = run_build([str(source)], folder / "graph.nq", extra)
-    size = (folder / "graph.nq").stat().st_size
+    graph = Path(args.keep) if args.keep else folder / "graph.nq"
+    seconds, peak = run_build([str(source)], graph, extra)
+    size = graph.stat().st_size
     print(f"build --workers {args.workers}: {seconds:.0f} s, {words / seconds:,.0f} words/s, "
           f"output {size / 2**20:.0f} MiB; peak memory of the build (all processes) {peak / 2**30:.2f} GiB "
           f"(goal < 2 GiB); {load()}")
@@ -150,6 +151,7 @@ def main() -> int:
     ap.add_argument("--repeat", type=int, default=1, help="runs of each build; the fastest counts")
     ap.add_argument("--memory", type=int, metavar="N", help="instead: peak memory of a build of N generated articles")
     ap.add_argument("--workers", type=int, default=2, help="workers of the --memory build")
+    ap.add_argument("--keep", metavar="GRAPH.nq", help="where the --memory build writes its graph (kept)")
     args = ap.parse_args()
     return memory(args) if args.memory else speed(args)
 

@@ -24,6 +24,7 @@ import uuid
 from collections import deque
 from collections.abc import Iterable, Iterator
 
+import dask
 from distributed import Client, KilledWorker, LocalCluster, WorkerPlugin, get_worker
 
 from .errors import GraphkitError, ModelError
@@ -35,6 +36,10 @@ CONNECT_TIMEOUT = 10            # seconds to reach a scheduler
 WORKER_TIMEOUT = 60             # seconds to wait for a first worker
 TASK_RETRIES = 2                # retries of a batch whose task raised (not counting lost workers)
 _LOCAL = re.compile(r"local:(\d+)")
+# Dask's nanny starts workers with MALLOC_TRIM_THRESHOLD_=65536, which makes glibc hand memory back after
+# every large free; spaCy allocates and frees arrays all the time and parses 20-45 % slower with it.
+# None unsets the variable (graphkit's batches already bound a worker's memory).
+LOCAL_WORKER_CONFIG = {"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}
 
 
 class SchedulerError(GraphkitError):
@@ -102,8 +107,9 @@ class DaskExtractor:
             count = int(local.group(1))
             if count < 1:
                 raise GraphkitError(f"--dask {self.address}: a local cluster needs at least one worker")
-            self._cluster = LocalCluster(n_workers=count, threads_per_worker=1, processes=True,
-                                         dashboard_address=None, silence_logs=logging.ERROR)
+            with dask.config.set(LOCAL_WORKER_CONFIG):
+                self._cluster = LocalCluster(n_workers=count, threads_per_worker=1, processes=True,
+                                             dashboard_address=None, silence_logs=logging.ERROR)
             self._client = Client(self._cluster)
         else:
             try:

@@ -226,3 +226,57 @@ def test_a_flattened_graph_has_no_article_graphs_to_push(tmp_path, example_graph
     code, err = push_cli(flat, f"{oxigraph}/store", capsys)
     assert code == 2 and "holds no named graph to push" in err
     assert server_graphs(f"{oxigraph}/query") == {}
+
+
+# -- the commands that read a graph, pointed at the server -------------------------------------
+@pytest.fixture
+def pushed(oxigraph, example_graph_path, capsys):
+    assert push_cli(example_graph_path, f"{oxigraph}/store", capsys)[0] == 0
+    return f"{oxigraph}/query"
+
+
+def run_cli(capsys, *argv) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_query_runs_on_the_endpoint_as_on_the_file(pushed, example_graph_path, capsys):
+    for extra in (["--name", "who-sells-what-to-whom"], ["--name", "critics-of", "--bind", "targetName=Amazon"],
+                  ["ASK { ?s gk:sells ?o }"]):
+        local = run_cli(capsys, "query", str(example_graph_path), *extra, "--format", "csv")
+        remote = run_cli(capsys, "query", "--endpoint", pushed, *extra, "--format", "csv")
+        assert local[0] == remote[0] == 0, remote[2]
+        assert sorted(remote[1].splitlines()) == sorted(local[1].splitlines())
+    assert len(local[1].splitlines()) >= 1 and "true" in remote[1]
+
+
+def test_query_construct_on_the_endpoint_gives_a_graph(pushed, capsys):
+    code, out, _ = run_cli(capsys, "query", "--endpoint", pushed, "CONSTRUCT { ?s gk:sells ?o } WHERE { ?s gk:sells ?o }")
+    from rdflib import Graph
+
+    assert code == 0 and len(Graph().parse(data=out, format="turtle")) >= 3
+
+
+def test_export_stats_and_viz_read_the_endpoint(pushed, example_graph_path, tmp_path, capsys):
+    for fmt in ("nquads", "graphml"):
+        assert run_cli(capsys, "export", str(example_graph_path), "--format", fmt, "-o", str(tmp_path / f"a.{fmt}"))[0] == 0
+        assert run_cli(capsys, "export", "--endpoint", pushed, "--format", fmt, "-o", str(tmp_path / f"b.{fmt}"))[0] == 0
+    a, b = ((tmp_path / f"{x}.nquads").read_text(encoding="utf-8").splitlines() for x in "ab")
+    assert sorted(filter(None, a)) == sorted(filter(None, b))
+    assert (tmp_path / "a.graphml").read_bytes() == (tmp_path / "b.graphml").read_bytes()
+    assert run_cli(capsys, "stats", str(example_graph_path))[1] == run_cli(capsys, "stats", "--endpoint", pushed)[1]
+    code, _, err = run_cli(capsys, "viz", "--endpoint", pushed, "-o", str(tmp_path / "page.html"))
+    local_err = run_cli(capsys, "viz", str(example_graph_path), "-o", str(tmp_path / "local.html"))[2]
+    assert code == 0 and err.split(": ", 1)[1] == local_err.split(": ", 1)[1]     # same entities and relations drawn
+
+
+def test_endpoint_mistakes_are_one_clear_error(pushed, example_graph_path, capsys):
+    code, _, err = run_cli(capsys, "query", "--endpoint", pushed, "SELECT ?s WHERE { ?s ?p }")
+    assert code == 2 and "rejected the query" in err and err.count("\n") == 1
+    code, _, err = run_cli(capsys, "query", "--endpoint", f"http://127.0.0.1:{free_port()}/query", "ASK {}")
+    assert code == 2 and "cannot reach the server" in err
+    code, _, err = run_cli(capsys, "stats", str(example_graph_path), "--endpoint", pushed)
+    assert code == 2 and "not both" in err
+    code, _, err = run_cli(capsys, "query", "--endpoint", pushed, "INSERT DATA { <urn:a> <urn:b> <urn:c> }")
+    assert code == 2 and "read-only" in err
