@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import os
 import sys
 import tempfile
 from collections import defaultdict
@@ -43,6 +44,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def default_eval() -> Path:
+    configured = os.environ.get("GRAPHKIT_EVAL_DIR")
+    if configured:
+        return Path(configured)
     for candidate in (ROOT.parent / "shared" / "eval", ROOT.parent.parent / "shared" / "eval"):
         if (candidate / "dev").is_dir():
             return candidate

@@ -141,6 +141,16 @@ ASSERTED += [
      {('Adam Schwartz', 'worksFor', 'Electronic Frontier Foundation')}),
 ]
 
+ASSERTED += [
+    ("\"This surveillance technology must be stopped.\"\n\n\u2014Maria Lopez, Surveillance Technology Oversight Project",
+     {("Maria Lopez", "worksFor", "Surveillance Technology Oversight Project"),
+      ("Maria Lopez", "criticizes", "surveillance technology")}),
+    ("\"We have enormous respect for Veridian Labs,\" said Dana Cole, a spokeswoman for the Oakdale Police Department.",
+     {("Dana Cole", "supports", "Veridian Labs"), ("Oakdale Police Department", "supports", "Veridian Labs")}),
+    ("\"Switching FaceTrace off would mean slower help for victims,\" said Dana Cole, a spokeswoman for Veridian Labs.",
+     {("Dana Cole", "supports", "FaceTrace")}),
+]
+
 NOT_ASSERTED = [
     # (sentence, triple that must not be a direct triple, status it must be kept with, or "" for none)
     ("Veridian Labs denied selling FaceTrace to the Oakdale Police Department.",

@@ -15,11 +15,11 @@ from ..model import Article, ArticleResult, Entity, Evidence, Mention, Relation
 from ..resources import Lexicon, load_lexicon
 from .cues import entity_cues
 from .entities import ArticleEntities, parent_of
-from .references import build_entities
 from .mentions import MentionFinder
 from .quotes import SpeechReader
-from .roles import RoleReader
+from .references import build_entities
 from .relations import Hit, SentenceReader
+from .roles import RoleReader
 from .stance import stance_cues, stance_hits
 
 MAX_CHUNK_CHARS = 10_000       # longer texts are parsed in pieces cut at paragraph breaks, to bound memory
@@ -56,7 +56,6 @@ class Extractor:
         _retype_acting_places(ents, hits)
         _inherit_parent_types(ents, hits)
         return to_result(article, doc, ents, hits)
-
 
     def _chapters(self, ents: ArticleEntities) -> list[Hit]:
         """"ACLU of Northern California" is part of the ACLU, as its name says."""

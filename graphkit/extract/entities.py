@@ -37,7 +37,6 @@ class Draft:
     lexicon_name: str = ""
     generic: bool = False           # a collective actor such as "police"
     parent_name: str = ""           # for a chapter ("ACLU of Northern California"): its organisation's name
-    parent_entry: object = None     # and that organisation's lexicon entry, if known
     votes: dict = field(default_factory=dict)     # type -> how many weakly typed names voted for it
     mentions: list[tuple[int, int]] = field(default_factory=list)   # token spans of its names
 
@@ -159,8 +158,10 @@ def _merge_appositive_names(ents: ArticleEntities, doc: Doc) -> None:
             if child.dep_ != "appos" or other is None or other == link.key or other not in ents.drafts:
                 continue
             a, b = ents.drafts[link.key], ents.drafts[other]
-            if a.type in ORGANISATION_TYPES and b.type in ORGANISATION_TYPES and not (a.generic or b.generic) \
-                    and not (a.parent_name or b.parent_name):
+            renamed = doc[child.left_edge.i].lower_ == "the"          # "…, the Garante", not a list of names
+            known_apart = a.lexicon_name and b.lexicon_name and a.lexicon_name != b.lexicon_name
+            if renamed and not known_apart and a.type in ORGANISATION_TYPES and b.type in ORGANISATION_TYPES \
+                    and not (a.generic or b.generic) and not (a.parent_name or b.parent_name):
                 keep, drop = (link.key, other) if a.reason == "lexicon" or b.reason != "lexicon" else (other, link.key)
                 _merge_into(ents, drop, keep)
 
@@ -242,16 +243,22 @@ def _add_name(ents: ArticleEntities, doc: Doc, item: Found, cues: EntityCues, ac
         draft.type, draft.reason = etype, reason
     if _weak(reason):
         draft.votes[etype] = draft.votes.get(etype, 0) + 1
-    if item.core_end is not None:        # "FaceTrace software" is also called "FaceTrace"
-        core = _clean_text(doc, item.start, item.core_end)
-        draft.add_name(core)
-        if item.type == "Product" and not draft.lexicon_name:
-            draft.lexicon_name = core if item.entry is None else draft.lexicon_name
+    core = _clean_text(doc, item.start, item.core_end) if item.core_end is not None else ""
+    if core and not _names_an_organisation(ents, core):      # "FaceTrace software" is also "FaceTrace",
+        draft.add_name(core)                                  # but "Flock cameras" is not "Flock"
+        if item.type == "Product" and not draft.lexicon_name and item.entry is None:
+            draft.lexicon_name = core
     draft.add_name(text)
     if item.parent is not None and not draft.parent_name:
         draft.parent_name = _clean_text(doc, *item.parent)
     ents._by_name.setdefault(norm, key)
     ents.link(item.start, item.end, key, "name")
+
+
+def _names_an_organisation(ents: ArticleEntities, name: str) -> bool:
+    words = normalize_name(name).split()
+    return any(d.type in ORGANISATION_TYPES and any(normalize_name(n).split()[:len(words)] == words for n in d.names)
+               for d in ents.drafts.values())
 
 
 def _compatible(a: str, b: str) -> bool:

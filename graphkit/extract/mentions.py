@@ -140,6 +140,9 @@ class MentionFinder:
                 start = min([token.i] + [c.i for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"])
                 if start < token.i:          # "Security Lab", "Tech Workers Coalition"
                     found.append(Found(start, token.i + 1, "ORG", "pattern", None, "name with an organisation's head word"))
+            if _unlabelled_name(token):           # "Acme Aerial sells …": a name NER did not see
+                start = min([token.i] + [c.i for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"])
+                found.append(Found(start, token.i + 1, "ORG", "pattern", None, "capitalised name"))
             if token.lower_ in _AGENCY_WORDS and token.pos_ == "NOUN" and _national_agency_start(token) is not None:
                 found.append(Found(_national_agency_start(token), token.i + 1, "GovernmentAgency", "pattern",
                                    None, "a country's authority"))
@@ -164,6 +167,17 @@ class MentionFinder:
 
 
 _AGENCY_WORDS = {"authority", "regulator", "agency", "watchdog", "commission", "ministry", "office"}
+
+
+_ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "dative"}
+
+
+def _unlabelled_name(token) -> bool:
+    """A capitalised name in an argument position that spaCy's NER left unlabelled."""
+    if token.pos_ != "PROPN" or token.dep_ not in _ARGUMENTS or token.ent_type_ or not token.is_title:
+        return False
+    chunk = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [token]
+    return all(t.is_alpha and not t.ent_type_ for t in chunk) and (len(chunk) > 1 or token.i != token.sent.start)
 
 
 def _organisation_head(token, cues: EntityCues) -> bool:

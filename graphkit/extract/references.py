@@ -26,9 +26,9 @@ _PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 
 
 _THING_PRONOUNS = {"it", "its"}
+_REPORTER_PRONOUNS = {"he", "she", "it", "they", "we"}
 
 
-_PLURAL_PRONOUNS = {"they", "them", "their"}
 
 
 _ANAPHOR_WINDOW = 6         # sentences back that "the company" may reach
@@ -102,27 +102,28 @@ def _nearest(ents: ArticleEntities, doc: Doc, token: Token, types: list[str], wi
 
 
 def _link_pronouns(ents: ArticleEntities, doc: Doc) -> None:
+    """Each pronoun to the first antecedent that a rule finds, in order of reliability."""
     for token in doc:
-        low = token.lower_
         if token.i in ents.token_key or token.pos_ != "PRON":
             continue
-        key = _reporter(ents, token)
-        if key is not None:
-            pass
-        elif low in _PERSON_PRONOUNS:
-            key = _nearest(ents, doc, token, ["Person"], _PRONOUN_WINDOW)
-        elif low in ("its", "their") and _clause_subject_before(ents, token):
-            key = _clause_subject_before(ents, token)
-        elif low in ("it", "them") and token.dep_ == "dobj" and token.head.lemma_.lower() in _THING_VERBS:
-            key = _nearest(ents, doc, token, ["Technology", "Product"], _PRONOUN_WINDOW)
-        elif low == "its" and _same_sentence_any(ents, doc, token):
-            key = _same_sentence_any(ents, doc, token)
-        elif low in _THING_PRONOUNS:
-            key = _salient_thing(ents, doc, token, plural=False)
-        else:
-            continue
+        key = _antecedent(ents, doc, token, token.lower_)
         if key:
             ents.link(token.i, token.i + 1, key, "pronoun")
+
+
+def _antecedent(ents: ArticleEntities, doc: Doc, token: Token, low: str) -> str | None:
+    key = _reporter(ents, token)                          # "IBM said it will …"
+    if key is None and low in _PERSON_PRONOUNS:
+        key = _nearest(ents, doc, token, ["Person"], _PRONOUN_WINDOW)
+    if key is None and low in ("its", "their"):           # "Rite Aid … treating its customers"
+        key = _clause_subject_before(ents, token)
+    if key is None and low in ("it", "them") and token.dep_ == "dobj" and token.head.lemma_.lower() in _THING_VERBS:
+        key = _nearest(ents, doc, token, ["Technology", "Product"], _PRONOUN_WINDOW)      # "banned … using it"
+    if key is None and low == "its":                      # "Karp is its chief executive"
+        key = _same_sentence_any(ents, doc, token)
+    if key is None and low in _THING_PRONOUNS:
+        key = _salient_thing(ents, doc, token)
+    return key
 
 
 def _city(ents: ArticleEntities, doc: Doc, token: Token) -> str | None:
@@ -222,7 +223,7 @@ def _recent_subject(ents: ArticleEntities, doc: Doc, token: Token, types: list[s
 
 def _reporter(ents: ArticleEntities, token: Token) -> str | None:
     """"IBM said it will no longer sell …", "Unilever, which has said it uses …": the speaker."""
-    if token.dep_ not in ("nsubj", "nsubjpass") or token.lower_ not in _PERSON_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS | {"we"}:
+    if token.dep_ not in ("nsubj", "nsubjpass") or token.lower_ not in _REPORTER_PRONOUNS:
         return None
     clause = token.head
     if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in _REPORTING:
@@ -268,11 +269,10 @@ def _clause_subject_before(ents: ArticleEntities, token: Token) -> str | None:
     return None
 
 
-def _salient_thing(ents: ArticleEntities, doc: Doc, token: Token, plural: bool) -> str | None:
-    """For "it"/"its"/"they": the subject of this or the previous sentence, else the nearest thing."""
-    allowed = list(ORGANISATION_TYPES) + (["Technology"] if plural else ["Product", "Technology"])
+def _salient_thing(ents: ArticleEntities, doc: Doc, token: Token) -> str | None:
+    """For "it"/"its": an organisation that was a subject in this or the previous sentence, else a thing."""
     organisations = _salient_of(ents, doc, token, list(ORGANISATION_TYPES))
-    return organisations or _salient_of(ents, doc, token, allowed)
+    return organisations or _salient_of(ents, doc, token, list(ORGANISATION_TYPES) + ["Product", "Technology"])
 
 
 def _salient_of(ents: ArticleEntities, doc: Doc, token: Token, allowed: list[str]) -> str | None:

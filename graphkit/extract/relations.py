@@ -27,7 +27,9 @@ _WRAPPERS = {"use", "sale", "deployment", "rollout", "purchase", "adoption", "ve
              "network", "system", "operation", "program", "programme", "contract", "thousands", "hundreds",
              "dozens", "millions", "scores", "number", "units", "unit", "thousand", "hundred", "dozen", "million",
              "stake", "share", "shares", "control", "majority", "city", "town", "county", "government",
-             "municipality", "state", "council", "board", "legislature", "parliament", "assembly"}
+             "municipality", "state", "council", "board", "legislature", "parliament", "assembly",
+             "one", "some", "many", "most", "several", "each", "part", "parts", "portion", "algorithm", "code",
+             "software", "technology"}
 _EXAMPLE_PREPS = {"like", "including", "as"}
 _MEMBERS = {"researcher", "official", "engineer", "lawyer", "activist", "employee", "staff", "scientist", "analyst",
             "investigator", "agent", "officer", "expert", "auditor", "staffer", "worker", "leader", "executive"}
@@ -35,6 +37,7 @@ _COMPANY_ACTS = {"uses", "sells", "sellsTo", "stopsSelling", "fines", "develops"
 _GENERIC_HEADS = {"company", "firm", "group", "organization", "organisation", "corporation", "agency", "entity"}
 _SELLS = {"sells", "sellsTo"}
 _UNDERGO = {"face", "receive", "get", "suffer"}
+_EXAMINING = {"apply", "examine", "evaluate", "review", "test", "analyze", "analyse", "assess", "measure", "cover"}
 
 
 class SentenceReader:
@@ -78,7 +81,7 @@ class SentenceReader:
                 for child in appos:
                     result += [k for k in [self.ents.key_at(child)] if k]
             if not result and token.lemma_.lower() in _WRAPPERS:
-                for prep in preps(token, {"of", "in"}):
+                for prep in preps(token, {"of", "in", "behind"}):
                     result += self.keys(pobj(prep), depth + 1)
             if not result and token.pos_ == "NOUN" and (token.lower_ in self.cues.roles or token.lemma_.lower() in self.cues.roles
                                                        or token.lemma_.lower() in _MEMBERS):
@@ -107,7 +110,11 @@ class SentenceReader:
     def _findings(self, noun: Token) -> list[str]:
         """"The regulator's investigation found that Rite Aid never tested …": what it found about."""
         verb = noun.head
-        if noun.dep_ != "nsubj" or verb.lemma_.lower() not in ("find", "show", "conclude", "reveal", "determine"):
+        if noun.dep_ != "nsubj":
+            return []
+        if verb.lemma_.lower() in _EXAMINING:           # "a 2016 study … applied the algorithm behind PredPol"
+            return self.direct_objects(verb)
+        if verb.lemma_.lower() not in ("find", "show", "conclude", "reveal", "determine"):
             return []
         return [k for clause in verb.children if clause.dep_ == "ccomp"
                 for c in clause.children if c.dep_ == "nsubj" for k in self.keys(c)]

@@ -21,6 +21,7 @@ from .rules import Hit
 
 _STOPS = {",", ";", "(", ")", '"', "\u201c", "\u201d", "\u2014", "\u2013", ":"}
 _WINDOW = 16
+_DASH_TOKENS = {"\u2014", "\u2013", "-", "--", "\u2015"}
 ORGANISATIONS = set(ORGANISATION_TYPES)
 _METHOD = "graphkit.role.v2"
 
@@ -42,6 +43,8 @@ class RoleReader:
                 org, anchor = self._copula(link)
             if org is None:
                 org, anchor = self._title(link)
+            if org is None:
+                org, anchor = self._signature(link)
             if org is None:                  # "Access Now's Jane Ortiz"
                 owners = [c for c in self.doc[link.start:link.end].root.children if c.dep_ == "poss"]
                 org = next((k for c in owners for k in [self.ents.key_at(c)] if k and
@@ -85,6 +88,19 @@ class RoleReader:
         if org is None:
             org = self._company_word([t for t in words if t.i < roles[-1].i], start)
         return org, roles[-1].i
+
+    # -- "—Nicole Ozer, ACLU of North Carolina" under a quote ------------------
+    def _signature(self, link) -> tuple[str | None, int]:
+        doc = self.doc
+        start = doc[link.start]
+        first = start.i
+        while first > 0 and not doc[first - 1].is_space and doc[first - 1].text in _DASH_TOKENS:
+            first -= 1
+        at_line_start = first == 0 or "\n" in doc[first - 1].text_with_ws
+        if first == start.i or not at_line_start or link.end >= len(doc) or doc[link.end].text != ",":
+            return None, link.start
+        line = [t for t in doc[link.end + 1:doc[link.start].sent.end] if "\n" not in t.text]
+        return self._first_org(line), link.start
 
     # -- "Karp is its chief executive", "Andy Mills became police chief" --------
     def _copula(self, link) -> tuple[str | None, int]:

@@ -206,6 +206,8 @@ def target_score(doc: Doc, token: Token, unit: set[int], names: set[int], cues: 
     "must be stopped") is criticism by itself."""
     core = core_token(token, cues)
     verb = core.head if core is not None else token.head
+    while verb.pos_ not in ("VERB", "AUX", "ADJ") and verb.head is not verb:    # "respect for Google"
+        verb = verb.head
     sign = 1
     remover = removed_by(token, cues)
     if remover is not None:
@@ -249,10 +251,13 @@ def _addressee(core: Token, cues: StanceCues) -> bool:
     return core.dep_ == "nsubj" and any(c.dep_ == "aux" and c.lower_ == "should" for c in head.children)
 
 
-def _own_product(name: str, speakers: set[str], ents: ArticleEntities) -> bool:
+def _own_product(entity, speakers: set[str], ents: ArticleEntities) -> bool:
     """"Apple software" in Apple's own statement."""
-    first = name.split()[0].lower() if name else ""
-    return any(ents.entity(s).name.split()[0].lower() == first for s in speakers if s in ents.drafts)
+    if entity.type != "Product":
+        return False
+    words = entity.name.lower().split()
+    return any(ents.entity(s).name.lower().split() == words[:len(ents.entity(s).name.split())]
+               for s in speakers if s in ents.drafts and ents.entity(s).type != "Person")
 
 
 def _targets(ents: ArticleEntities, doc: Doc, tokens: list[int], exclude: set[str], cues: StanceCues):
@@ -269,6 +274,6 @@ def _targets(ents: ArticleEntities, doc: Doc, tokens: list[int], exclude: set[st
         if entity.type == "Location" and root.dep_ == "compound":       # "the US company"
             continue
         core = core_token(root, cues)
-        if core is None or _addressee(core, cues) or _own_product(entity.name, exclude, ents):
+        if core is None or _addressee(core, cues) or _own_product(entity, exclude, ents):
             continue
         yield link.key, root
