@@ -42,11 +42,15 @@ def endpoint_arguments(args) -> None:
 
 
 def open_dataset(args, read_graph):
-    """The rdflib Dataset of GRAPH (read with ``read_graph``) or of the graphkit graphs at --endpoint."""
+    """The rdflib Dataset of GRAPH (read with ``read_graph``) or of the graphkit graphs at --endpoint.
+
+    With --endpoint, ``args.graph`` becomes the endpoint's URL, so that messages and titles name it.
+    """
     endpoint_arguments(args)
     if args.endpoint:
         from ..remote import read_endpoint
         from ..vocab import DEFAULT_BASE_IRI
 
+        args.graph = args.endpoint
         return read_endpoint(args.endpoint, base_iri=getattr(args, "base_iri", DEFAULT_BASE_IRI))
     return read_graph(args.graph)
