@@ -45,6 +45,8 @@ class BuildOptions:
     batch_size: int = 16
     progress: Progress | None = None
     nlp: object | None = None       # an already loaded pipeline, reused across builds
+    workers: int = 1                # extraction on this many local processes (graphkit.parallel)
+    dask: str | None = None         # or on a Dask cluster: "local:N" or a scheduler address (graphkit.distributed)
 
 
 def check_output(output: str | Path) -> None:
@@ -163,11 +165,19 @@ class _Writer:
         from .extract.article import Extractor
         from .nlp import load_pipeline
 
-        nlp = self.options.nlp or load_pipeline(self.settings.model)
+        if self.options.workers > 1 or self.options.dask:
+            from .parallel import ExtractionSpec, ScaledExtractor
+
+            spec = ExtractionSpec(self.settings.model, self.lexicon, self.settings.min_confidence)
+            extractor = ScaledExtractor(spec, workers=self.options.workers, dask=self.options.dask)
+            nlp = extractor.pipeline
+        else:
+            nlp = self.options.nlp or load_pipeline(self.settings.model)
+            extractor = Extractor(nlp, self.lexicon, min_confidence=self.settings.min_confidence)
         self.settings.pipeline = pipeline_version(nlp)
         self.settings.extraction_key = extraction_key(self.settings.pipeline, self.settings.min_confidence,
                                                       self.settings.lexicons)
-        return Extractor(nlp, self.lexicon, min_confidence=self.settings.min_confidence)
+        return extractor
 
     def extract(self, articles: list[Article], *, reuse: bool, report: BuildReport) -> list[ArticleResult]:
         """Results for articles: stored ones when ``reuse`` and the key matches, the others extracted."""
@@ -184,7 +194,9 @@ class _Writer:
             self.state.save(self.keys[result.article.id], result)     # saved at once: an interrupted build is not lost
             fresh[result.article.id] = result
         report.reused += len(articles) - len(todo)
-        return [fresh.get(a.id) or self.state.load_entry(self.keys[a.id], a) for a in articles]
+        failed = getattr(extractor, "failed_ids", set())       # articles a scaled extraction reported and skipped
+        report.failures.extend(getattr(extractor, "failures", ()))
+        return [fresh.get(a.id) or self.state.load_entry(self.keys[a.id], a) for a in articles if a.id not in failed]
 
     def keep(self, records: list[ArticleRecord]) -> list[ArticleResult]:
         """The stored results of articles the graph keeps."""

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import sys
 
+from ..errors import GraphkitError
 from .common import EXIT_ERROR, EXIT_OK, EXIT_PARTIAL, add_base_iri, progress_bar
 
 
@@ -17,6 +18,11 @@ def register(sub) -> None:
                    help="resolver file of same/different/type decisions (default: resolver.yaml beside the inputs)")
     p.add_argument("--update", action="store_true",
                    help="reuse GRAPH's stored extraction: only new or changed articles are parsed")
+    scale = p.add_mutually_exclusive_group()
+    scale.add_argument("--workers", type=int, default=1, metavar="N",
+                       help="extract on N local processes, each loading the pipeline once (same output as 1)")
+    scale.add_argument("--dask", metavar="ADDRESS",
+                       help="extract on a Dask cluster: local:N starts one here, else a scheduler address (tcp://host:8786)")
     add_base_iri(p)
     p.set_defaults(func=run)
 
@@ -24,9 +30,12 @@ def register(sub) -> None:
 def run(args) -> int:
     from ..build import BuildOptions, build
 
+    if args.workers < 1:
+        raise GraphkitError(f"--workers must be at least 1, not {args.workers}")
     options = BuildOptions(model=args.model, base_iri=args.base_iri, min_confidence=args.min_confidence,
                            lexicons=tuple(args.lexicon or ()), resolvers=tuple(args.resolver or ()),
-                           update=args.update, progress=progress_bar(sys.stderr))
+                           update=args.update, progress=progress_bar(sys.stderr), workers=args.workers,
+                           dask=args.dask)
     report = build(args.inputs, args.output, options)
     return finish(report, args.output)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import sys
 
 from ..errors import GraphkitError
-from .common import EXIT_OK
+from .common import EXIT_OK, add_endpoint, open_dataset
 
 
 def register(sub) -> None:
@@ -14,6 +14,7 @@ def register(sub) -> None:
     p.add_argument("--format", metavar="FORMAT", help="the export format, e.g. trig, graphml, neo4j, ftm")
     p.add_argument("-o", "--output", metavar="OUT", help="the file (or, for neo4j and csv, the folder) to write")
     p.add_argument("--list-formats", action="store_true", help="list the export formats and exit")
+    add_endpoint(p)
     p.set_defaults(func=run)
 
 
@@ -25,9 +26,9 @@ def run(args) -> int:
         for fmt in FORMATS.values():
             print(f"{fmt.name:10} {fmt.kind:6} {fmt.description}")
         return EXIT_OK
-    if not (args.graph and args.format and args.output):
+    if not ((args.graph or args.endpoint) and args.format and args.output):
         raise GraphkitError("export needs GRAPH, --format FORMAT and -o OUT (or --list-formats)")
     chosen = format_named(args.format)          # a wrong name fails before the graph is read
-    export(read_graph(args.graph), chosen.name, args.output)
+    export(open_dataset(args, read_graph), chosen.name, args.output)
     print(f"{args.output}: written as {chosen.name} ({chosen.kind})", file=sys.stderr)
     return EXIT_OK

@@ -1,14 +1,15 @@
 """graphkit stats GRAPH [--top N] [--explain NAME]"""
 from __future__ import annotations
 
-from .common import EXIT_OK
+from .common import EXIT_OK, add_endpoint, open_dataset
 
 
 def register(sub) -> None:
     p = sub.add_parser("stats", help="count entities and relations; list likely duplicates to check")
-    p.add_argument("graph", metavar="GRAPH")
+    p.add_argument("graph", nargs="?", metavar="GRAPH")
     p.add_argument("--top", type=int, default=10, metavar="N", help="how many entities and duplicates to list")
     p.add_argument("--explain", metavar="NAME", help="show what graphkit knows of an entity and why it has its type")
+    add_endpoint(p)
     p.set_defaults(func=run)
 
 
@@ -17,7 +18,7 @@ def run(args) -> int:
     from ..rdfio import read_graph
     from ..stats import explain, graph_stats
 
-    dataset = read_graph(args.graph)
+    dataset = open_dataset(args, read_graph)
     if args.explain:
         found = explain(dataset, args.explain)
         if not found:

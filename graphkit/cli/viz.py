@@ -5,7 +5,7 @@ import sys
 from pathlib import Path
 
 from ..errors import GraphError, GraphkitError, OutputError
-from .common import EXIT_OK, add_base_iri
+from .common import EXIT_OK, add_base_iri, add_endpoint, open_dataset
 
 
 def register(sub) -> None:
@@ -13,7 +13,7 @@ def register(sub) -> None:
 
     p = sub.add_parser("viz", help="draw a graph as an interactive HTML page",
                        description="Write one self-contained HTML page that draws the graph (or a part of it).")
-    p.add_argument("graph", metavar="GRAPH", help="a graph written by graphkit build (.ttl .trig .nq .nt .jsonld)")
+    p.add_argument("graph", nargs="?", metavar="GRAPH", help="a graph written by graphkit build (.ttl .trig .nq .nt .jsonld)")
     p.add_argument("-o", "--output", required=True, metavar="OUT.html",
                    help="the page to write (replaced only once complete)")
     p.add_argument("--title", help="page title (default: graphkit: GRAPH)")
@@ -29,6 +29,7 @@ def register(sub) -> None:
     pick.add_argument("--query", metavar="SPARQL", help="draw the result of a CONSTRUCT, or of a SELECT of ?s ?p ?o")
     pick.add_argument("--query-file", metavar="FILE.rq", help="read that query from a file")
     add_base_iri(pick)
+    add_endpoint(pick)
     look = p.add_argument_group("size and layout")
     look.add_argument("--size-by", choices=["connections", "support"], default="connections",
                       help="what node size shows")
@@ -65,7 +66,7 @@ def run(args) -> int:
     if not folder.is_dir():
         raise OutputError(f"{args.output}: the folder {folder} does not exist")
     text = query_text(args)
-    dataset = read_graph(args.graph)
+    dataset = open_dataset(args, read_graph)
     result = run_query(dataset, text, base_iri=args.base_iri) if text else None
     options = ViewOptions(focus=tuple(args.focus or ()), depth=args.depth, types=tuple(args.types or ()),
                           predicates=tuple(args.predicates or ()), min_support=args.min_support,
