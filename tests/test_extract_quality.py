@@ -18,7 +18,7 @@ from conftest import EVAL_DIR
 
 pytestmark = pytest.mark.slow
 
-FLOORS = {"f1": 0.71, "precision": 0.85, "type_accuracy": 0.95}
+FLOORS = {"f1": 0.74, "precision": 0.86, "type_accuracy": 0.95}
 
 
 def eval_dir() -> Path:
