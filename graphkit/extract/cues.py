@@ -1,9 +1,10 @@
 """Cue lists loaded once from ontologies/patterns/*.yaml, as lookup-ready sets."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
 
+from ..errors import ResourceError
 from ..resources import load_cues
 
 
@@ -49,3 +50,30 @@ def entity_cues() -> EntityCues:
         not_names=_words(data["not_names"]),
         role_organisations={k.lower(): tuple(v) for k, v in data["role_organisations"].items()},
     )
+
+
+@dataclass(frozen=True)
+class SyntaxWords:
+    """The word lists of ontologies/patterns/syntax_words.yaml, one field per list of the same name."""
+
+    # relations.py: finding a relation's arguments
+    relative_pronouns: frozenset[str]       # "Clearview, which sells …"
+    object_control_verbs: frozenset[str]    # "ordered Worldcoin to stop"
+    wrappers: frozenset[str]                # "the use of Rekognition"
+    example_preps: frozenset[str]           # "systems like Ring"
+    product_words: frozenset[str]           # "software that uses face recognition"
+    runs_on_verbs: frozenset[str]           # "… that uses", "powered by"
+    member_nouns: frozenset[str]            # "researchers at the ACLU"
+    generic_heads: frozenset[str]           # "its parent company, Q Cyber"
+    undergo_verbs: frozenset[str]           # "X faces a lawsuit from Y"
+    examining_verbs: frozenset[str]         # "a study applied the algorithm"
+
+
+@lru_cache(maxsize=None)
+def syntax_words() -> SyntaxWords:
+    data = load_cues("syntax_words")
+    names = [f.name for f in fields(SyntaxWords)]
+    odd = sorted(set(names) ^ set(data))
+    if odd:
+        raise ResourceError(f"syntax_words.yaml: unknown or missing word lists: {', '.join(odd)}")
+    return SyntaxWords(**{name: _words(data[name]) for name in names})
