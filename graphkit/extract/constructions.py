@@ -18,7 +18,7 @@ from ..model import ORGANISATION_TYPES
 from .rules import Hit
 from .syntax import conjuncts, pobj, preps
 
-_FLEETS = {"network", "fleet", "array", "deployment", "arsenal", "rollout"}
+
 # -- "which the company markets as a facial recognition tool" -------------
 def presented_as(reader) -> Iterator[Hit]:
     for verb in reader.doc:
@@ -103,7 +103,7 @@ def owned_products(reader) -> Iterator[Hit]:
 def fleets(reader) -> Iterator[Hit]:
     """An organisation's network, fleet or system of products uses them."""
     for token in reader.doc:
-        if token.lemma_.lower() not in _FLEETS:
+        if token.lemma_.lower() not in reader.words.fleet_nouns:
             continue
         owners = [k for c in token.children if c.dep_ == "poss" for k in reader.keys(c)]
         things = [k for p in preps(token, {"of"}) for k in reader.keys(pobj(p))]
@@ -158,7 +158,7 @@ def possessives(reader) -> Iterator[Hit]:
         if not owners:
             continue
         own_type = reader.entity_type(link.key)
-        if own_type in ("Product", "Technology") and root.dep_ == "pobj" and root.head.head.lemma_.lower() in _FLEETS:
+        if own_type in ("Product", "Technology") and root.dep_ == "pobj" and root.head.head.lemma_.lower() in reader.words.fleet_nouns:
             continue
         if own_type in ORGANISATION_TYPES:
             yield from reader.emit("partOf", [link.key], owners, root, "graphkit.possessive.v1", 0.6)

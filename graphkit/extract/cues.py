@@ -67,6 +67,8 @@ class SyntaxWords:
     generic_heads: frozenset[str]           # "its parent company, Q Cyber"
     undergo_verbs: frozenset[str]           # "X faces a lawsuit from Y"
     examining_verbs: frozenset[str]         # "a study applied the algorithm"
+    fleet_nouns: frozenset[str]             # constructions.py: "the city's network of Flock cameras"
+    document_nouns: frozenset[str]          # quotes.py: "writing in a dissent that …"
 
 
 @lru_cache(maxsize=None)
