@@ -67,8 +67,17 @@ class SyntaxWords:
     generic_heads: frozenset[str]           # "its parent company, Q Cyber"
     undergo_verbs: frozenset[str]           # "X faces a lawsuit from Y"
     examining_verbs: frozenset[str]         # "a study applied the algorithm"
-    fleet_nouns: frozenset[str]             # constructions.py: "the city's network of Flock cameras"
-    document_nouns: frozenset[str]          # quotes.py: "writing in a dissent that …"
+    # constructions.py and quotes.py
+    fleet_nouns: frozenset[str]             # "the city's network of Flock cameras"
+    document_nouns: frozenset[str]          # "writing in a dissent that …"
+    # references.py: pronouns and descriptions that point back
+    person_pronouns: frozenset[str]         # "he", "her"
+    thing_pronouns: frozenset[str]          # "it", "its"
+    reporter_pronouns: frozenset[str]       # "IBM said it will …": "it"
+    reporting_verbs: frozenset[str]         # "IBM said it will …": "said"
+    thing_verbs: frozenset[str]             # "banned police from using it"
+    acquiring_verbs: frozenset[str]         # "Motorola, which bought it"
+    place_nouns: frozenset[str]             # "the city"
 
 
 @lru_cache(maxsize=None)
