@@ -8,7 +8,8 @@ positive ("the right call", "deserves credit") supports them. What a
 statement takes away ("switching ShotSpotter off means …") gets the opposite
 sign. Words inside conditions ("until Worldcoin can prove the data is safe")
 do not count. The speaker's organisation takes the same stance (GUIDELINES
-rule 2). Cue words live in ontologies/patterns/stance.yaml.
+rule 2). Cue words live in ontologies/patterns/stance.yaml; the words that
+introduce examples ("like", "including") in syntax_words.yaml.
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from ..resources import load_cues
+from .cues import syntax_words
 from .entities import ArticleEntities
 from .quotes import Speech
 from .rules import Hit
@@ -26,11 +28,6 @@ TARGET_TYPES = {"Company", "GovernmentAgency", "AdvocacyGroup", "Person", "Produ
 SPEAKER_TYPES = {"Person", "Company", "GovernmentAgency", "AdvocacyGroup"}
 _CORE = {"nsubj", "nsubjpass", "dobj", "attr", "dative", "oprd"}
 _PASS_THROUGH = {"conj", "appos", "compound", "poss"}
-_EXAMPLES = {"like", "including", "as"}
-_WRAPPERS = {"use", "sale", "deployment", "moratorium", "ban", "version", "network", "system", "contract", "work",
-             "partnership", "ties", "deal", "deals", "decision", "program", "software", "product", "tool"}
-_PARTICLE_REMOVALS = {"take": {"out", "off", "down"}, "switch": {"off"}, "shut": {"down", "off"},
-                      "turn": {"off"}, "pull": {"out", "back", "plug"}}
 _NEGATION_REACH = 3
 
 
@@ -47,6 +44,8 @@ class StanceCues:
     wanting: frozenset[str]
     negative_phrases: tuple[tuple[str, ...], ...]
     positive_phrases: tuple[tuple[str, ...], ...]
+    wrappers: frozenset[str]                            # "the use of Rekognition": Rekognition
+    particle_removals: dict[str, frozenset[str]]        # verb -> particles: "switch the Orbs off"
 
 
 @lru_cache(maxsize=None)
@@ -54,9 +53,12 @@ def stance_cues() -> StanceCues:
     data = load_cues("stance")
     words = lambda k: frozenset(str(w).lower() for w in data.get(k, ()))   # noqa: E731
     phrases = lambda k: tuple(tuple(str(p).lower().split()) for p in data.get(k, ()))   # noqa: E731
+    particles = {str(verb).lower(): frozenset(str(p).lower() for p in ps)
+                 for verb, ps in data.get("particle_removals", {}).items()}
     return StanceCues(words("negative"), words("positive"), words("negations"), words("reporting_verbs"),
                       words("removal_verbs"), words("condition_marks"), words("addressee_verbs"),
-                      words("own_voice_roles"), words("wanting_when_negated"), phrases("negative_phrases"), phrases("positive_phrases"))
+                      words("own_voice_roles"), words("wanting_when_negated"), phrases("negative_phrases"), phrases("positive_phrases"),
+                      words("wrappers"), particles)
 
 
 # -- polarity ----------------------------------------------------------------
@@ -139,6 +141,7 @@ def core_token(token: Token, cues: StanceCues | None = None) -> Token | None:
 
     Besides subjects and objects, the object of a judging noun counts ("respect for Google",
     "a threat to civil liberties")."""
+    targets, examples = cues or stance_cues(), syntax_words().example_preps
     current = token
     for _ in range(8):
         dep = current.dep_
@@ -149,8 +152,8 @@ def core_token(token: Token, cues: StanceCues | None = None) -> Token | None:
             continue
         if dep == "pobj" and current.head.dep_ == "prep":
             prep = current.head
-            if prep.lower_ in _EXAMPLES or prep.lower_ == "such" or (
-                    prep.lower_ in ("of", "on") and prep.head.lemma_.lower() in _WRAPPERS):
+            if prep.lower_ in examples or prep.lower_ == "such" or (
+                    prep.lower_ in ("of", "on") and prep.head.lemma_.lower() in targets.wrappers):
                 current = prep.head
                 continue
             if cues is not None and prep.lower_ in ("for", "to", "of", "toward", "towards") \
@@ -167,9 +170,9 @@ def removed_by(token: Token, cues: StanceCues) -> Token | None:
         return None
     verb = core.head
     lemma = verb.lemma_.lower()
-    if lemma in _PARTICLE_REMOVALS:
+    if lemma in cues.particle_removals:
         particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
-        return verb if particles & _PARTICLE_REMOVALS[lemma] else None
+        return verb if particles & cues.particle_removals[lemma] else None
     return verb if lemma in cues.removal_verbs else None
 
 
