@@ -25,6 +25,11 @@ class EntityCues:
     role_verbs: frozenset[str]
     not_names: frozenset[str]
     role_organisations: dict[str, tuple[str, ...]]
+    name_connectors: frozenset[str]         # "Department of Justice": the head word is before "of"
+    naming_verbs: frozenset[str]            # "a program called Neighbors"
+    agency_words: frozenset[str]            # "Portugal's data protection authority"
+    leading_determiners: frozenset[str]     # dropped from a name's front: "the ACLU"
+    short_form_blockers: frozenset[str]     # "ACLU" is not short for "ACLU of Texas"
 
     def descriptor_type(self, word: str, types=("Product", "Company", "GovernmentAgency", "AdvocacyGroup")) -> str:
         word = word.lower()
@@ -49,6 +54,11 @@ def entity_cues() -> EntityCues:
         role_verbs=_words(data["role_verbs"]),
         not_names=_words(data["not_names"]),
         role_organisations={k.lower(): tuple(v) for k, v in data["role_organisations"].items()},
+        name_connectors=_words(data["name_connectors"]),
+        naming_verbs=_words(data["naming_verbs"]),
+        agency_words=_words(data["agency_words"]),
+        leading_determiners=_words(data["leading_determiners"]),
+        short_form_blockers=_words(data["short_form_blockers"]),
     )
 
 

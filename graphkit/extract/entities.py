@@ -22,7 +22,6 @@ from .mentions import Found
 from .typing import type_by_context, type_by_name
 
 _SEARCH_SENTENCES = 40      # how far back "the company" or a name count may look
-_SHORT_FORM_BLOCKERS = {"of", "for", "on", "and", "&", "to", "in", "at"}
 
 
 @dataclass
@@ -228,7 +227,7 @@ def _add_name(ents: ArticleEntities, doc: Doc, item: Found, cues: EntityCues, ac
     if key is None and item.start in acronyms:     # an acronym defined right after its long form
         key = ents.token_key.get(acronyms[item.start])
     if key is None:
-        key = _short_form_of(ents, norm, etype, loose=_weak(reason))
+        key = _short_form_of(ents, norm, etype, cues, loose=_weak(reason))
     if key is None:
         draft = ents.new(etype, reason)
         key = draft.key
@@ -302,7 +301,7 @@ def _initials_fit(acronym: str, name: str) -> bool:
     return acronym[0] == (letters[0] if letters else "") or acronym[0] in letters
 
 
-def _short_form_of(ents: ArticleEntities, norm: str, etype: str, loose: bool = False) -> str | None:
+def _short_form_of(ents: ArticleEntities, norm: str, etype: str, cues: EntityCues, loose: bool = False) -> str | None:
     """"Flock" after "Flock Safety", "Palantir" after "Palantir Technologies"; a name whose type
     only NER guessed ("Halvorsen" read as a person) may shorten any organisation's name."""
     if etype not in ORGANISATION_TYPES and etype != "Product" and not loose:
@@ -315,7 +314,7 @@ def _short_form_of(ents: ArticleEntities, norm: str, etype: str, loose: bool = F
         for name in draft.names:
             longer = normalize_name(name).split()
             if len(longer) > len(words) and longer[:len(words)] == words \
-                    and not _SHORT_FORM_BLOCKERS & set(longer[len(words):]):
+                    and not cues.short_form_blockers & set(longer[len(words):]):
                 candidates.append(key)
                 break
     if len(set(candidates)) == 1 or (loose and candidates):
