@@ -30,6 +30,8 @@ class EntityCues:
     agency_words: frozenset[str]            # "Portugal's data protection authority"
     leading_determiners: frozenset[str]     # dropped from a name's front: "the ACLU"
     short_form_blockers: frozenset[str]     # "ACLU" is not short for "ACLU of Texas"
+    alias_participles: frozenset[str]       # "the regulator, known as the AP"
+    local_government_nouns: frozenset[str]  # "the City of Norfolk" is Norfolk's government
 
     def descriptor_type(self, word: str, types=("Product", "Company", "GovernmentAgency", "AdvocacyGroup")) -> str:
         word = word.lower()
@@ -59,6 +61,8 @@ def entity_cues() -> EntityCues:
         agency_words=_words(data["agency_words"]),
         leading_determiners=_words(data["leading_determiners"]),
         short_form_blockers=_words(data["short_form_blockers"]),
+        alias_participles=_words(data["alias_participles"]),
+        local_government_nouns=_words(data["local_government_nouns"]),
     )
 
 

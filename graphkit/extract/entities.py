@@ -135,14 +135,14 @@ def collect_names(doc: Doc, found: list[Found], cues: EntityCues) -> ArticleEnti
         _add_name(ents, doc, item, cues, acronyms)
     _settle_weak_types(ents)
     _merge_surnames(ents)
-    _merge_places_into_governments(ents)
+    _merge_places_into_governments(ents, cues)
     _products_by_place(ents, doc)
     return ents
 
 
-def merge_aliases(ents: ArticleEntities, doc: Doc) -> None:
+def merge_aliases(ents: ArticleEntities, doc: Doc, cues: EntityCues) -> None:
     """Names given as other names of an entity: "known as the AP", "Italy's authority, the Garante"."""
-    _merge_known_as(ents, doc)
+    _merge_known_as(ents, doc, cues)
     _merge_appositive_names(ents, doc)
 
 
@@ -165,10 +165,10 @@ def _merge_appositive_names(ents: ArticleEntities, doc: Doc) -> None:
                 _merge_into(ents, drop, keep)
 
 
-def _merge_known_as(ents: ArticleEntities, doc: Doc) -> None:
+def _merge_known_as(ents: ArticleEntities, doc: Doc, cues: EntityCues) -> None:
     """"The regulator, known … simply as the AP": AP is another name of the regulator."""
     for token in doc:
-        if token.lower_ not in ("known", "called", "renamed") or token.tag_ != "VBN":
+        if token.lower_ not in cues.alias_participles or token.tag_ != "VBN":
             continue
         owner = ents.key_at(token.head) if token.dep_ in ("acl", "relcl") else None
         if owner is None and token.dep_ in ("acl", "relcl"):
@@ -355,14 +355,14 @@ def _products_by_place(ents: ArticleEntities, doc: Doc) -> None:
                 break
 
 
-def _merge_places_into_governments(ents: ArticleEntities) -> None:
+def _merge_places_into_governments(ents: ArticleEntities, cues: EntityCues) -> None:
     """"Norfolk" and "the City of Norfolk" are one entity: the city's government."""
     governments = {}
     for key, draft in ents.drafts.items():
         if draft.type == "GovernmentAgency":
             for name in draft.names:
                 words = name.split()
-                if len(words) >= 3 and words[0].lower() in ("city", "town", "county", "village") and words[1] == "of":
+                if len(words) >= 3 and words[0].lower() in cues.local_government_nouns and words[1] == "of":
                     governments[" ".join(words[2:]).lower()] = key
     for key, draft in list(ents.drafts.items()):
         weak = draft.type == "Location" or draft.reason.startswith(("organisation by default", "NER"))

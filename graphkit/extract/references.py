@@ -18,7 +18,7 @@ def build_entities(doc: Doc, found: list[Found], cues: EntityCues) -> ArticleEnt
     words = syntax_words()
     ents = collect_names(doc, found, cues)
     _link_descriptions(ents, doc, cues, words)
-    merge_aliases(ents, doc)
+    merge_aliases(ents, doc, cues)
     _link_pronouns(ents, doc, words)
     return ents
 
