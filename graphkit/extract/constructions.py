@@ -47,7 +47,7 @@ def settlements(reader) -> Iterator[Hit]:
             paid = verb.head.lemma_.lower() == "pay" or any(t.lemma_.lower() == "pay" for t in verb.head.subtree)
             if paid:
                 yield from reader.emit("fines", authorities, payers, verb, "graphkit.settlement.v1", 0.7)
-            if case.lemma_.lower() in ("case", "charge", "charges", "complaint", "lawsuit", "suit"):
+            if case.lemma_.lower() in reader.rules.lawsuit_nouns:
                 yield from reader.emit("sues", authorities, payers, verb, "graphkit.settlement.v1", 0.7)
 
 
@@ -73,7 +73,7 @@ def funding_rounds(reader) -> Iterator[Hit]:
         if noun.lemma_.lower() not in reader.rules.funding_nouns or noun.dep_ != "nsubjpass":
             continue
         verb = noun.head
-        if verb.lemma_.lower() not in ("lead", "back", "join", "provide", "fund"):
+        if verb.lemma_.lower() not in reader.rules.funding_verbs:
             continue
         funders = [k for c in verb.children if c.dep_ == "agent" for k in reader.keys(pobj(c))]
         funded = [k for c in noun.children if c.dep_ == "poss" for k in reader.keys(c)]

@@ -30,9 +30,11 @@ class RelationRules:
     call_verbs: frozenset[str]
     presenting_verbs: frozenset[str]
     funding_nouns: frozenset[str]
+    funding_verbs: frozenset[str]       # "its round was led by X"
     order_verbs: frozenset[str]
     settle_verbs: frozenset[str]
     case_nouns: frozenset[str]
+    lawsuit_nouns: frozenset[str]       # cases whose settlement means the authority sued
     generic_subject: frozenset[str]     # predicates a collective actor may be the subject of
     generic_object: frozenset[str]
     verb_forms: dict[str, str]      # inflected form -> cue lemma
@@ -72,9 +74,11 @@ def relation_rules() -> RelationRules:
         call_verbs=frozenset(data["call_verbs"]),
         presenting_verbs=frozenset(data["presenting_verbs"]),
         funding_nouns=frozenset(data["funding_nouns"]),
+        funding_verbs=frozenset(data["funding_verbs"]),
         order_verbs=frozenset(data["order_verbs"]),
         settle_verbs=frozenset(data["settle_verbs"]),
         case_nouns=frozenset(data["case_nouns"]),
+        lawsuit_nouns=frozenset(data["lawsuit_nouns"]),
         generic_subject=frozenset(data["generic"]["subject"]),
         generic_object=frozenset(data["generic"]["object"]),
         verb_forms=_verb_forms(data["verbs"], data.get("irregular_forms", {})),
