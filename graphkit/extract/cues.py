@@ -81,6 +81,8 @@ class SyntaxWords:
     generic_heads: frozenset[str]           # "its parent company, Q Cyber"
     undergo_verbs: frozenset[str]           # "X faces a lawsuit from Y"
     examining_verbs: frozenset[str]         # "a study applied the algorithm"
+    finding_verbs: frozenset[str]           # "the investigation found that Rite Aid …"
+    accusing_verbs: frozenset[str]          # "filed a complaint accusing Ring of …"
     # constructions.py and quotes.py
     fleet_nouns: frozenset[str]             # "the city's network of Flock cameras"
     document_nouns: frozenset[str]          # "writing in a dissent that …"

@@ -131,7 +131,7 @@ class SentenceReader:
             return []
         if verb.lemma_.lower() in self.words.examining_verbs:   # "a 2016 study … applied the algorithm behind PredPol"
             return self.direct_objects(verb)
-        if verb.lemma_.lower() not in ("find", "show", "conclude", "reveal", "determine"):
+        if verb.lemma_.lower() not in self.words.finding_verbs:
             return []
         return [k for clause in verb.children if clause.dep_ == "ccomp"
                 for c in clause.children if c.dep_ == "nsubj" for k in self.keys(c)]
@@ -145,7 +145,7 @@ class SentenceReader:
     def _accused(self, verb: Token) -> list[str]:
         """"filed a complaint … accusing Ring of …": the accused is the complaint's target."""
         for child in verb.children:
-            if child.dep_ in ("advcl", "xcomp", "conj") and child.lemma_.lower() in ("accuse", "charge", "allege"):
+            if child.dep_ in ("advcl", "xcomp", "conj") and child.lemma_.lower() in self.words.accusing_verbs:
                 return [k for c in child.children if c.dep_ == "dobj" for k in self.keys(c)]
         return []
 
