@@ -46,6 +46,8 @@ class StanceCues:
     positive_phrases: tuple[tuple[str, ...], ...]
     wrappers: frozenset[str]                            # "the use of Rekognition": Rekognition
     particle_removals: dict[str, frozenset[str]]        # verb -> particles: "switch the Orbs off"
+    obligation_modals: frozenset[str]                   # "police should stop using it"
+    target_preps: frozenset[str]                        # "respect for Google"
 
 
 @lru_cache(maxsize=None)
@@ -58,7 +60,7 @@ def stance_cues() -> StanceCues:
     return StanceCues(words("negative"), words("positive"), words("negations"), words("reporting_verbs"),
                       words("removal_verbs"), words("condition_marks"), words("addressee_verbs"),
                       words("own_voice_roles"), words("wanting_when_negated"), phrases("negative_phrases"), phrases("positive_phrases"),
-                      words("wrappers"), particles)
+                      words("wrappers"), particles, words("obligation_modals"), words("target_preps"))
 
 
 # -- polarity ----------------------------------------------------------------
@@ -156,7 +158,7 @@ def core_token(token: Token, cues: StanceCues | None = None) -> Token | None:
                     prep.lower_ in ("of", "on") and prep.head.lemma_.lower() in targets.wrappers):
                 current = prep.head
                 continue
-            if cues is not None and prep.lower_ in ("for", "to", "of", "toward", "towards") \
+            if cues is not None and prep.lower_ in cues.target_preps \
                     and prep.head.pos_ == "NOUN" and word_sign(prep.head, cues):
                 return current
         return None
@@ -221,7 +223,7 @@ def target_score(doc: Doc, token: Token, unit: set[int], names: set[int], cues: 
     sign = 1
     remover = removed_by(token, cues)
     if remover is not None:
-        if _called_for(remover):
+        if _called_for(remover, cues):
             return -1
         verb, sign = _clause_above(remover), -1
         if verb is None:
@@ -230,8 +232,8 @@ def target_score(doc: Doc, token: Token, unit: set[int], names: set[int], cues: 
     return sign * sum(s for _, s in polar_words(doc, scope, cues, names))
 
 
-def _called_for(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ in ("should", "must") for c in verb.children)
+def _called_for(verb: Token, cues: StanceCues) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in cues.obligation_modals for c in verb.children)
 
 
 def _clause_above(verb: Token) -> Token | None:
