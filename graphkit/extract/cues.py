@@ -32,6 +32,7 @@ class EntityCues:
     short_form_blockers: frozenset[str]     # "ACLU" is not short for "ACLU of Texas"
     alias_participles: frozenset[str]       # "the regulator, known as the AP"
     local_government_nouns: frozenset[str]  # "the City of Norfolk" is Norfolk's government
+    role_copulas: frozenset[str]            # "Karp is its chief executive"
 
     def descriptor_type(self, word: str, types=("Product", "Company", "GovernmentAgency", "AdvocacyGroup")) -> str:
         word = word.lower()
@@ -63,6 +64,7 @@ def entity_cues() -> EntityCues:
         short_form_blockers=_words(data["short_form_blockers"]),
         alias_participles=_words(data["alias_participles"]),
         local_government_nouns=_words(data["local_government_nouns"]),
+        role_copulas=_words(data["role_copulas"]),
     )
 
 
