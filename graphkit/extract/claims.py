@@ -12,9 +12,14 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from ..resources import load_cues
+from .cues import load_word_lists
 
 _CLIMB = {"xcomp", "ccomp", "conj", "advcl", "pcomp", "pobj", "prep", "dobj", "acl", "relcl", "csubj", "auxpass", "aux"}
+
+
+# The lists of claims.yaml, in the order of ClaimCues' fields.
+CLAIM_LISTS = ("denial_verbs", "allegation_verbs", "allegation_adverbs", "hypothetical_modals", "conditional_marks",
+               "hypothetical_governors", "reporting_verbs", "negation_words", "factual_marks")
 
 
 @dataclass(frozen=True)
@@ -32,11 +37,8 @@ class ClaimCues:
 
 @lru_cache(maxsize=None)
 def claim_cues() -> ClaimCues:
-    data = load_cues("claims")
-    get = lambda k: frozenset(str(w).lower() for w in data.get(k, ()))   # noqa: E731
-    return ClaimCues(get("denial_verbs"), get("allegation_verbs"), get("allegation_adverbs"),
-                     get("hypothetical_modals"), get("conditional_marks"), get("hypothetical_governors"),
-                     get("reporting_verbs"), get("negation_words"), get("factual_marks"))
+    data = load_word_lists("claims", CLAIM_LISTS)
+    return ClaimCues(*(frozenset(str(w).lower() for w in data[name]) for name in CLAIM_LISTS))
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,19 @@ def _words(values) -> frozenset[str]:
     return frozenset(str(v).lower() for v in values or ())
 
 
+def load_word_lists(name: str, lists, optional=()) -> dict:
+    """The cue file ontologies/patterns/NAME.yaml, refused in one sentence when a list the code reads
+    is missing or when it holds a list that no code reads (a misspelt name would be silently ignored)."""
+    data = load_cues(name)
+    missing = sorted(set(lists) - set(data))
+    unknown = sorted(set(data) - set(lists) - set(optional))
+    problems = ([f"missing word list(s) {', '.join(missing)}"] if missing else []) \
+        + ([f"unknown word list(s) {', '.join(unknown)}, which no code reads"] if unknown else [])
+    if problems:
+        raise ResourceError(f"ontologies/patterns/{name}.yaml: {'; '.join(problems)}")
+    return data
+
+
 @dataclass(frozen=True)
 class EntityCues:
     head_words: dict[str, frozenset[str]]
@@ -44,7 +57,7 @@ class EntityCues:
 
 @lru_cache(maxsize=None)
 def entity_cues() -> EntityCues:
-    data = load_cues("entity_cues")
+    data = load_word_lists("entity_cues", [f.name for f in fields(EntityCues)])
     return EntityCues(
         head_words={k: _words(v) for k, v in data["head_words"].items()},
         agency_prefixes=_words(data["agency_prefixes"]),
@@ -100,9 +113,6 @@ class SyntaxWords:
 
 @lru_cache(maxsize=None)
 def syntax_words() -> SyntaxWords:
-    data = load_cues("syntax_words")
     names = [f.name for f in fields(SyntaxWords)]
-    odd = sorted(set(names) ^ set(data))
-    if odd:
-        raise ResourceError(f"syntax_words.yaml: unknown or missing word lists: {', '.join(odd)}")
+    data = load_word_lists("syntax_words", names)
     return SyntaxWords(**{name: _words(data[name]) for name in names})

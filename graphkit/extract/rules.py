@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import ORGANISATION_TYPES
-from ..resources import load_cues
+from .cues import load_word_lists
 
 
 @dataclass(frozen=True)
@@ -16,6 +16,12 @@ class Reading:
     predicate: str
     where: tuple[str, ...] = ("dobj",)   # dobj, a preposition, "compound" or "poss"
     reverse: bool = False
+
+
+# The lists of predicates.yaml; "irregular_forms" may be left out.
+PREDICATE_LISTS = ("types", "generic", "verbs", "nouns", "role_preps", "light_verbs", "stop_verbs", "listing_verbs",
+                   "call_verbs", "presenting_verbs", "funding_nouns", "funding_verbs", "order_verbs", "settle_verbs",
+                   "case_nouns", "lawsuit_nouns")
 
 
 @dataclass(frozen=True)
@@ -62,7 +68,7 @@ def _readings(items) -> tuple[Reading, ...]:
 
 @lru_cache(maxsize=None)
 def relation_rules() -> RelationRules:
-    data = load_cues("predicates")
+    data = load_word_lists("predicates", PREDICATE_LISTS, optional=("irregular_forms",))
     return RelationRules(
         types={p: (_expand(v["subject"]), _expand(v["object"])) for p, v in data["types"].items()},
         verbs={k: _readings(v) for k, v in data["verbs"].items()},

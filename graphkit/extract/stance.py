@@ -18,8 +18,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from ..resources import load_cues
-from .cues import syntax_words
+from .cues import load_word_lists, syntax_words
 from .entities import ArticleEntities
 from .quotes import Speech
 from .rules import Hit
@@ -29,6 +28,12 @@ SPEAKER_TYPES = {"Person", "Company", "GovernmentAgency", "AdvocacyGroup"}
 _CORE = {"nsubj", "nsubjpass", "dobj", "attr", "dative", "oprd"}
 _PASS_THROUGH = {"conj", "appos", "compound", "poss"}
 _NEGATION_REACH = 3
+
+
+# The lists of stance.yaml.
+STANCE_LISTS = ("negative", "positive", "negations", "reporting_verbs", "removal_verbs", "condition_marks",
+                "addressee_verbs", "own_voice_roles", "wanting_when_negated", "negative_phrases", "positive_phrases",
+                "wrappers", "particle_removals", "obligation_modals", "target_preps")
 
 
 @dataclass(frozen=True)
@@ -52,11 +57,11 @@ class StanceCues:
 
 @lru_cache(maxsize=None)
 def stance_cues() -> StanceCues:
-    data = load_cues("stance")
-    words = lambda k: frozenset(str(w).lower() for w in data.get(k, ()))   # noqa: E731
-    phrases = lambda k: tuple(tuple(str(p).lower().split()) for p in data.get(k, ()))   # noqa: E731
+    data = load_word_lists("stance", STANCE_LISTS)
+    words = lambda k: frozenset(str(w).lower() for w in data[k])   # noqa: E731
+    phrases = lambda k: tuple(tuple(str(p).lower().split()) for p in data[k])   # noqa: E731
     particles = {str(verb).lower(): frozenset(str(p).lower() for p in ps)
-                 for verb, ps in data.get("particle_removals", {}).items()}
+                 for verb, ps in data["particle_removals"].items()}
     return StanceCues(words("negative"), words("positive"), words("negations"), words("reporting_verbs"),
                       words("removal_verbs"), words("condition_marks"), words("addressee_verbs"),
                       words("own_voice_roles"), words("wanting_when_negated"), phrases("negative_phrases"), phrases("positive_phrases"),
