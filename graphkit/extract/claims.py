@@ -12,11 +12,14 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from ..resources import load_cues
+from .cues import load_word_lists
 
 _CLIMB = {"xcomp", "ccomp", "conj", "advcl", "pcomp", "pobj", "prep", "dobj", "acl", "relcl", "csubj", "auxpass", "aux"}
-_FACTUAL_MARKS = {"when", "after", "before", "since", "because", "as", "while", "although", "though", "once"}
-_NEGATIONS = {"not", "n't", "never", "no", "neither", "nor"}
+
+
+# The lists of claims.yaml, in the order of ClaimCues' fields.
+CLAIM_LISTS = ("denial_verbs", "allegation_verbs", "allegation_adverbs", "hypothetical_modals", "conditional_marks",
+               "hypothetical_governors", "reporting_verbs", "negation_words", "factual_marks")
 
 
 @dataclass(frozen=True)
@@ -28,15 +31,14 @@ class ClaimCues:
     conditionals: frozenset[str]
     governors: frozenset[str]
     reporting: frozenset[str]
+    negations: frozenset[str]
+    factual_marks: frozenset[str]
 
 
 @lru_cache(maxsize=None)
 def claim_cues() -> ClaimCues:
-    data = load_cues("claims")
-    get = lambda k: frozenset(str(w).lower() for w in data.get(k, ()))   # noqa: E731
-    return ClaimCues(get("denial_verbs"), get("allegation_verbs"), get("allegation_adverbs"),
-                     get("hypothetical_modals"), get("conditional_marks"), get("hypothetical_governors"),
-                     get("reporting_verbs"))
+    data = load_word_lists("claims", CLAIM_LISTS)
+    return ClaimCues(*(frozenset(str(w).lower() for w in data[name]) for name in CLAIM_LISTS))
 
 
 @dataclass(frozen=True)
@@ -46,8 +48,8 @@ class Claim:
     cue: str = ""               # the word that decided
 
 
-def is_negated(token: Token) -> bool:
-    return has_no_longer(token) or any(c.dep_ == "neg" or c.lower_ in _NEGATIONS and c.dep_ in ("advmod", "det")
+def is_negated(token: Token, cues: ClaimCues) -> bool:
+    return has_no_longer(token) or any(c.dep_ == "neg" or c.lower_ in cues.negations and c.dep_ in ("advmod", "det")
                                        for c in token.children)
 
 
@@ -81,7 +83,7 @@ def claim_status(token: Token, cues: ClaimCues | None = None) -> Claim:
                 return Claim("hypothetical", cue="if")        # "If the council agrees, the police will use it"
             if child.dep_ == "advmod" and low in cues.allegation_adverbs:
                 return Claim("alleged", cue=low)
-        if first and current.pos_ in ("VERB", "AUX") and is_negated(current):
+        if first and current.pos_ in ("VERB", "AUX") and is_negated(current, cues):
             return Claim("negated", cue="not")
         if current.dep_ not in _CLIMB or current.head is current:
             break
@@ -89,18 +91,18 @@ def claim_status(token: Token, cues: ClaimCues | None = None) -> Claim:
             break
         if lemma in cues.reporting and not first:
             break
-        if _is_factual_clause(current):
+        if _is_factual_clause(current, cues):
             break                                   # "When Google acquired DeepMind, it promised ..."
         current = current.head
         first = False
     return Claim("asserted")
 
 
-def _is_factual_clause(token: Token) -> bool:
+def _is_factual_clause(token: Token, cues: ClaimCues) -> bool:
     """A past-tense adverbial clause of time or cause states its own fact, whatever its head hopes."""
     if token.dep_ != "advcl" or token.tag_ not in ("VBD", "VBN"):
         return False
-    return any(c.dep_ in ("mark", "advmod") and c.lower_ in _FACTUAL_MARKS for c in token.children)
+    return any(c.dep_ in ("mark", "advmod") and c.lower_ in cues.factual_marks for c in token.children)
 
 
 def _subject(verb: Token) -> Token | None:

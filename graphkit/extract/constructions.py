@@ -18,7 +18,7 @@ from ..model import ORGANISATION_TYPES
 from .rules import Hit
 from .syntax import conjuncts, pobj, preps
 
-_FLEETS = {"network", "fleet", "array", "deployment", "arsenal", "rollout"}
+
 # -- "which the company markets as a facial recognition tool" -------------
 def presented_as(reader) -> Iterator[Hit]:
     for verb in reader.doc:
@@ -47,7 +47,7 @@ def settlements(reader) -> Iterator[Hit]:
             paid = verb.head.lemma_.lower() == "pay" or any(t.lemma_.lower() == "pay" for t in verb.head.subtree)
             if paid:
                 yield from reader.emit("fines", authorities, payers, verb, "graphkit.settlement.v1", 0.7)
-            if case.lemma_.lower() in ("case", "charge", "charges", "complaint", "lawsuit", "suit"):
+            if case.lemma_.lower() in reader.rules.lawsuit_nouns:
                 yield from reader.emit("sues", authorities, payers, verb, "graphkit.settlement.v1", 0.7)
 
 
@@ -73,7 +73,7 @@ def funding_rounds(reader) -> Iterator[Hit]:
         if noun.lemma_.lower() not in reader.rules.funding_nouns or noun.dep_ != "nsubjpass":
             continue
         verb = noun.head
-        if verb.lemma_.lower() not in ("lead", "back", "join", "provide", "fund"):
+        if verb.lemma_.lower() not in reader.rules.funding_verbs:
             continue
         funders = [k for c in verb.children if c.dep_ == "agent" for k in reader.keys(pobj(c))]
         funded = [k for c in noun.children if c.dep_ == "poss" for k in reader.keys(c)]
@@ -103,7 +103,7 @@ def owned_products(reader) -> Iterator[Hit]:
 def fleets(reader) -> Iterator[Hit]:
     """An organisation's network, fleet or system of products uses them."""
     for token in reader.doc:
-        if token.lemma_.lower() not in _FLEETS:
+        if token.lemma_.lower() not in reader.words.fleet_nouns:
             continue
         owners = [k for c in token.children if c.dep_ == "poss" for k in reader.keys(c)]
         things = [k for p in preps(token, {"of"}) for k in reader.keys(pobj(p))]
@@ -158,7 +158,7 @@ def possessives(reader) -> Iterator[Hit]:
         if not owners:
             continue
         own_type = reader.entity_type(link.key)
-        if own_type in ("Product", "Technology") and root.dep_ == "pobj" and root.head.head.lemma_.lower() in _FLEETS:
+        if own_type in ("Product", "Technology") and root.dep_ == "pobj" and root.head.head.lemma_.lower() in reader.words.fleet_nouns:
             continue
         if own_type in ORGANISATION_TYPES:
             yield from reader.emit("partOf", [link.key], owners, root, "graphkit.possessive.v1", 0.6)

@@ -1,14 +1,28 @@
 """Cue lists loaded once from ontologies/patterns/*.yaml, as lookup-ready sets."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
 
+from ..errors import ResourceError
 from ..resources import load_cues
 
 
 def _words(values) -> frozenset[str]:
     return frozenset(str(v).lower() for v in values or ())
+
+
+def load_word_lists(name: str, lists, optional=()) -> dict:
+    """The cue file ontologies/patterns/NAME.yaml, refused in one sentence when a list the code reads
+    is missing or when it holds a list that no code reads (a misspelt name would be silently ignored)."""
+    data = load_cues(name)
+    missing = sorted(set(lists) - set(data))
+    unknown = sorted(set(data) - set(lists) - set(optional))
+    problems = ([f"missing word list(s) {', '.join(missing)}"] if missing else []) \
+        + ([f"unknown word list(s) {', '.join(unknown)}, which no code reads"] if unknown else [])
+    if problems:
+        raise ResourceError(f"ontologies/patterns/{name}.yaml: {'; '.join(problems)}")
+    return data
 
 
 @dataclass(frozen=True)
@@ -24,6 +38,14 @@ class EntityCues:
     role_verbs: frozenset[str]
     not_names: frozenset[str]
     role_organisations: dict[str, tuple[str, ...]]
+    name_connectors: frozenset[str]         # "Department of Justice": the head word is before "of"
+    naming_verbs: frozenset[str]            # "a program called Neighbors"
+    agency_words: frozenset[str]            # "Portugal's data protection authority"
+    leading_determiners: frozenset[str]     # dropped from a name's front: "the ACLU"
+    short_form_blockers: frozenset[str]     # "ACLU" is not short for "ACLU of Texas"
+    alias_participles: frozenset[str]       # "the regulator, known as the AP"
+    local_government_nouns: frozenset[str]  # "the City of Norfolk" is Norfolk's government
+    role_copulas: frozenset[str]            # "Karp is its chief executive"
 
     def descriptor_type(self, word: str, types=("Product", "Company", "GovernmentAgency", "AdvocacyGroup")) -> str:
         word = word.lower()
@@ -35,7 +57,7 @@ class EntityCues:
 
 @lru_cache(maxsize=None)
 def entity_cues() -> EntityCues:
-    data = load_cues("entity_cues")
+    data = load_word_lists("entity_cues", [f.name for f in fields(EntityCues)])
     return EntityCues(
         head_words={k: _words(v) for k, v in data["head_words"].items()},
         agency_prefixes=_words(data["agency_prefixes"]),
@@ -48,4 +70,49 @@ def entity_cues() -> EntityCues:
         role_verbs=_words(data["role_verbs"]),
         not_names=_words(data["not_names"]),
         role_organisations={k.lower(): tuple(v) for k, v in data["role_organisations"].items()},
+        name_connectors=_words(data["name_connectors"]),
+        naming_verbs=_words(data["naming_verbs"]),
+        agency_words=_words(data["agency_words"]),
+        leading_determiners=_words(data["leading_determiners"]),
+        short_form_blockers=_words(data["short_form_blockers"]),
+        alias_participles=_words(data["alias_participles"]),
+        local_government_nouns=_words(data["local_government_nouns"]),
+        role_copulas=_words(data["role_copulas"]),
     )
+
+
+@dataclass(frozen=True)
+class SyntaxWords:
+    """The word lists of ontologies/patterns/syntax_words.yaml, one field per list of the same name."""
+
+    # relations.py: finding a relation's arguments
+    relative_pronouns: frozenset[str]       # "Clearview, which sells …"
+    object_control_verbs: frozenset[str]    # "ordered Worldcoin to stop"
+    wrappers: frozenset[str]                # "the use of Rekognition"
+    example_preps: frozenset[str]           # "systems like Ring"
+    product_words: frozenset[str]           # "software that uses face recognition"
+    runs_on_verbs: frozenset[str]           # "… that uses", "powered by"
+    member_nouns: frozenset[str]            # "researchers at the ACLU"
+    generic_heads: frozenset[str]           # "its parent company, Q Cyber"
+    undergo_verbs: frozenset[str]           # "X faces a lawsuit from Y"
+    examining_verbs: frozenset[str]         # "a study applied the algorithm"
+    finding_verbs: frozenset[str]           # "the investigation found that Rite Aid …"
+    accusing_verbs: frozenset[str]          # "filed a complaint accusing Ring of …"
+    # constructions.py and quotes.py
+    fleet_nouns: frozenset[str]             # "the city's network of Flock cameras"
+    document_nouns: frozenset[str]          # "writing in a dissent that …"
+    # references.py: pronouns and descriptions that point back
+    person_pronouns: frozenset[str]         # "he", "her"
+    thing_pronouns: frozenset[str]          # "it", "its"
+    reporter_pronouns: frozenset[str]       # "IBM said it will …": "it"
+    reporting_verbs: frozenset[str]         # "IBM said it will …": "said"
+    thing_verbs: frozenset[str]             # "banned police from using it"
+    acquiring_verbs: frozenset[str]         # "Motorola, which bought it"
+    place_nouns: frozenset[str]             # "the city"
+
+
+@lru_cache(maxsize=None)
+def syntax_words() -> SyntaxWords:
+    names = [f.name for f in fields(SyntaxWords)]
+    data = load_word_lists("syntax_words", names)
+    return SyntaxWords(**{name: _words(data[name]) for name in names})

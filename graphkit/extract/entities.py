@@ -22,7 +22,6 @@ from .mentions import Found
 from .typing import type_by_context, type_by_name
 
 _SEARCH_SENTENCES = 40      # how far back "the company" or a name count may look
-_SHORT_FORM_BLOCKERS = {"of", "for", "on", "and", "&", "to", "in", "at"}
 
 
 @dataclass
@@ -136,14 +135,14 @@ def collect_names(doc: Doc, found: list[Found], cues: EntityCues) -> ArticleEnti
         _add_name(ents, doc, item, cues, acronyms)
     _settle_weak_types(ents)
     _merge_surnames(ents)
-    _merge_places_into_governments(ents)
+    _merge_places_into_governments(ents, cues)
     _products_by_place(ents, doc)
     return ents
 
 
-def merge_aliases(ents: ArticleEntities, doc: Doc) -> None:
+def merge_aliases(ents: ArticleEntities, doc: Doc, cues: EntityCues) -> None:
     """Names given as other names of an entity: "known as the AP", "Italy's authority, the Garante"."""
-    _merge_known_as(ents, doc)
+    _merge_known_as(ents, doc, cues)
     _merge_appositive_names(ents, doc)
 
 
@@ -166,10 +165,10 @@ def _merge_appositive_names(ents: ArticleEntities, doc: Doc) -> None:
                 _merge_into(ents, drop, keep)
 
 
-def _merge_known_as(ents: ArticleEntities, doc: Doc) -> None:
+def _merge_known_as(ents: ArticleEntities, doc: Doc, cues: EntityCues) -> None:
     """"The regulator, known … simply as the AP": AP is another name of the regulator."""
     for token in doc:
-        if token.lower_ not in ("known", "called", "renamed") or token.tag_ != "VBN":
+        if token.lower_ not in cues.alias_participles or token.tag_ != "VBN":
             continue
         owner = ents.key_at(token.head) if token.dep_ in ("acl", "relcl") else None
         if owner is None and token.dep_ in ("acl", "relcl"):
@@ -228,7 +227,7 @@ def _add_name(ents: ArticleEntities, doc: Doc, item: Found, cues: EntityCues, ac
     if key is None and item.start in acronyms:     # an acronym defined right after its long form
         key = ents.token_key.get(acronyms[item.start])
     if key is None:
-        key = _short_form_of(ents, norm, etype, loose=_weak(reason))
+        key = _short_form_of(ents, norm, etype, cues, loose=_weak(reason))
     if key is None:
         draft = ents.new(etype, reason)
         key = draft.key
@@ -302,7 +301,7 @@ def _initials_fit(acronym: str, name: str) -> bool:
     return acronym[0] == (letters[0] if letters else "") or acronym[0] in letters
 
 
-def _short_form_of(ents: ArticleEntities, norm: str, etype: str, loose: bool = False) -> str | None:
+def _short_form_of(ents: ArticleEntities, norm: str, etype: str, cues: EntityCues, loose: bool = False) -> str | None:
     """"Flock" after "Flock Safety", "Palantir" after "Palantir Technologies"; a name whose type
     only NER guessed ("Halvorsen" read as a person) may shorten any organisation's name."""
     if etype not in ORGANISATION_TYPES and etype != "Product" and not loose:
@@ -315,7 +314,7 @@ def _short_form_of(ents: ArticleEntities, norm: str, etype: str, loose: bool = F
         for name in draft.names:
             longer = normalize_name(name).split()
             if len(longer) > len(words) and longer[:len(words)] == words \
-                    and not _SHORT_FORM_BLOCKERS & set(longer[len(words):]):
+                    and not cues.short_form_blockers & set(longer[len(words):]):
                 candidates.append(key)
                 break
     if len(set(candidates)) == 1 or (loose and candidates):
@@ -356,14 +355,14 @@ def _products_by_place(ents: ArticleEntities, doc: Doc) -> None:
                 break
 
 
-def _merge_places_into_governments(ents: ArticleEntities) -> None:
+def _merge_places_into_governments(ents: ArticleEntities, cues: EntityCues) -> None:
     """"Norfolk" and "the City of Norfolk" are one entity: the city's government."""
     governments = {}
     for key, draft in ents.drafts.items():
         if draft.type == "GovernmentAgency":
             for name in draft.names:
                 words = name.split()
-                if len(words) >= 3 and words[0].lower() in ("city", "town", "county", "village") and words[1] == "of":
+                if len(words) >= 3 and words[0].lower() in cues.local_government_nouns and words[1] == "of":
                     governments[" ".join(words[2:]).lower()] = key
     for key, draft in list(ents.drafts.items()):
         weak = draft.type == "Location" or draft.reason.startswith(("organisation by default", "NER"))

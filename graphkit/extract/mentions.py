@@ -19,7 +19,6 @@ NER_TYPES = {
     "FAC": "Location", "PRODUCT": "Product", "LAW": "Legislation",
 }
 CASE_SENSITIVE_TYPES = {"Company", "GovernmentAgency", "AdvocacyGroup", "Product", "Legislation", "Person", "Location"}
-_LEADING_DROP = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"}
 _PRIORITY = {"chapter": 4, "acronym": 3, "lexicon": 3, "ner": 2, "pattern": 1}
 
 
@@ -110,7 +109,7 @@ class MentionFinder:
             etype = NER_TYPES.get(ent.label_)
             if etype is None:
                 continue
-            start, end = _trim(doc, ent.start, ent.end)
+            start, end = _trim(doc, ent.start, ent.end, self.cues)
             if etype == "ORG":      # "the Atlanta company Flock Safety": the name follows the description
                 described = [t.i for t in doc[start:end - 1] if t.is_lower and t.pos_ == "NOUN"]
                 start = described[-1] + 1 if described else start
@@ -143,7 +142,7 @@ class MentionFinder:
             if _unlabelled_name(token):           # "Acme Aerial sells …": a name NER did not see
                 start = min([token.i] + [c.i for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"])
                 found.append(Found(start, token.i + 1, "ORG", "pattern", None, "capitalised name"))
-            if token.lower_ in _AGENCY_WORDS and token.pos_ == "NOUN" and _national_agency_start(token) is not None:
+            if token.lower_ in cues.agency_words and token.pos_ == "NOUN" and _national_agency_start(token) is not None:
                 found.append(Found(_national_agency_start(token), token.i + 1, "GovernmentAgency", "pattern",
                                    None, "a country's authority"))
             if token.pos_ == "PROPN" and token.dep_ != "compound" and _described_as_organisation(token, cues):
@@ -164,9 +163,6 @@ class MentionFinder:
             end += 1
             steps += 1
         return end
-
-
-_AGENCY_WORDS = {"authority", "regulator", "agency", "watchdog", "commission", "ministry", "office"}
 
 
 _ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "dative"}
@@ -251,11 +247,12 @@ def _plural(name: str) -> str:
     return name if name.endswith("s") else name + "s"
 
 
-def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+def _trim(doc: Doc, start: int, end: int, cues: EntityCues) -> tuple[int, int]:
     """Drop leading determiners, trailing possessives, punctuation and numbers, and any "(ACRONYM" tail."""
     opening = next((i for i in range(start + 1, end) if doc[i].text == "("), None)
     end = opening if opening is not None else end
-    while start < end and (doc[start].lower_ in _LEADING_DROP or doc[start].is_punct or doc[start].pos_ == "AUX"):
+    while start < end and (doc[start].lower_ in cues.leading_determiners or doc[start].is_punct
+                           or doc[start].pos_ == "AUX"):
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].like_num
                            or doc[end - 1].lower_ in ("'s", "’s") or (end - start > 1 and doc[end - 1].is_lower)):

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from .cues import SyntaxWords, syntax_words
 from .entities import ArticleEntities
 
 _OPEN = {"\u201c": "\u201d"}
@@ -55,10 +56,12 @@ class Speech:
 
 
 class SpeechReader:
-    def __init__(self, doc: Doc, ents: ArticleEntities, reporting: frozenset[str], subject_of):
+    def __init__(self, doc: Doc, ents: ArticleEntities, reporting: frozenset[str], subject_of,
+                 words: SyntaxWords | None = None):
         self.doc = doc
         self.ents = ents
         self.reporting = reporting
+        self.words = words or syntax_words()
         self.subject_of = subject_of        # verb -> subject token (SentenceReader.subject_token)
         self.text = doc.text
         self.spans = [self._token_span(s, e) for s, e in find_quotes(self.text)]
@@ -159,7 +162,7 @@ class SpeechReader:
             if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in self.reporting or verb.i in self.quoted:
                 continue
             clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i not in self.quoted]
-            clauses = clauses or _that_clauses_of_documents(verb)
+            clauses = clauses or _that_clauses_of_documents(verb, self.words.document_nouns)
             if not clauses:
                 continue
             speaker = self._speaker(verb)
@@ -170,11 +173,7 @@ class SpeechReader:
         return result
 
 
-_DOCUMENTS = {"statement", "dissent", "letter", "report", "complaint", "filing", "post", "interview", "opinion",
-              "ruling", "decision", "blog", "memo", "testimony", "brief"}
-
-
-def _that_clauses_of_documents(verb: Token) -> list[Token]:
+def _that_clauses_of_documents(verb: Token, documents: frozenset[str]) -> list[Token]:
     """"writing in a long dissent that Facebook's violations flowed …": the parser makes the content a
     relative clause of the document; it is what the speaker said."""
     found = []
@@ -182,7 +181,7 @@ def _that_clauses_of_documents(verb: Token) -> list[Token]:
         if prep.dep_ != "prep":
             continue
         for noun in prep.children:
-            if noun.dep_ == "pobj" and noun.lemma_.lower() in _DOCUMENTS:
+            if noun.dep_ == "pobj" and noun.lemma_.lower() in documents:
                 found += [c for c in noun.children if c.dep_ == "relcl" and any(t.lower_ == "that" and t.i < c.i
                                                                               for t in c.lefts)]
     return found

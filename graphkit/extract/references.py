@@ -9,60 +9,36 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..model import ORGANISATION_TYPES
-from .cues import EntityCues
+from .cues import EntityCues, SyntaxWords, syntax_words
 from .entities import ArticleEntities, collect_names, merge_aliases, sentence_index
 from .mentions import Found
 
 
 def build_entities(doc: Doc, found: list[Found], cues: EntityCues) -> ArticleEntities:
+    words = syntax_words()
     ents = collect_names(doc, found, cues)
-    _link_descriptions(ents, doc, cues)
-    merge_aliases(ents, doc)
-    _link_pronouns(ents, doc)
+    _link_descriptions(ents, doc, cues, words)
+    merge_aliases(ents, doc, cues)
+    _link_pronouns(ents, doc, words)
     return ents
 
 
-_PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
-
-
-_THING_PRONOUNS = {"it", "its"}
-_REPORTER_PRONOUNS = {"he", "she", "it", "they", "we"}
-
-
-
-
 _ANAPHOR_WINDOW = 6         # sentences back that "the company" may reach
-
-
 _PRONOUN_WINDOW = 2
-
-
-_THING_VERBS = {"use", "deploy", "sell", "buy", "ban", "test", "develop", "build", "license", "market", "operate",
-                "install", "adopt", "suspend", "prohibit", "bar", "offer", "supply", "scrap", "drop", "pilot", "run"}
-
-
 _CENTRAL_REACH = 3          # sentences back in which the article's main entity must have been named
 
 
-_PLACE_WORDS = {"city", "town", "county"}
-_ACQUIRING = {"acquire", "buy", "purchase"}
-
-
-_REPORTING = {"say", "tell", "state", "announce", "add", "note", "argue", "claim", "insist", "explain", "confirm",
-              "acknowledge", "declare", "warn", "contend", "maintain", "write", "deny", "promise", "pledge"}
-
-
-def _link_descriptions(ents: ArticleEntities, doc: Doc, cues: EntityCues) -> None:
+def _link_descriptions(ents: ArticleEntities, doc: Doc, cues: EntityCues, words: SyntaxWords) -> None:
     """"the company", "the regulator": the nearest entity of that type before them."""
     for token in doc:
         if token.i in ents.token_key or token.pos_ != "NOUN":
             continue
-        wanted = [t for t, words in cues.anaphors.items() if token.lower_ in words]
+        wanted = [t for t, nouns in cues.anaphors.items() if token.lower_ in nouns]
         things = bool(set(wanted) & {"Technology", "Product"}) and not set(wanted) & set(ORGANISATION_TYPES)
         if not wanted or not _definite(token, things) or token.i + 1 in ents.token_key:
             continue
-        if token.lower_ in _PLACE_WORDS:
-            key = _city(ents, doc, token)
+        if token.lower_ in words.place_nouns:
+            key = _city(ents, doc, token, words.place_nouns)
             if key:
                 ents.link(token.i, token.i + 1, key, "description")
             continue
@@ -108,41 +84,41 @@ def _nearest(ents: ArticleEntities, doc: Doc, token: Token, types: list[str], wi
     return best
 
 
-def _link_pronouns(ents: ArticleEntities, doc: Doc) -> None:
+def _link_pronouns(ents: ArticleEntities, doc: Doc, words: SyntaxWords) -> None:
     """Each pronoun to the first antecedent that a rule finds, in order of reliability."""
     for token in doc:
         if token.i in ents.token_key or token.pos_ != "PRON":
             continue
-        key = _antecedent(ents, doc, token, token.lower_)
+        key = _antecedent(ents, doc, token, token.lower_, words)
         if key:
             ents.link(token.i, token.i + 1, key, "pronoun")
 
 
-def _antecedent(ents: ArticleEntities, doc: Doc, token: Token, low: str) -> str | None:
-    key = _reporter(ents, token)                          # "IBM said it will …"
-    if key is None and low in _PERSON_PRONOUNS:
+def _antecedent(ents: ArticleEntities, doc: Doc, token: Token, low: str, words: SyntaxWords) -> str | None:
+    key = _reporter(ents, token, words)                   # "IBM said it will …"
+    if key is None and low in words.person_pronouns:
         key = _nearest(ents, doc, token, ["Person"], _PRONOUN_WINDOW)
     if key is None and low in ("its", "their"):           # "Rite Aid … treating its customers"
         key = _clause_subject_before(ents, token)
-    if key is None and low == "it" and token.dep_ == "dobj" and token.head.lemma_.lower() in _ACQUIRING:
+    if key is None and low == "it" and token.dep_ == "dobj" and token.head.lemma_.lower() in words.acquiring_verbs:
         key = _acquired_company(ents, doc, token)         # "Motorola, which bought it in 2019"
-    if key is None and low in ("it", "them") and token.dep_ == "dobj" and token.head.lemma_.lower() in _THING_VERBS:
+    if key is None and low in ("it", "them") and token.dep_ == "dobj" and token.head.lemma_.lower() in words.thing_verbs:
         key = _nearest(ents, doc, token, ["Technology", "Product"], _PRONOUN_WINDOW)      # "banned … using it"
     if key is None and low == "its":                      # "Karp is its chief executive"
         key = _same_sentence_any(ents, doc, token)
-    if key is None and low in _THING_PRONOUNS:
+    if key is None and low in words.thing_pronouns:
         key = _salient_thing(ents, doc, token)
     return key
 
 
-def _city(ents: ArticleEntities, doc: Doc, token: Token) -> str | None:
+def _city(ents: ArticleEntities, doc: Doc, token: Token, place_nouns: frozenset[str]) -> str | None:
     """"the city": the city government or place named most often in the article so far."""
     counts: dict[str, int] = {}
     for link in ents.before(token):
         draft = ents.drafts.get(link.key)
         if draft is None or draft.generic:
             continue
-        named_city = any(w.lower() in _PLACE_WORDS for name in draft.names for w in name.split()[:1])
+        named_city = any(w.lower() in place_nouns for name in draft.names for w in name.split()[:1])
         if draft.type == "Location" or (draft.type == "GovernmentAgency" and named_city):
             counts[link.key] = counts.get(link.key, 0) + (2 if named_city else 1)
     return max(counts, key=lambda k: counts[k]) if counts else None
@@ -246,12 +222,12 @@ def _recent_subject(ents: ArticleEntities, doc: Doc, token: Token, types: list[s
     return best
 
 
-def _reporter(ents: ArticleEntities, token: Token) -> str | None:
+def _reporter(ents: ArticleEntities, token: Token, words: SyntaxWords) -> str | None:
     """"IBM said it will no longer sell …", "Unilever, which has said it uses …": the speaker."""
-    if token.dep_ not in ("nsubj", "nsubjpass") or token.lower_ not in _REPORTER_PRONOUNS:
+    if token.dep_ not in ("nsubj", "nsubjpass") or token.lower_ not in words.reporter_pronouns:
         return None
     clause = token.head
-    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in _REPORTING:
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in words.reporting_verbs:
         return None
     verb = clause.head
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
@@ -263,7 +239,7 @@ def _reporter(ents: ArticleEntities, token: Token) -> str | None:
     if key is None or key not in ents.drafts:
         return None
     is_person = ents.drafts[key].type == "Person"
-    return key if is_person == (token.lower_ in _PERSON_PRONOUNS) else None
+    return key if is_person == (token.lower_ in words.person_pronouns) else None
 
 
 def _clause_subject_before(ents: ArticleEntities, token: Token) -> str | None:

@@ -14,44 +14,28 @@ from spacy.tokens import Doc, Token
 
 from ..model import ORGANISATION_TYPES
 from .claims import Claim, ClaimCues, claim_cues, claim_status
-from .cues import EntityCues, entity_cues
+from .cues import EntityCues, SyntaxWords, entity_cues, syntax_words
 from .entities import ArticleEntities
 from .rules import Hit, Reading, RelationRules, relation_rules
 from .constructions import CONSTRUCTIONS
 from .syntax import commitment, conjuncts, default_org, misread_main_verb, named_in, pobj, preps
 
-_RELATIVE_PRONOUNS = {"which", "that", "who", "whom", "whose"}
-_OBJECT_CONTROL = {"order", "force", "ask", "require", "tell", "urge", "allow", "permit", "compel", "direct", "help",
-                   "hire", "commission", "engage", "pay", "contract"}
-_WRAPPERS = {"use", "sale", "deployment", "rollout", "purchase", "adoption", "version", "kind", "type", "form",
-             "network", "system", "operation", "program", "programme", "contract", "thousands", "hundreds",
-             "dozens", "millions", "scores", "number", "units", "unit", "thousand", "hundred", "dozen", "million",
-             "stake", "share", "shares", "control", "majority", "city", "town", "county", "government",
-             "municipality", "state", "council", "board", "legislature", "parliament", "assembly",
-             "one", "some", "many", "most", "several", "each", "part", "parts", "portion", "algorithm", "code",
-             "software", "technology"}
-_EXAMPLE_PREPS = {"like", "including", "as"}
-_PRODUCT_WORDS = {"software", "system", "tool", "platform", "product", "service", "app", "application", "program"}
-_RUNS_ON = {"use", "employ", "rely", "power", "run", "base", "build"}
-_MEMBERS = {"researcher", "official", "engineer", "lawyer", "activist", "employee", "staff", "scientist", "analyst",
-            "investigator", "agent", "officer", "expert", "auditor", "staffer", "worker", "leader", "executive"}
 _COMPANY_ACTS = {"uses", "sells", "sellsTo", "stopsSelling", "fines", "develops", "acquires"}  # no person or place does these
-_GENERIC_HEADS = {"company", "firm", "group", "organization", "organisation", "corporation", "agency", "entity"}
 _SELLS = {"sells", "sellsTo"}
-_UNDERGO = {"face", "receive", "get", "suffer"}
-_EXAMINING = {"apply", "examine", "evaluate", "review", "test", "analyze", "analyse", "assess", "measure", "cover"}
 
 
 class SentenceReader:
     """Reads relations from one Doc, given the article's entities."""
 
     def __init__(self, doc: Doc, ents: ArticleEntities, rules: RelationRules | None = None,
-                 cues: EntityCues | None = None, claims: ClaimCues | None = None):
+                 cues: EntityCues | None = None, claims: ClaimCues | None = None,
+                 words: SyntaxWords | None = None):
         self.doc = doc
         self.ents = ents
         self.rules = rules or relation_rules()
         self.cues = cues or entity_cues()
         self.claims = claims or claim_cues()
+        self.words = words or syntax_words()
         self._kinds: dict[int, str] | None = None
 
     # -- arguments ---------------------------------------------------------
@@ -76,19 +60,20 @@ class SentenceReader:
             key = products[0] if products else key
         result = [key] if key else []
         if not result:
+            lemma = token.lemma_.lower()
             if token.dep_ == "appos" and self.ents.key_at(token.head):
                 result = [self.ents.key_at(token.head)]
             else:
                 appos = [c for c in token.children if c.dep_ == "appos"]
                 for child in appos:
                     result += [k for k in [self.ents.key_at(child)] if k]
-            if not result and token.lemma_.lower() in _WRAPPERS:
+            if not result and lemma in self.words.wrappers:
                 for prep in preps(token, {"of", "in", "behind"}):
                     result += self.keys(pobj(prep), depth + 1)
-            if not result and token.lemma_.lower() in _PRODUCT_WORDS:
+            if not result and lemma in self.words.product_words:
                 result += self._technique(token, depth)
-            if not result and token.pos_ == "NOUN" and (token.lower_ in self.cues.roles or token.lemma_.lower() in self.cues.roles
-                                                       or token.lemma_.lower() in _MEMBERS):
+            if not result and token.pos_ == "NOUN" and (token.lower_ in self.cues.roles or lemma in self.cues.roles
+                                                       or lemma in self.words.member_nouns):
                 for prep in preps(token, {"at", "from", "with", "for", "of"}):     # "researchers at the ACLU"
                     result += [k for k in self.keys(pobj(prep), depth + 1) if self.entity_type(k) in ORGANISATION_TYPES]
             if not result and token.pos_ == "NOUN":     # "investors that include the venture firm X"
@@ -102,7 +87,7 @@ class SentenceReader:
             if not result and token.pos_ == "NOUN" and not owned:    # "Orb scans", "HSI agents": the name in front
                 result = [k for c in token.lefts if c.dep_ == "compound" and self.link_kind(c) == "name"
                           for k in [self.ents.key_at(c)] if k]
-        for prep in preps(token, _EXAMPLE_PREPS):       # "systems like Ring", "such as"
+        for prep in preps(token, self.words.example_preps):     # "systems like Ring", "such as"
             result += [k for k in self.keys(pobj(prep), depth + 1) if k not in result]
         return result
 
@@ -121,7 +106,7 @@ class SentenceReader:
         """"software that uses artificial intelligence", "a tool powered by face recognition": what it runs on."""
         found: list[str] = []
         for clause in product.children:
-            if clause.dep_ not in ("relcl", "acl") or clause.lemma_.lower() not in _RUNS_ON:
+            if clause.dep_ not in ("relcl", "acl") or clause.lemma_.lower() not in self.words.runs_on_verbs:
                 continue
             for child in clause.children:
                 if child.dep_ == "dobj":
@@ -133,7 +118,7 @@ class SentenceReader:
     def _undergoer(self, noun: Token) -> list[str]:
         """"X faces a lawsuit from Y", "X is under investigation by Y": the subject undergoes it."""
         head = noun.head
-        if noun.dep_ == "dobj" and head.lemma_.lower() in _UNDERGO:
+        if noun.dep_ == "dobj" and head.lemma_.lower() in self.words.undergo_verbs:
             return self.keys(self.subject_token(head))
         if noun.dep_ == "pobj" and head.lower_ == "under" and head.head.lemma_ == "be":
             return self.keys(self.subject_token(head.head))
@@ -144,9 +129,9 @@ class SentenceReader:
         verb = noun.head
         if noun.dep_ != "nsubj":
             return []
-        if verb.lemma_.lower() in _EXAMINING:           # "a 2016 study … applied the algorithm behind PredPol"
+        if verb.lemma_.lower() in self.words.examining_verbs:   # "a 2016 study … applied the algorithm behind PredPol"
             return self.direct_objects(verb)
-        if verb.lemma_.lower() not in ("find", "show", "conclude", "reveal", "determine"):
+        if verb.lemma_.lower() not in self.words.finding_verbs:
             return []
         return [k for clause in verb.children if clause.dep_ == "ccomp"
                 for c in clause.children if c.dep_ == "nsubj" for k in self.keys(c)]
@@ -160,7 +145,7 @@ class SentenceReader:
     def _accused(self, verb: Token) -> list[str]:
         """"filed a complaint … accusing Ring of …": the accused is the complaint's target."""
         for child in verb.children:
-            if child.dep_ in ("advcl", "xcomp", "conj") and child.lemma_.lower() in ("accuse", "charge", "allege"):
+            if child.dep_ in ("advcl", "xcomp", "conj") and child.lemma_.lower() in self.words.accusing_verbs:
                 return [k for c in child.children if c.dep_ == "dobj" for k in self.keys(c)]
         return []
 
@@ -226,7 +211,7 @@ class SentenceReader:
             elif token.pos_ in ("NOUN", "PROPN"):
                 if lemma in self.rules.nouns:
                     hits.extend(self._noun(token, lemma))
-                elif lemma in _GENERIC_HEADS:       # "its parent company, Q Cyber Technologies"
+                elif lemma in self.words.generic_heads:     # "its parent company, Q Cyber Technologies"
                     for mod in (c for c in token.lefts if c.dep_ in ("compound", "amod")):
                         if mod.lemma_.lower() in self.rules.nouns:
                             hits.extend(self._noun(token, mod.lemma_.lower()))
@@ -292,7 +277,7 @@ class SentenceReader:
     def subject_token(self, verb: Token) -> Token | None:
         for child in verb.children:
             if child.dep_ == "nsubj":
-                if child.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                if child.lower_ in self.words.relative_pronouns and verb.dep_ == "relcl":
                     return verb.head
                 return child
         for child in verb.lefts:           # parse slips: "which NSO licenses", "Fight for the Future has …"
@@ -308,7 +293,7 @@ class SentenceReader:
                 return None
             return self.subject_token(head)
         if verb.dep_ == "xcomp":
-            if head.lemma_.lower() in _OBJECT_CONTROL:
+            if head.lemma_.lower() in self.words.object_control_verbs:
                 for child in head.children:
                     if child.dep_ == "dobj":
                         return child
@@ -354,9 +339,9 @@ class SentenceReader:
             patient = verb.head
         if patient is None and verb.dep_ == "conj":         # "which was part of X and had been financed by Y"
             patient = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if patient is not None and patient.lower_ in _RELATIVE_PRONOUNS and verb.head.dep_ == "relcl":
+            if patient is not None and patient.lower_ in self.words.relative_pronouns and verb.head.dep_ == "relcl":
                 patient = verb.head.head
-        if patient is not None and patient.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        if patient is not None and patient.lower_ in self.words.relative_pronouns and verb.dep_ == "relcl":
             patient = verb.head
         return patient
 
@@ -365,7 +350,8 @@ class SentenceReader:
         for child in verb.children:
             if child.dep_ in ("dobj", "dative"):
                 found += self.keys(child) or self._possessor(child) or self._misplaced_name(child)
-        if verb.dep_ == "relcl" and any(c.dep_ == "dobj" and c.lower_ in _RELATIVE_PRONOUNS for c in verb.children):
+        if verb.dep_ == "relcl" and any(c.dep_ == "dobj" and c.lower_ in self.words.relative_pronouns
+                                        for c in verb.children):
             found += self.keys(verb.head)
         if not found:          # "develops and sells X": coordinated verbs share their object
             for conj in verb.children:
@@ -429,7 +415,7 @@ class SentenceReader:
         for child in noun.children:
             if child.dep_ == "poss" or (child.dep_ in ("compound", "nmod") and child.i < noun.i):
                 agents += self.keys(child)
-            if child.dep_ == "prep" and (child.lower_ == "by" or child.lower_ == "from" and noun.head.lemma_ in _UNDERGO):
+            if child.dep_ == "prep" and (child.lower_ == "by" or child.lower_ == "from" and noun.head.lemma_ in self.words.undergo_verbs):
                 agents += self.keys(pobj(child))
         for child in noun.children:
             if child.dep_ == "appos":

@@ -105,7 +105,7 @@ class RoleReader:
     # -- "Karp is its chief executive", "Andy Mills became police chief" --------
     def _copula(self, link) -> tuple[str | None, int]:
         root = self.doc[link.start:link.end].root
-        if root.dep_ != "nsubj" or root.head.lemma_.lower() not in ("be", "become", "remain"):
+        if root.dep_ != "nsubj" or root.head.lemma_.lower() not in self.cues.role_copulas:
             return None, link.start
         for attr in root.head.children:
             if attr.dep_ == "attr" and self._is_role(attr):

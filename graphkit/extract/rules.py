@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import ORGANISATION_TYPES
-from ..resources import load_cues
+from .cues import load_word_lists
 
 
 @dataclass(frozen=True)
@@ -16,6 +16,12 @@ class Reading:
     predicate: str
     where: tuple[str, ...] = ("dobj",)   # dobj, a preposition, "compound" or "poss"
     reverse: bool = False
+
+
+# The lists of predicates.yaml; "irregular_forms" may be left out.
+PREDICATE_LISTS = ("types", "generic", "verbs", "nouns", "role_preps", "light_verbs", "stop_verbs", "listing_verbs",
+                   "call_verbs", "presenting_verbs", "funding_nouns", "funding_verbs", "order_verbs", "settle_verbs",
+                   "case_nouns", "lawsuit_nouns")
 
 
 @dataclass(frozen=True)
@@ -30,9 +36,11 @@ class RelationRules:
     call_verbs: frozenset[str]
     presenting_verbs: frozenset[str]
     funding_nouns: frozenset[str]
+    funding_verbs: frozenset[str]       # "its round was led by X"
     order_verbs: frozenset[str]
     settle_verbs: frozenset[str]
     case_nouns: frozenset[str]
+    lawsuit_nouns: frozenset[str]       # cases whose settlement means the authority sued
     generic_subject: frozenset[str]     # predicates a collective actor may be the subject of
     generic_object: frozenset[str]
     verb_forms: dict[str, str]      # inflected form -> cue lemma
@@ -60,7 +68,7 @@ def _readings(items) -> tuple[Reading, ...]:
 
 @lru_cache(maxsize=None)
 def relation_rules() -> RelationRules:
-    data = load_cues("predicates")
+    data = load_word_lists("predicates", PREDICATE_LISTS, optional=("irregular_forms",))
     return RelationRules(
         types={p: (_expand(v["subject"]), _expand(v["object"])) for p, v in data["types"].items()},
         verbs={k: _readings(v) for k, v in data["verbs"].items()},
@@ -72,9 +80,11 @@ def relation_rules() -> RelationRules:
         call_verbs=frozenset(data["call_verbs"]),
         presenting_verbs=frozenset(data["presenting_verbs"]),
         funding_nouns=frozenset(data["funding_nouns"]),
+        funding_verbs=frozenset(data["funding_verbs"]),
         order_verbs=frozenset(data["order_verbs"]),
         settle_verbs=frozenset(data["settle_verbs"]),
         case_nouns=frozenset(data["case_nouns"]),
+        lawsuit_nouns=frozenset(data["lawsuit_nouns"]),
         generic_subject=frozenset(data["generic"]["subject"]),
         generic_object=frozenset(data["generic"]["object"]),
         verb_forms=_verb_forms(data["verbs"], data.get("irregular_forms", {})),

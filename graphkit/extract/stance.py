@@ -8,7 +8,8 @@ positive ("the right call", "deserves credit") supports them. What a
 statement takes away ("switching ShotSpotter off means …") gets the opposite
 sign. Words inside conditions ("until Worldcoin can prove the data is safe")
 do not count. The speaker's organisation takes the same stance (GUIDELINES
-rule 2). Cue words live in ontologies/patterns/stance.yaml.
+rule 2). Cue words live in ontologies/patterns/stance.yaml; the words that
+introduce examples ("like", "including") in syntax_words.yaml.
 """
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from ..resources import load_cues
+from .cues import load_word_lists, syntax_words
 from .entities import ArticleEntities
 from .quotes import Speech
 from .rules import Hit
@@ -26,12 +27,13 @@ TARGET_TYPES = {"Company", "GovernmentAgency", "AdvocacyGroup", "Person", "Produ
 SPEAKER_TYPES = {"Person", "Company", "GovernmentAgency", "AdvocacyGroup"}
 _CORE = {"nsubj", "nsubjpass", "dobj", "attr", "dative", "oprd"}
 _PASS_THROUGH = {"conj", "appos", "compound", "poss"}
-_EXAMPLES = {"like", "including", "as"}
-_WRAPPERS = {"use", "sale", "deployment", "moratorium", "ban", "version", "network", "system", "contract", "work",
-             "partnership", "ties", "deal", "deals", "decision", "program", "software", "product", "tool"}
-_PARTICLE_REMOVALS = {"take": {"out", "off", "down"}, "switch": {"off"}, "shut": {"down", "off"},
-                      "turn": {"off"}, "pull": {"out", "back", "plug"}}
 _NEGATION_REACH = 3
+
+
+# The lists of stance.yaml.
+STANCE_LISTS = ("negative", "positive", "negations", "reporting_verbs", "removal_verbs", "condition_marks",
+                "addressee_verbs", "own_voice_roles", "wanting_when_negated", "negative_phrases", "positive_phrases",
+                "wrappers", "particle_removals", "obligation_modals", "target_preps")
 
 
 @dataclass(frozen=True)
@@ -47,16 +49,23 @@ class StanceCues:
     wanting: frozenset[str]
     negative_phrases: tuple[tuple[str, ...], ...]
     positive_phrases: tuple[tuple[str, ...], ...]
+    wrappers: frozenset[str]                            # "the use of Rekognition": Rekognition
+    particle_removals: dict[str, frozenset[str]]        # verb -> particles: "switch the Orbs off"
+    obligation_modals: frozenset[str]                   # "police should stop using it"
+    target_preps: frozenset[str]                        # "respect for Google"
 
 
 @lru_cache(maxsize=None)
 def stance_cues() -> StanceCues:
-    data = load_cues("stance")
-    words = lambda k: frozenset(str(w).lower() for w in data.get(k, ()))   # noqa: E731
-    phrases = lambda k: tuple(tuple(str(p).lower().split()) for p in data.get(k, ()))   # noqa: E731
+    data = load_word_lists("stance", STANCE_LISTS)
+    words = lambda k: frozenset(str(w).lower() for w in data[k])   # noqa: E731
+    phrases = lambda k: tuple(tuple(str(p).lower().split()) for p in data[k])   # noqa: E731
+    particles = {str(verb).lower(): frozenset(str(p).lower() for p in ps)
+                 for verb, ps in data["particle_removals"].items()}
     return StanceCues(words("negative"), words("positive"), words("negations"), words("reporting_verbs"),
                       words("removal_verbs"), words("condition_marks"), words("addressee_verbs"),
-                      words("own_voice_roles"), words("wanting_when_negated"), phrases("negative_phrases"), phrases("positive_phrases"))
+                      words("own_voice_roles"), words("wanting_when_negated"), phrases("negative_phrases"), phrases("positive_phrases"),
+                      words("wrappers"), particles, words("obligation_modals"), words("target_preps"))
 
 
 # -- polarity ----------------------------------------------------------------
@@ -139,6 +148,7 @@ def core_token(token: Token, cues: StanceCues | None = None) -> Token | None:
 
     Besides subjects and objects, the object of a judging noun counts ("respect for Google",
     "a threat to civil liberties")."""
+    targets, examples = cues or stance_cues(), syntax_words().example_preps
     current = token
     for _ in range(8):
         dep = current.dep_
@@ -149,11 +159,11 @@ def core_token(token: Token, cues: StanceCues | None = None) -> Token | None:
             continue
         if dep == "pobj" and current.head.dep_ == "prep":
             prep = current.head
-            if prep.lower_ in _EXAMPLES or prep.lower_ == "such" or (
-                    prep.lower_ in ("of", "on") and prep.head.lemma_.lower() in _WRAPPERS):
+            if prep.lower_ in examples or prep.lower_ == "such" or (
+                    prep.lower_ in ("of", "on") and prep.head.lemma_.lower() in targets.wrappers):
                 current = prep.head
                 continue
-            if cues is not None and prep.lower_ in ("for", "to", "of", "toward", "towards") \
+            if cues is not None and prep.lower_ in cues.target_preps \
                     and prep.head.pos_ == "NOUN" and word_sign(prep.head, cues):
                 return current
         return None
@@ -167,9 +177,9 @@ def removed_by(token: Token, cues: StanceCues) -> Token | None:
         return None
     verb = core.head
     lemma = verb.lemma_.lower()
-    if lemma in _PARTICLE_REMOVALS:
+    if lemma in cues.particle_removals:
         particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
-        return verb if particles & _PARTICLE_REMOVALS[lemma] else None
+        return verb if particles & cues.particle_removals[lemma] else None
     return verb if lemma in cues.removal_verbs else None
 
 
@@ -218,7 +228,7 @@ def target_score(doc: Doc, token: Token, unit: set[int], names: set[int], cues: 
     sign = 1
     remover = removed_by(token, cues)
     if remover is not None:
-        if _called_for(remover):
+        if _called_for(remover, cues):
             return -1
         verb, sign = _clause_above(remover), -1
         if verb is None:
@@ -227,8 +237,8 @@ def target_score(doc: Doc, token: Token, unit: set[int], names: set[int], cues: 
     return sign * sum(s for _, s in polar_words(doc, scope, cues, names))
 
 
-def _called_for(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ in ("should", "must") for c in verb.children)
+def _called_for(verb: Token, cues: StanceCues) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in cues.obligation_modals for c in verb.children)
 
 
 def _clause_above(verb: Token) -> Token | None:

@@ -12,7 +12,6 @@ from spacy.tokens import Span
 from .cues import EntityCues
 
 ORGS = ("GovernmentAgency", "AdvocacyGroup", "Company")
-_CONNECTORS = {"of", "for", "on", "against", "in", "to"}
 
 
 def type_by_name(span: Span, cues: EntityCues) -> tuple[str, str]:
@@ -24,7 +23,7 @@ def type_by_name(span: Span, cues: EntityCues) -> tuple[str, str]:
         return "GovernmentAgency", f"name begins with {words[0]!r}"
     head = words[-1]
     for i, word in enumerate(words[1:], start=1):
-        if word in _CONNECTORS:
+        if word in cues.name_connectors:
             head = words[i - 1]
             break
     for etype in ORGS:
@@ -33,12 +32,9 @@ def type_by_name(span: Span, cues: EntityCues) -> tuple[str, str]:
     return "", ""
 
 
-_NAMING = {"call", "name", "dub", "brand", "title", "know"}
-
-
 def type_by_context(span: Span, cues: EntityCues) -> tuple[str, str]:
     """The type a description next to the name gives it ("X, a California company")."""
-    for word in _descriptions(span):
+    for word in _descriptions(span, cues):
         etype = cues.descriptor_type(word.lower_)
         if not etype and word.lower_ in cues.roles and word.i > span.end:     # "said X, a software engineer at Y"
             return "Person", f"described as {word.lower_!r}"
@@ -47,16 +43,16 @@ def type_by_context(span: Span, cues: EntityCues) -> tuple[str, str]:
         phrase = " ".join(t.lower_ for t in (word.doc[word.i - 1], word) if t.i >= 0)
         if phrase in cues.descriptors.get("AdvocacyGroup", ()):
             etype = "AdvocacyGroup"
-        named = _named_as(span)
+        named = _named_as(span, cues)
         how = "named" if named is not None and named.i == word.i else "described"
         return etype, f"{how} as {word.lower_!r}"
     return "", ""
 
 
-def _descriptions(span: Span):
+def _descriptions(span: Span, cues: EntityCues):
     """Nouns that describe the span: its apposition, or the noun it is in apposition to."""
     root = span.root
-    named = _named_as(span)
+    named = _named_as(span, cues)
     if named is not None:
         yield named
     for child in root.children:
@@ -91,10 +87,11 @@ def _following_description(span: Span):
             return
 
 
-def _named_as(span: Span):
+def _named_as(span: Span, cues: EntityCues):
     """"a program called the Neighbors Public Safety Service": the noun that is given the name."""
     verb = span.root.head
-    if verb.lemma_.lower() in _NAMING and verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and verb.i < span.start:
+    if verb.lemma_.lower() in cues.naming_verbs and verb.dep_ == "acl" and verb.head.pos_ == "NOUN" \
+            and verb.i < span.start:
         return verb.head
     return None
 
