@@ -129,6 +129,18 @@ def test_a_typing_word_gives_one_type(fresh_loaders, table):
             seen[word] = etype
 
 
+# Lists compared with one token's text: an entry of two words could never match.
+TOKEN_LISTS = ["roles", "role_verbs", "role_copulas", "technology_nouns", "anaphors"]
+
+
+@pytest.mark.parametrize("key", TOKEN_LISTS)
+def test_lists_matched_token_by_token_hold_single_words(key):
+    data = load_cues("entity_cues")[key]
+    lists = data.values() if isinstance(data, dict) else [data]
+    spaced = sorted(word for words in lists for word in words if " " in word)
+    assert not spaced, f"entity_cues.yaml: {key}: {spaced} can never match one token"
+
+
 def test_person_and_thing_pronouns_are_disjoint(fresh_loaders):
     loaded = fresh_loaders["syntax_words"]()
     assert not loaded.person_pronouns & loaded.thing_pronouns

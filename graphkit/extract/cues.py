@@ -34,7 +34,6 @@ class EntityCues:
     technology_heads: frozenset[str]
     technology_nouns: frozenset[str]
     roles: frozenset[str]
-    person_titles: frozenset[str]
     role_verbs: frozenset[str]
     not_names: frozenset[str]
     role_organisations: dict[str, tuple[str, ...]]
@@ -66,7 +65,6 @@ def entity_cues() -> EntityCues:
         technology_heads=_words(data["technology_heads"]),
         technology_nouns=_words(data["technology_nouns"]),
         roles=_words(data["roles"]),
-        person_titles=_words(data["person_titles"]),
         role_verbs=_words(data["role_verbs"]),
         not_names=_words(data["not_names"]),
         role_organisations={k.lower(): tuple(v) for k, v in data["role_organisations"].items()},
