@@ -177,6 +177,13 @@ ASSERTED += [
     # a person misread as an organisation by the tagger is a person when a role describes them
     ('"FaceTrace was the wrong project from the first day," said Ana Ruiz, a software engineer at Veridian Labs.',
      {("Ana Ruiz", "worksFor", "Veridian Labs"), ("Ana Ruiz", "criticizes", "FaceTrace")}),
+    # "one of" and "among" put the noun's actor in the clause
+    ("Northgate Capital was one of the first investors in Veridian Labs.",
+     {("Northgate Capital", "funds", "Veridian Labs")}),
+    ("Privacy Watch is among the fiercest critics of Veridian Labs.",
+     {("Privacy Watch", "criticizes", "Veridian Labs")}),
+    ("Omar Haddad, a longtime critic of Veridian Labs, spoke at the hearing.",
+     {("Omar Haddad", "criticizes", "Veridian Labs")}),
 ]
 
 NOT_ASSERTED = [

@@ -87,6 +87,7 @@ class SyntaxWords:
     relative_pronouns: frozenset[str]       # "Clearview, which sells …"
     object_control_verbs: frozenset[str]    # "ordered Worldcoin to stop"
     wrappers: frozenset[str]                # "the use of Rekognition"
+    partitive_words: frozenset[str]         # "one of the first investors in Y"
     example_preps: frozenset[str]           # "systems like Ring"
     product_words: frozenset[str]           # "software that uses face recognition"
     runs_on_verbs: frozenset[str]           # "… that uses", "powered by"

@@ -409,6 +409,14 @@ class SentenceReader:
             if reading.predicate == "bans":
                 yield from self._calls(noun, objects)
 
+    def _partitive(self, noun: Token) -> Token:
+        """The "one" of "one of the investors" (or "two", "some"), which takes the noun's place in the clause."""
+        head = noun.head
+        if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ in ("attr", "appos", "nsubj") and (
+                head.head.pos_ == "NUM" or head.head.lower_ in self.words.partitive_words):
+            return head.head
+        return noun
+
     def _noun_agents(self, noun: Token) -> tuple[list[str], Token]:
         """Who does what the noun names, and the word whose clause decides the claim status."""
         agents: list[str] = []
@@ -420,10 +428,13 @@ class SentenceReader:
         for child in noun.children:
             if child.dep_ == "appos":
                 agents += self.keys(child)
+        noun = self._partitive(noun)                    # "X, one of the first investors in Y": X stands for "one"
         if noun.dep_ == "appos":
             agents += self.keys(noun.head)
         anchor = noun
         head = noun.head
+        if noun.dep_ == "pobj" and head.lower_ == "among" and head.head.lemma_ == "be":
+            agents += self.keys(self.subject_token(head.head))      # "X is among the critics of Y"
         listing = head.lemma_.lower() in self.rules.listing_verbs
         if noun.dep_ == "nsubj" and listing:
             listed = [c for c in head.children if c.dep_ in ("dobj", "attr")]
