@@ -184,6 +184,9 @@ ASSERTED += [
      {("Privacy Watch", "criticizes", "Veridian Labs")}),
     ("Omar Haddad, a longtime critic of Veridian Labs, spoke at the hearing.",
      {("Omar Haddad", "criticizes", "Veridian Labs")}),
+    # "a group that …" after a person's role at a group describes the group, not the person
+    ("Omar Haddad, a campaigner at Privacy Watch, a group that has organized protests against Veridian Labs, spoke.",
+     {("Privacy Watch", "criticizes", "Veridian Labs"), ("Omar Haddad", "worksFor", "Privacy Watch")}),
 ]
 
 NOT_ASSERTED = [

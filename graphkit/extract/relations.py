@@ -63,6 +63,9 @@ class SentenceReader:
             lemma = token.lemma_.lower()
             if token.dep_ == "appos" and self.ents.key_at(token.head):
                 result = [self.ents.key_at(token.head)]
+                if self.entity_type(result[0]) == "Person" and self._names_organisations(token):
+                    # "Pike, a campaigner at Fight for the Future, a group that …": the group is the last name
+                    result = [k for k in self._surface_apposition(token) if self.entity_type(k) in ORGANISATION_TYPES]
             else:
                 appos = [c for c in token.children if c.dep_ == "appos"]
                 for child in appos:
@@ -90,6 +93,9 @@ class SentenceReader:
         for prep in preps(token, self.words.example_preps):     # "systems like Ring", "such as"
             result += [k for k in self.keys(pobj(prep), depth + 1) if k not in result]
         return result
+
+    def _names_organisations(self, noun: Token) -> bool:
+        return any(noun.lemma_.lower() in self.cues.anaphors.get(etype, ()) for etype in ORGANISATION_TYPES)
 
     def _surface_apposition(self, noun: Token) -> list[str]:
         doc = self.doc
