@@ -184,6 +184,11 @@ ASSERTED += [
      {("Privacy Watch", "criticizes", "Veridian Labs")}),
     ("Omar Haddad, a longtime critic of Veridian Labs, spoke at the hearing.",
      {("Omar Haddad", "criticizes", "Veridian Labs")}),
+    # "both companies", "the two firms": the companies named together before, not the subject
+    ("Veridian Labs and Harbor Systems sell face recognition. Privacy Watch accused both companies of lying.",
+     {("Privacy Watch", "criticizes", "Veridian Labs"), ("Privacy Watch", "criticizes", "Harbor Systems")}),
+    ("Veridian Labs and Harbor Systems sell face recognition. Northgate Capital funds the two firms.",
+     {("Northgate Capital", "funds", "Veridian Labs"), ("Northgate Capital", "funds", "Harbor Systems")}),
     # "a group that …" after a person's role at a group describes the group, not the person
     ("Omar Haddad, a campaigner at Privacy Watch, a group that has organized protests against Veridian Labs, spoke.",
      {("Privacy Watch", "criticizes", "Veridian Labs"), ("Omar Haddad", "worksFor", "Privacy Watch")}),

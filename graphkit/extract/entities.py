@@ -71,6 +71,7 @@ class ArticleEntities:
         self._by_name: dict[str, str] = {}
         self._by_lexicon: dict[str, str] = {}
         self._starts: list[int] | None = None    # link starts, for bisecting; reset when a link is added
+        self.groups: dict[int, list[str]] = {}   # "both companies": token -> the entities it stands for
 
     # -- building ------------------------------------------------------------
     def new(self, etype: str, reason: str) -> Draft:

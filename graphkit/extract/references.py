@@ -18,6 +18,7 @@ def build_entities(doc: Doc, found: list[Found], cues: EntityCues) -> ArticleEnt
     words = syntax_words()
     ents = collect_names(doc, found, cues)
     _link_descriptions(ents, doc, cues, words)
+    _link_groups(ents, doc, cues)
     merge_aliases(ents, doc, cues)
     _link_pronouns(ents, doc, words)
     return ents
@@ -49,6 +50,61 @@ def _link_descriptions(ents: ArticleEntities, doc: Doc, cues: EntityCues, words:
             or _recent_subject(ents, doc, token, wanted) or _nearest(ents, doc, token, wanted, _ANAPHOR_WINDOW)
         if key:
             ents.link(token.i, token.i + 1, key, "description")
+
+
+_GROUP_SIZES = {"both": 2, "two": 2, "three": 3, "four": 4}
+
+
+def _link_groups(ents: ArticleEntities, doc: Doc, cues: EntityCues) -> None:
+    """"both companies", "the two agencies": entities of that type named together before them
+    ("NSO and Candiru"), else the last ones named."""
+    for token in doc:
+        if token.tag_ != "NNS" or token.i in ents.token_key:
+            continue
+        wanted = [t for t in ORGANISATION_TYPES if token.lemma_.lower() in cues.anaphors.get(t, ())]
+        size = _group_size(token)
+        if not wanted or not size:
+            continue
+        named = _group_members(ents, doc, token, wanted, size)
+        if len(named) == size:
+            ents.groups[token.i] = named
+
+
+def _group_members(ents: ArticleEntities, doc: Doc, token: Token, wanted: list[str], size: int) -> list[str]:
+    subject = _clause_subject(ents, token)              # "Apple accused both companies": not Apple
+    last: list[str] = []
+    for link in reversed(ents.before(token, _PRONOUN_WINDOW)):
+        draft = ents.drafts.get(link.key)
+        if link.kind != "name" or not draft or draft.type not in wanted or draft.generic or link.key == subject:
+            continue
+        together = _named_together(ents, doc[link.start:link.end].root, wanted)
+        if len(together) == size:
+            return together
+        if link.key not in last and not draft.reason.startswith("organisation by default"):
+            last.append(link.key)
+    return last[:size][::-1]
+
+
+def _named_together(ents: ArticleEntities, token: Token, wanted: list[str]) -> list[str]:
+    """The entities of a coordination ("NSO and Candiru") that the token belongs to, in order."""
+    first = token
+    while first.dep_ == "conj":
+        first = first.head
+    keys: list[str] = []
+    for member in [first, *first.conjuncts]:
+        key = ents.key_at(member)
+        if key and ents.drafts[key].type in wanted and key not in keys:
+            keys.append(key)
+    return keys
+
+
+def _group_size(token: Token) -> int:
+    words = [c.lower_ for c in token.lefts if c.dep_ in ("det", "predet", "nummod")]
+    if "both" in words:
+        return 2
+    if "the" in words:
+        return max((_GROUP_SIZES.get(w, 0) for w in words), default=0)
+    return 0
 
 
 def _definite(token: Token, things: bool = False) -> bool:

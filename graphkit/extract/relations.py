@@ -51,6 +51,8 @@ class SentenceReader:
         return found
 
     def _own_keys(self, token: Token, depth: int) -> list[str]:
+        if token.i in self.ents.groups:                        # "both companies"
+            return list(self.ents.groups[token.i])
         key = self.ents.key_at(token)
         if key and self.entity_type(key) == "Technology":     # "the Pegasus spyware" stands for Pegasus
             named = [self.ents.key_at(c) for c in token.lefts if c.dep_ == "compound" and self.ents.key_at(c)]
