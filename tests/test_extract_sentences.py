@@ -189,6 +189,9 @@ ASSERTED += [
      {("Privacy Watch", "criticizes", "Veridian Labs"), ("Privacy Watch", "criticizes", "Harbor Systems")}),
     ("Veridian Labs and Harbor Systems sell face recognition. Northgate Capital funds the two firms.",
      {("Northgate Capital", "funds", "Veridian Labs"), ("Northgate Capital", "funds", "Harbor Systems")}),
+    # an object pronoun is never the subject that controls its clause
+    ("Veridian Labs sells FaceTrace to the police. Privacy Watch was right to criticize it.",
+     {("Privacy Watch", "criticizes", "Veridian Labs")}),
     # "a group that …" after a person's role at a group describes the group, not the person
     ("Omar Haddad, a campaigner at Privacy Watch, a group that has organized protests against Veridian Labs, spoke.",
      {("Privacy Watch", "criticizes", "Veridian Labs"), ("Omar Haddad", "worksFor", "Privacy Watch")}),

@@ -257,9 +257,16 @@ def _acquired_company(ents: ArticleEntities, doc: Doc, token: Token) -> str | No
 
 
 def _clause_subject(ents: ArticleEntities, token: Token) -> str | None:
-    for child in token.head.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and child.i != token.i:
-            return ents.token_key.get(child.i)
+    """The subject of the token's clause; for an infinitive, of the clause that controls it
+    ("the CNPD was right to stop it", "Apple wants to sue them")."""
+    verb = token.head
+    for _ in range(3):
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.i != token.i:
+                return ents.token_key.get(child.i)
+        if verb.dep_ != "xcomp":
+            return None
+        verb = verb.head.head if verb.head.dep_ == "acomp" else verb.head
     return None
 
 

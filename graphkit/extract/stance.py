@@ -233,8 +233,17 @@ def target_score(doc: Doc, token: Token, unit: set[int], names: set[int], cues: 
         verb, sign = _clause_above(remover), -1
         if verb is None:
             return 0
-    scope = [i for i in _clause(verb) if i in unit]
+    scope = [i for i in _clause(verb) if i in unit and i not in _judged_act(verb, cues)]
     return sign * sum(s for _, s in polar_words(doc, scope, cues, names))
+
+
+def _judged_act(verb: Token, cues: StanceCues) -> set[int]:
+    """"the CNPD was right to stop it": the act an adjective judges speaks of its own object, not the subject."""
+    acts: set[int] = set()
+    for adjective in verb.children:
+        if adjective.dep_ == "acomp" and word_sign(adjective, cues):
+            acts |= {t.i for c in adjective.children if c.dep_ == "xcomp" for t in c.subtree}
+    return acts
 
 
 def _called_for(verb: Token, cues: StanceCues) -> bool:
