@@ -189,6 +189,9 @@ ASSERTED += [
      {("Privacy Watch", "criticizes", "Veridian Labs"), ("Privacy Watch", "criticizes", "Harbor Systems")}),
     ("Veridian Labs and Harbor Systems sell face recognition. Northgate Capital funds the two firms.",
      {("Northgate Capital", "funds", "Veridian Labs"), ("Northgate Capital", "funds", "Harbor Systems")}),
+    # "right to condemn X" praises the subject; the condemning is about X
+    ('"The Privacy Board was right to condemn FaceTrace," said Omar Haddad, a lawyer at Privacy Watch.',
+     {("Omar Haddad", "supports", "Privacy Board"), ("Omar Haddad", "criticizes", "FaceTrace")}),
     # an object pronoun is never the subject that controls its clause
     ("Veridian Labs sells FaceTrace to the police. Privacy Watch was right to criticize it.",
      {("Privacy Watch", "criticizes", "Veridian Labs")}),
