@@ -280,3 +280,20 @@ def test_entity_types_from_context(extractor, text, name, etype):
     result, _ = extract(extractor, text)
     types = {e.name: e.type for e in result.entities}
     assert types.get(name) == etype, types
+
+
+@pytest.mark.parametrize("text, long_form, short_form", [
+    ("The Millport Police Department, or MPD, bought FaceTrace in 2020. MPD officers use it daily.",
+     "Millport Police Department", "MPD"),
+    ("The city's police work runs through the Oakdale Public Safety Service, or OPSS. OPSS stores every file.",
+     "Oakdale Public Safety Service", "OPSS"),
+])
+def test_acronym_given_after_or_is_the_same_entity(extractor, text, long_form, short_form):
+    result, _ = extract(extractor, text)
+    holders = [e for e in result.entities if short_form in e.names]
+    assert holders and long_form in holders[0].names, [(e.name, e.names) for e in result.entities]
+
+
+def test_or_before_a_word_that_is_not_its_acronym_keeps_two_entities(extractor):
+    result, _ = extract(extractor, "Veridian Labs sells to the Millport Police Department, or NYPD, it said.")
+    assert not any({"Millport Police Department", "NYPD"} <= set(e.names) for e in result.entities)

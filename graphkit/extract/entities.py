@@ -294,7 +294,19 @@ def _acronym_definitions(doc: Doc, found: list[Found]) -> dict[int, int]:
             acronym = doc[i + 1].text
             if acronym.isupper() and 2 <= len(acronym) <= 8 and _initials_fit(acronym, doc[item.start:item.end].text):
                 defs[i + 1] = item.start
+        if i < len(doc) and doc[i].is_lower and doc[i].pos_ == "NOUN":
+            i += 1                                  # "the Investigative Case Management system, or ICM"
+        if i + 2 < len(doc) and doc[i].text == "," and doc[i + 1].lower_ == "or" and doc[i + 2].is_upper \
+                and (i + 3 == len(doc) or doc[i + 3].is_punct) \
+                and _initials_spell(doc[i + 2].text, doc[item.start:item.end].text):
+            defs[i + 2] = item.start
     return defs
+
+
+def _initials_spell(acronym: str, name: str) -> bool:
+    """"ICM" for "Investigative Case Management": the capitalised words' initials, in order, exactly."""
+    initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w-]*", name) if w[0].isupper())
+    return len(acronym) >= 2 and acronym == initials
 
 
 def _initials_fit(acronym: str, name: str) -> bool:
