@@ -6,10 +6,14 @@ development set. Names are compared after graphkit's normalisation.
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from graphkit.ids import normalize_name
 from graphkit.model import Article
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "articles"
 
 pytestmark = pytest.mark.slow
 
@@ -297,3 +301,12 @@ def test_acronym_given_after_or_is_the_same_entity(extractor, text, long_form, s
 def test_or_before_a_word_that_is_not_its_acronym_keeps_two_entities(extractor):
     result, _ = extract(extractor, "Veridian Labs sells to the Millport Police Department, or NYPD, it said.")
     assert not any({"Millport Police Department", "NYPD"} <= set(e.names) for e in result.entities)
+
+
+def test_a_name_ner_splits_is_read_whole(extractor):
+    """In this example article the tagger reads "Jewish" as a nationality and leaves "Voice for Peace" unlabelled."""
+    text = (EXAMPLES / "microsoft-pauses-police-face-recognition-sales.txt").read_text(encoding="utf-8")
+    result, _ = extract(extractor, text)
+    types = {e.name: e.type for e in result.entities}
+    assert types.get("Jewish Voice for Peace") == "AdvocacyGroup", types
+    assert "Voice" not in types and "Peace" not in types, types

@@ -38,6 +38,7 @@ class EntityCues:
     not_names: frozenset[str]
     role_organisations: dict[str, tuple[str, ...]]
     name_connectors: frozenset[str]         # "Department of Justice": the head word is before "of"
+    cause_connectors: frozenset[str]        # "Jewish Voice for Peace": a group with a cause
     naming_verbs: frozenset[str]            # "a program called Neighbors"
     agency_words: frozenset[str]            # "Portugal's data protection authority"
     leading_determiners: frozenset[str]     # dropped from a name's front: "the ACLU"
@@ -69,6 +70,7 @@ def entity_cues() -> EntityCues:
         not_names=_words(data["not_names"]),
         role_organisations={k.lower(): tuple(v) for k, v in data["role_organisations"].items()},
         name_connectors=_words(data["name_connectors"]),
+        cause_connectors=_words(data["cause_connectors"]),
         naming_verbs=_words(data["naming_verbs"]),
         agency_words=_words(data["agency_words"]),
         leading_determiners=_words(data["leading_determiners"]),

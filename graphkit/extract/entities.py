@@ -19,7 +19,7 @@ from ..ids import normalize_name
 from ..model import ORGANISATION_TYPES
 from .cues import EntityCues
 from .mentions import Found
-from .typing import type_by_context, type_by_name
+from .typing import type_by_cause, type_by_context, type_by_name
 
 _SEARCH_SENTENCES = 40      # how far back "the company" or a name count may look
 
@@ -216,6 +216,8 @@ def _add_name(ents: ArticleEntities, doc: Doc, item: Found, cues: EntityCues, ac
         if not etype or described == "AdvocacyGroup" or why.startswith("named"):   # "a committee …, a group that campaigns"
             etype, reason = (described, why) if described else (etype, reason)
         if not etype:
+            etype, reason = type_by_cause(span, cues)
+        if not etype:
             etype, reason = "Company", "organisation by default"
     key = None
     if item.entry is not None:
@@ -279,7 +281,7 @@ def _settle_weak_types(ents: ArticleEntities) -> None:
 
 
 def _stronger(new_reason: str, old_reason: str) -> bool:
-    rank = {"lexicon": 4, "head word": 3, "name begins": 3, "described as": 2, "NER": 1, "organisation by default": 0}
+    rank = {"lexicon": 4, "head word": 3, "name begins": 3, "described as": 2, "name of a cause": 1, "NER": 1, "organisation by default": 0}
     def score(reason: str) -> int:
         return next((v for k, v in rank.items() if reason.startswith(k)), 1)
     return score(new_reason) > score(old_reason)

@@ -140,8 +140,8 @@ class MentionFinder:
                 if start < token.i:          # "Security Lab", "Tech Workers Coalition"
                     found.append(Found(start, token.i + 1, "ORG", "pattern", None, "name with an organisation's head word"))
             if _unlabelled_name(token):           # "Acme Aerial sells …": a name NER did not see
-                start = min([token.i] + [c.i for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"])
-                found.append(Found(start, token.i + 1, "ORG", "pattern", None, "capitalised name"))
+                start, end = _whole_name(token, cues)
+                found.append(Found(start, end, "ORG", "pattern", None, "capitalised name"))
             if token.lower_ in cues.agency_words and token.pos_ == "NOUN" and _national_agency_start(token) is not None:
                 found.append(Found(_national_agency_start(token), token.i + 1, "GovernmentAgency", "pattern",
                                    None, "a country's authority"))
@@ -174,6 +174,27 @@ def _unlabelled_name(token) -> bool:
         return False
     chunk = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [token]
     return all(t.is_alpha and not t.ent_type_ for t in chunk) and (len(chunk) > 1 or token.i != token.sent.start)
+
+
+def _whole_name(token, cues: EntityCues) -> tuple[int, int]:
+    """The name around an unlabelled head: its capitalised modifiers ("Jewish Voice") and a capitalised
+    phrase after a connector ("Voice for Peace", "Citizens against Surveillance")."""
+    doc = token.doc
+    start = token.i
+    while start > token.sent.start and doc[start - 1].is_title and doc[start - 1].head.i == token.i \
+            and doc[start - 1].dep_ in ("compound", "amod"):
+        start -= 1
+    end = token.i + 1
+    prep = doc[end] if end < len(doc) else None
+    if prep is not None and prep.head.i == token.i and prep.lower_ in cues.name_connectors:
+        tail = end + 1
+        if tail < len(doc) and doc[tail].lower_ == "the":
+            tail += 1
+        while tail < len(doc) and doc[tail].is_title and doc[tail].pos_ == "PROPN":
+            tail += 1
+        if tail > end + 1 and doc[tail - 1].is_title:
+            end = tail
+    return start, end
 
 
 def _organisation_head(token, cues: EntityCues) -> bool:

@@ -32,6 +32,14 @@ def type_by_name(span: Span, cues: EntityCues) -> tuple[str, str]:
     return "", ""
 
 
+def type_by_cause(span: Span, cues: EntityCues) -> tuple[str, str]:
+    """"Jewish Voice for Peace", "Citizens against Surveillance": a name that states a cause is a group's."""
+    words = [t.lower_ for t in span]
+    if any(w in cues.cause_connectors for w in words[1:-1]):
+        return "AdvocacyGroup", "name of a cause"
+    return "", ""
+
+
 def type_by_context(span: Span, cues: EntityCues) -> tuple[str, str]:
     """The type a description next to the name gives it ("X, a California company")."""
     for word in _descriptions(span, cues):
