@@ -218,6 +218,8 @@ NOT_ASSERTED = [
     # the company has worked for the police, not the investor listed before the comma
     ("Veridian Labs, which was founded by a group that included the investor Daniel Price, has worked for the "
      "Oakdale Police Department since 2015.", ("Daniel Price", "worksFor", "Oakdale Police Department"), ""),
+    # selling a stake is no sale to the company it is in
+    ("Harbor Systems said it would sell its stake in Veridian Labs.", ("Harbor Systems", "sellsTo", "Veridian Labs"), ""),
     # an engineer speaks for herself, not for her company
     ('"FaceTrace was the wrong project from the first day," said Ana Ruiz, a software engineer at Veridian Labs.',
      ("Veridian Labs", "criticizes", "FaceTrace"), ""),

@@ -89,6 +89,7 @@ class SyntaxWords:
     relative_pronouns: frozenset[str]       # "Clearview, which sells …"
     object_control_verbs: frozenset[str]    # "ordered Worldcoin to stop"
     wrappers: frozenset[str]                # "the use of Rekognition"
+    ownership_nouns: frozenset[str]         # "sold its stake in X": a sale of shares, not of a product
     partitive_words: frozenset[str]         # "one of the first investors in Y"
     example_preps: frozenset[str]           # "systems like Ring"
     product_words: frozenset[str]           # "software that uses face recognition"

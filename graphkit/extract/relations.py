@@ -257,8 +257,12 @@ class SentenceReader:
         agents = self.agents(verb, passive)
         claim = claim_status(verb, self.claims)
         stopping = verb.head.lemma_.lower() in self.rules.stop_verbs and verb.dep_ in ("xcomp", "pcomp", "dobj", "ccomp")
+        divesting = any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in self.words.ownership_nouns
+                        for c in verb.children)          # "would sell its stake in AnyVision"
         for reading in self.rules.verbs[lemma]:
             predicate = reading.predicate
+            if divesting and predicate in _SELLS:
+                continue
             objects = self._verb_objects(verb, reading, passive)
             if not objects:
                 continue
