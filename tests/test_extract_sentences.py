@@ -199,6 +199,11 @@ ASSERTED += [
     # an object pronoun is never the subject that controls its clause
     ("Veridian Labs sells FaceTrace to the police. Privacy Watch was right to criticize it.",
      {("Privacy Watch", "criticizes", "Veridian Labs")}),
+    # "the sheriff's office" is the office named before; "the alliance" the alliance
+    ("Auditors reviewed the Oakdale County Sheriff's Office. Veridian Labs sold FaceTrace to the sheriff's office in 2023.",
+     {("Veridian Labs", "sellsTo", "Oakdale County Sheriff's Office")}),
+    ('The Millport Privacy Alliance sued Veridian Labs. "It failed," said Omar Haddad, policy director at the alliance.',
+     {("Omar Haddad", "worksFor", "Millport Privacy Alliance")}),
     # "a group that …" after a person's role at a group describes the group, not the person
     ("Omar Haddad, a campaigner at Privacy Watch, a group that has organized protests against Veridian Labs, spoke.",
      {("Privacy Watch", "criticizes", "Veridian Labs"), ("Omar Haddad", "worksFor", "Privacy Watch")}),

@@ -36,7 +36,7 @@ def _link_descriptions(ents: ArticleEntities, doc: Doc, cues: EntityCues, words:
             continue
         wanted = [t for t, nouns in cues.anaphors.items() if token.lower_ in nouns]
         things = bool(set(wanted) & {"Technology", "Product"}) and not set(wanted) & set(ORGANISATION_TYPES)
-        if not wanted or not _definite(token, things) or token.i + 1 in ents.token_key:
+        if not wanted or not _definite(token, cues, things) or token.i + 1 in ents.token_key:
             continue
         if token.lower_ in words.place_nouns:
             key = _city(ents, doc, token, words.place_nouns)
@@ -107,10 +107,13 @@ def _group_size(token: Token) -> int:
     return 0
 
 
-def _definite(token: Token, things: bool = False) -> bool:
+def _definite(token: Token, cues: EntityCues, things: bool = False) -> bool:
     """"the company" or "the company's", not "a company" or "the company behind Pegasus";
     for products and technologies also "its search tool"."""
     dets = [c for c in token.lefts if c.dep_ in ("det", "poss")]
+    if dets and dets[0].dep_ == "poss" and dets[0].pos_ == "NOUN" and not any(
+            dets[0].lemma_.lower() in nouns for nouns in cues.anaphors.values()):
+        dets = [c for c in dets[0].lefts if c.dep_ == "det"]      # "the sheriff's office", not "the company's board"
     if not dets or not (dets[0].lower_ == "the" or things and dets[0].lower_ in ("its", "their")):
         return False
     if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.lefts):
