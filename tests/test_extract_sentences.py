@@ -281,6 +281,8 @@ TYPED = [
     # a thing given a name is what it is called, whatever its last word
     ("Its police work now runs through a program called the Oakdale Public Safety Service.",
      "Oakdale Public Safety Service", "Product"),
+    # every capitalised word of a name the tagger missed, however its compounds nest
+    ("The Open Streets Privacy Alliance sued Veridian Labs.", "Open Streets Privacy Alliance", "AdvocacyGroup"),
     # a person the tagger read as an organisation, described by a role
     ('"It was a mistake," said Ana Ruiz, a software engineer at Veridian Labs.', "Ana Ruiz", "Person"),
 ]

@@ -136,7 +136,7 @@ class MentionFinder:
                         end = self._extend_head(doc, token.i + 1)
                         found.append(Found(start, end, "Technology", "pattern", None, "technology compound"))
             if token.pos_ == "PROPN" and token.dep_ != "compound" and _organisation_head(token, cues):
-                start = min([token.i] + [c.i for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"])
+                start = _compound_start(token)
                 if start < token.i:          # "Security Lab", "Tech Workers Coalition"
                     found.append(Found(start, token.i + 1, "ORG", "pattern", None, "name with an organisation's head word"))
             if _unlabelled_name(token):           # "Acme Aerial sells …": a name NER did not see
@@ -146,7 +146,7 @@ class MentionFinder:
                 found.append(Found(_national_agency_start(token), token.i + 1, "GovernmentAgency", "pattern",
                                    None, "a country's authority"))
             if token.pos_ == "PROPN" and token.dep_ != "compound" and _described_as_organisation(token, cues):
-                start = min([token.i] + [c.i for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"])
+                start = _compound_start(token)
                 found.append(Found(start, token.i + 1, "ORG", "pattern", None, "name with a description"))
             elif low in cues.technology_heads and token.pos_ == "NOUN":
                 names = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
@@ -174,6 +174,15 @@ def _unlabelled_name(token) -> bool:
         return False
     chunk = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [token]
     return all(t.is_alpha and not t.ent_type_ for t in chunk) and (len(chunk) > 1 or token.i != token.sent.start)
+
+
+def _compound_start(token) -> int:
+    """Where the capitalised compounds before a name's head begin ("Open Streets Privacy Alliance")."""
+    start = token.i
+    for child in token.lefts:
+        if child.dep_ == "compound" and child.pos_ == "PROPN":
+            start = min(start, _compound_start(child))
+    return start
 
 
 def _whole_name(token, cues: EntityCues) -> tuple[int, int]:
