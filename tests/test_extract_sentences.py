@@ -204,6 +204,9 @@ ASSERTED += [
      {("Veridian Labs", "sellsTo", "Oakdale County Sheriff's Office")}),
     ('The Millport Privacy Alliance sued Veridian Labs. "It failed," said Omar Haddad, policy director at the alliance.',
      {("Omar Haddad", "worksFor", "Millport Privacy Alliance")}),
+    # a short name opening a sentence, where the tagger sees none, is the name used before
+    ("Cobalt Analytics makes predictive policing software. Cobalt was founded in 2016 and is backed by "
+     "Redwood Ventures.", {("Redwood Ventures", "funds", "Cobalt Analytics")}),
     # "a group that …" after a person's role at a group describes the group, not the person
     ("Omar Haddad, a campaigner at Privacy Watch, a group that has organized protests against Veridian Labs, spoke.",
      {("Privacy Watch", "criticizes", "Veridian Labs"), ("Omar Haddad", "worksFor", "Privacy Watch")}),

@@ -19,7 +19,7 @@ NER_TYPES = {
     "FAC": "Location", "PRODUCT": "Product", "LAW": "Legislation",
 }
 CASE_SENSITIVE_TYPES = {"Company", "GovernmentAgency", "AdvocacyGroup", "Product", "Legislation", "Person", "Location"}
-_PRIORITY = {"chapter": 4, "acronym": 3, "lexicon": 3, "ner": 2, "pattern": 1}
+_PRIORITY = {"chapter": 4, "acronym": 3, "lexicon": 3, "ner": 2, "pattern": 1, "repeat": 1}
 
 
 @dataclass
@@ -67,7 +67,8 @@ class MentionFinder:
         candidates = self._lexicon(doc) + self._ner(doc) + self._patterns(doc)
         candidates = [c for c in candidates if not self._not_a_name(doc, c) and _plausible(doc[c.start:c.end])]
         chosen = _select(candidates)
-        return _select(chosen + self._chapters(doc, chosen) + _acronym_uses(doc, chosen) + _local_forces(doc, chosen))
+        chosen = _select(chosen + self._chapters(doc, chosen) + _acronym_uses(doc, chosen) + _local_forces(doc, chosen))
+        return _select(chosen + self._repeated_names(doc, chosen))
 
     def _not_a_name(self, doc: Doc, found: Found) -> bool:
         if found.source != "ner":
@@ -89,6 +90,21 @@ class MentionFinder:
                     extra.append(Found(f.start, place.end, f.type, "chapter", None, f"chapter of {doc[f.start:f.end]}",
                                        parent=(f.start, f.end)))
         return extra
+
+    def _repeated_names(self, doc: Doc, chosen: list[Found]) -> list[Found]:
+        """"Cobalt was founded …" at the start of a sentence, where the tagger saw no name: a name, or the
+        first word of a name, that the article uses elsewhere."""
+        known: dict[str, Found] = {}
+        for f in chosen:
+            if f.type in ("Company", "GovernmentAgency", "AdvocacyGroup", "ORG") and not (f.entry and f.entry.generic):
+                first = doc[f.start]
+                if first.is_title and not first.is_stop and first.lower_ not in self.cues.not_names:
+                    known.setdefault(first.text, f)
+        taken = {i for f in chosen for i in range(f.start, f.end)}
+        return [Found(token.i, token.i + 1, known[token.text].type, "repeat", None, "name used elsewhere")
+                for token in doc
+                if token.text in known and token.i not in taken and token.pos_ == "PROPN"
+                and (token.dep_ in _ARGUMENTS or token.dep_ == "poss")]
 
     # -- sources -----------------------------------------------------------
     def _lexicon(self, doc: Doc) -> list[Found]:
