@@ -207,6 +207,10 @@ ASSERTED += [
     # a short name opening a sentence, where the tagger sees none, is the name used before
     ("Cobalt Analytics makes predictive policing software. Cobalt was founded in 2016 and is backed by "
      "Redwood Ventures.", {("Redwood Ventures", "funds", "Cobalt Analytics")}),
+    # a title the tagger takes into a name is cut off, and still names the organisation
+    ("Last month, the Millport City Council voted to prohibit city agencies from using predictive policing tools. "
+     "Councilmember Rosa Alvarez, who sponsored the measure, called the technology \"a feedback loop dressed up "
+     "as science.\"", {("Rosa Alvarez", "worksFor", "Millport City Council")}),
     # "a group that …" after a person's role at a group describes the group, not the person
     ("Omar Haddad, a campaigner at Privacy Watch, a group that has organized protests against Veridian Labs, spoke.",
      {("Privacy Watch", "criticizes", "Veridian Labs"), ("Omar Haddad", "worksFor", "Privacy Watch")}),

@@ -129,6 +129,8 @@ class MentionFinder:
             if etype == "ORG":      # "the Atlanta company Flock Safety": the name follows the description
                 described = [t.i for t in doc[start:end - 1] if t.is_lower and t.pos_ == "NOUN"]
                 start = described[-1] + 1 if described else start
+            if etype == "Person":
+                start = self._after_titles(doc, start, end)
             if start >= end or not any(t.is_alpha for t in doc[start:end]):
                 continue
             core = end
@@ -136,6 +138,13 @@ class MentionFinder:
                 end = self._extend_head(doc, end)
             found.append(Found(start, end, etype, "ner", None, f"NER {ent.label_}", core_end=core if core < end else None))
         return found
+
+    def _after_titles(self, doc: Doc, start: int, end: int) -> int:
+        """"Councilmember Rosa Alvarez", "Dr. Ana Ruiz": the name starts after the titles."""
+        while end - start > 1 and (doc[start].lower_.rstrip(".") in self.cues.person_titles
+                                   or doc[start].lower_ in self.cues.role_organisations):
+            start += 1
+        return start
 
     def _patterns(self, doc: Doc) -> list[Found]:
         """Unseen technologies ("gunshot detection system") and products ("Flock cameras")."""
