@@ -211,6 +211,9 @@ ASSERTED += [
     ("Last month, the Millport City Council voted to prohibit city agencies from using predictive policing tools. "
      "Councilmember Rosa Alvarez, who sponsored the measure, called the technology \"a feedback loop dressed up "
      "as science.\"", {("Rosa Alvarez", "worksFor", "Millport City Council")}),
+    # a country's authority described in lower case is the agency named beside it
+    ("Britain's data watchdog has fined Veridian Labs for scraping photos, the Information Commissioner's Office "
+     "said on Wednesday.", {("Information Commissioner's Office", "fines", "Veridian Labs")}),
     # "a group that …" after a person's role at a group describes the group, not the person
     ("Omar Haddad, a campaigner at Privacy Watch, a group that has organized protests against Veridian Labs, spoke.",
      {("Privacy Watch", "criticizes", "Veridian Labs"), ("Omar Haddad", "worksFor", "Privacy Watch")}),

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 from ..ids import normalize_name
 from ..model import ORGANISATION_TYPES
 from .cues import EntityCues
-from .mentions import Found
+from .mentions import NATIONAL_AUTHORITY, Found
 from .typing import type_by_cause, type_by_context, type_by_name
 
 _SEARCH_SENTENCES = 40      # how far back "the company" or a name count may look
@@ -137,6 +137,7 @@ def collect_names(doc: Doc, found: list[Found], cues: EntityCues) -> ArticleEnti
     _settle_weak_types(ents)
     _merge_surnames(ents)
     _merge_places_into_governments(ents, cues)
+    _name_national_authorities(ents, doc)
     _products_by_place(ents, doc)
     return ents
 
@@ -383,6 +384,31 @@ def _merge_places_into_governments(ents: ArticleEntities, cues: EntityCues) -> N
         weak = draft.type == "Location" or draft.reason.startswith(("organisation by default", "NER"))
         if weak and draft.name.lower() in governments and key != governments[draft.name.lower()]:
             _merge_into(ents, key, governments[draft.name.lower()])
+
+
+_NATIONAL_REACH = 2        # sentences around "Portugal's data protection authority" where its name may be
+
+
+def _name_national_authorities(ents: ArticleEntities, doc: Doc) -> None:
+    """"Portugal's data protection authority … the CNPD said": a country's authority described in lower
+    case is the agency named nearest to it, within a sentence before or two after."""
+    for key, draft in list(ents.drafts.items()):
+        if draft.reason != NATIONAL_AUTHORITY or not draft.mentions:
+            continue
+        start = draft.mentions[0][0]
+        here = sentence_index(doc, doc[start])
+        nearest = None
+        for other_key, other in ents.drafts.items():
+            if other.type != "GovernmentAgency" or other.generic or other.reason == NATIONAL_AUTHORITY:
+                continue
+            for mention, _ in other.mentions:
+                if here - 1 <= sentence_index(doc, doc[mention]) <= here + _NATIONAL_REACH:
+                    distance = (abs(mention - start), mention < start)          # nearest, and after on a tie
+                    if nearest is None or distance < nearest[0]:
+                        nearest = (distance, other_key)
+        if nearest is not None:
+            draft.names.clear()         # a description, not one of the agency's names
+            _merge_into(ents, key, nearest[1])
 
 
 def _merge_into(ents: ArticleEntities, source: str, target: str) -> None:

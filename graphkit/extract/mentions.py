@@ -19,6 +19,7 @@ NER_TYPES = {
     "FAC": "Location", "PRODUCT": "Product", "LAW": "Legislation",
 }
 CASE_SENSITIVE_TYPES = {"Company", "GovernmentAgency", "AdvocacyGroup", "Product", "Legislation", "Person", "Location"}
+NATIONAL_AUTHORITY = "a country's authority"      # the reason given to "Portugal's data protection authority"
 _PRIORITY = {"chapter": 4, "acronym": 3, "lexicon": 3, "ner": 2, "pattern": 1, "repeat": 1}
 
 
@@ -169,7 +170,7 @@ class MentionFinder:
                 found.append(Found(start, end, "ORG", "pattern", None, "capitalised name"))
             if token.lower_ in cues.agency_words and token.pos_ == "NOUN" and _national_agency_start(token) is not None:
                 found.append(Found(_national_agency_start(token), token.i + 1, "GovernmentAgency", "pattern",
-                                   None, "a country's authority"))
+                                   None, NATIONAL_AUTHORITY))
             if token.pos_ == "PROPN" and token.dep_ != "compound" and _described_as_organisation(token, cues):
                 start = _compound_start(token)
                 found.append(Found(start, token.i + 1, "ORG", "pattern", None, "name with a description"))
