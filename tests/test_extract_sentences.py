@@ -214,6 +214,9 @@ ASSERTED += [
     # a country's authority described in lower case is the agency named beside it
     ("Britain's data watchdog has fined Veridian Labs for scraping photos, the Information Commissioner's Office "
      "said on Wednesday.", {("Information Commissioner's Office", "fines", "Veridian Labs")}),
+    # "they" after coordinated speakers stands for all of them
+    ("Veridian Labs and Harbor Systems have both said they will not sell face recognition to police.",
+     {("Veridian Labs", "stopsSelling", "face recognition"), ("Harbor Systems", "stopsSelling", "face recognition")}),
     # "a group that …" after a person's role at a group describes the group, not the person
     ("Omar Haddad, a campaigner at Privacy Watch, a group that has organized protests against Veridian Labs, spoke.",
      {("Privacy Watch", "criticizes", "Veridian Labs"), ("Omar Haddad", "worksFor", "Privacy Watch")}),

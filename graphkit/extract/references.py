@@ -148,6 +148,10 @@ def _link_pronouns(ents: ArticleEntities, doc: Doc, words: SyntaxWords) -> None:
     for token in doc:
         if token.i in ents.token_key or token.pos_ != "PRON":
             continue
+        speakers = _reporting_group(ents, token, words)
+        if len(speakers) > 1:                   # "Microsoft and Amazon said they will not …"
+            ents.groups[token.i] = speakers
+            continue
         key = _antecedent(ents, doc, token, token.lower_, words)
         if key:
             ents.link(token.i, token.i + 1, key, "pronoun")
@@ -288,8 +292,8 @@ def _recent_subject(ents: ArticleEntities, doc: Doc, token: Token, types: list[s
     return best
 
 
-def _reporter(ents: ArticleEntities, token: Token, words: SyntaxWords) -> str | None:
-    """"IBM said it will no longer sell …", "Unilever, which has said it uses …": the speaker."""
+def _reporting_subject(token: Token, words: SyntaxWords) -> Token | None:
+    """The subject of the reporting verb whose clause the pronoun is the subject of ("IBM said it …")."""
     if token.dep_ not in ("nsubj", "nsubjpass") or token.lower_ not in words.reporter_pronouns:
         return None
     clause = token.head
@@ -297,10 +301,25 @@ def _reporter(ents: ArticleEntities, token: Token, words: SyntaxWords) -> str | 
         return None
     verb = clause.head
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
+        subject = verb.head
+    return subject
+
+
+def _reporting_group(ents: ArticleEntities, token: Token, words: SyntaxWords) -> list[str]:
+    """"Microsoft and Amazon have said they will …": every coordinated speaker, for a plural pronoun."""
+    subject = _reporting_subject(token, words) if token.lower_ in ("they", "we") else None
+    if subject is None:
+        return []
+    keys = [ents.token_key.get(t.i) for t in [subject, *subject.conjuncts]]
+    return list(dict.fromkeys(k for k in keys if k in ents.drafts))
+
+
+def _reporter(ents: ArticleEntities, token: Token, words: SyntaxWords) -> str | None:
+    """"IBM said it will no longer sell …", "Unilever, which has said it uses …": the speaker."""
+    subject = _reporting_subject(token, words)
     if subject is None:
         return None
-    if subject.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
-        subject = verb.head
     key = ents.token_key.get(subject.i)
     if key is None or key not in ents.drafts:
         return None
