@@ -217,6 +217,11 @@ ASSERTED += [
     # "they" after coordinated speakers stands for all of them
     ("Veridian Labs and Harbor Systems have both said they will not sell face recognition to police.",
      {("Veridian Labs", "stopsSelling", "face recognition"), ("Harbor Systems", "stopsSelling", "face recognition")}),
+    # a customer pays the company; a bill that would ban a technology is its sponsor's criticism
+    ("The Millport City School District paid Veridian Labs $1.4 million last year for a camera system.",
+     {("Veridian Labs", "sellsTo", "Millport City School District")}),
+    ("State Senator Ana Ruiz introduced a bill that would ban face recognition in all schools.",
+     {("Ana Ruiz", "criticizes", "face recognition")}),
     # "a group that …" after a person's role at a group describes the group, not the person
     ("Omar Haddad, a campaigner at Privacy Watch, a group that has organized protests against Veridian Labs, spoke.",
      {("Privacy Watch", "criticizes", "Veridian Labs"), ("Omar Haddad", "worksFor", "Privacy Watch")}),
@@ -238,6 +243,9 @@ NOT_ASSERTED = [
      "Oakdale Police Department since 2015.", ("Daniel Price", "worksFor", "Oakdale Police Department"), ""),
     # selling a stake is no sale to the company it is in
     ("Harbor Systems said it would sell its stake in Veridian Labs.", ("Harbor Systems", "sellsTo", "Veridian Labs"), ""),
+    # "the state education department" is another agency than the district named before
+    ("The Millport City School District bought FaceTrace. Privacy Watch sued the state education department "
+     "over the purchase.", ("Privacy Watch", "sues", "Millport City School District"), ""),
     # an engineer speaks for herself, not for her company
     ('"FaceTrace was the wrong project from the first day," said Ana Ruiz, a software engineer at Veridian Labs.',
      ("Veridian Labs", "criticizes", "FaceTrace"), ""),

@@ -48,7 +48,7 @@ def _link_descriptions(ents: ArticleEntities, doc: Doc, cues: EntityCues, words:
         key = _named_like(ents, doc, token, wanted) or _same_sentence(ents, doc, token, wanted) \
             or _central(ents, doc, token, wanted) \
             or _recent_subject(ents, doc, token, wanted) or _nearest(ents, doc, token, wanted, _ANAPHOR_WINDOW)
-        if key:
+        if key and (wanted != ["GovernmentAgency"] or _fits_modifiers(token, ents.drafts[key])):
             ents.link(token.i, token.i + 1, key, "description")
 
 
@@ -105,6 +105,14 @@ def _group_size(token: Token) -> int:
     if "the" in words:
         return max((_GROUP_SIZES.get(w, 0) for w in words), default=0)
     return 0
+
+
+def _fits_modifiers(token: Token, draft) -> bool:
+    """"the state education department" is not the Lockport school district: the nouns in front of an
+    agency's description must be words of its names ("the police department": Chicago Police Department)."""
+    modifiers = {c.lower_ for c in token.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"}
+    words = {w.lower() for name in draft.names for w in name.split()}
+    return modifiers <= words
 
 
 def _definite(token: Token, cues: EntityCues, things: bool = False) -> bool:
