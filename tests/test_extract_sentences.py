@@ -246,6 +246,9 @@ NOT_ASSERTED = [
     # "the state education department" is another agency than the district named before
     ("The Millport City School District bought FaceTrace. Privacy Watch sued the state education department "
      "over the purchase.", ("Privacy Watch", "sues", "Millport City School District"), ""),
+    # what is sold "to" someone is no customer
+    ("Veridian Labs has said it sells Graphite only to democratic governments.",
+     ("Veridian Labs", "sellsTo", "Graphite"), ""),
     # an engineer speaks for herself, not for her company
     ('"FaceTrace was the wrong project from the first day," said Ana Ruiz, a software engineer at Veridian Labs.',
      ("Veridian Labs", "criticizes", "FaceTrace"), ""),
@@ -304,6 +307,8 @@ TYPED = [
      "Oakdale Public Safety Service", "Product"),
     # every capitalised word of a name the tagger missed, however its compounds nest
     ("The Open Streets Privacy Alliance sued Veridian Labs.", "Open Streets Privacy Alliance", "AdvocacyGroup"),
+    # a name described as spyware is a product
+    ("The phones were infected with Graphite, Veridian Labs' flagship spyware, in 2023.", "Graphite", "Product"),
     # a person the tagger read as an organisation, described by a role
     ('"It was a mistake," said Ana Ruiz, a software engineer at Veridian Labs.', "Ana Ruiz", "Person"),
 ]

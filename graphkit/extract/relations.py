@@ -263,6 +263,8 @@ class SentenceReader:
             predicate = reading.predicate
             if divesting and predicate in _SELLS:
                 continue
+            if predicate == "sellsTo" and reading.where == ("dobj",) and preps(verb, {"to"}):
+                continue                                # "sells Graphite to governments": Graphite is no customer
             objects = self._verb_objects(verb, reading, passive)
             if not objects:
                 continue
