@@ -222,6 +222,9 @@ ASSERTED += [
      {("Veridian Labs", "sellsTo", "Millport City School District")}),
     ("State Senator Ana Ruiz introduced a bill that would ban face recognition in all schools.",
      {("Ana Ruiz", "criticizes", "face recognition")}),
+    # a perfect tense the parser reads as an adjective ("has long opposed gunshot detection")
+    ("The Electronic Frontier Foundation has long opposed gunshot detection.",
+     {("Electronic Frontier Foundation", "criticizes", "gunshot detection")}),
     # "a group that …" after a person's role at a group describes the group, not the person
     ("Omar Haddad, a campaigner at Privacy Watch, a group that has organized protests against Veridian Labs, spoke.",
      {("Privacy Watch", "criticizes", "Veridian Labs"), ("Omar Haddad", "worksFor", "Privacy Watch")}),

@@ -18,7 +18,7 @@ from .cues import EntityCues, SyntaxWords, entity_cues, syntax_words
 from .entities import ArticleEntities
 from .rules import Hit, Reading, RelationRules, relation_rules
 from .constructions import CONSTRUCTIONS
-from .syntax import commitment, conjuncts, default_org, misread_main_verb, named_in, pobj, preps
+from .syntax import commitment, conjuncts, default_org, misread_main_verb, misread_perfect, named_in, pobj, preps
 
 _COMPANY_ACTS = {"uses", "sells", "sellsTo", "stopsSelling", "fines", "develops", "acquires"}  # no person or place does these
 _SELLS = {"sells", "sellsTo"}
@@ -294,6 +294,9 @@ class SentenceReader:
                 if child.lower_ in self.words.relative_pronouns and verb.dep_ == "relcl":
                     return verb.head
                 return child
+        auxiliary = misread_perfect(verb)
+        if auxiliary is not None:
+            return next(c for c in auxiliary.children if c.dep_ == "nsubj")
         for child in verb.lefts:           # parse slips: "which NSO licenses", "Fight for the Future has …"
             if child.dep_ in ("compound", "npadvmod", "csubj", "dep") and self.link_kind(child) == "name":
                 return child
@@ -366,6 +369,8 @@ class SentenceReader:
                 found += self.keys(child) or self._possessor(child) or self._misplaced_name(child)
         if verb.dep_ == "relcl" and any(c.dep_ == "dobj" and c.lower_ in self.words.relative_pronouns
                                         for c in verb.children):
+            found += self.keys(verb.head)
+        if misread_perfect(verb) is not None:          # "has long opposed gunshot detection"
             found += self.keys(verb.head)
         if not found:          # "develops and sells X": coordinated verbs share their object
             for conj in verb.children:

@@ -13,6 +13,15 @@ def misread_main_verb(verb: Token) -> bool:
         and not any(c.dep_ == "agent" for c in verb.children)
 
 
+def misread_perfect(verb: Token) -> Token | None:
+    """"X has long opposed gunshot detection" parsed with "opposed" as an adjective of "detection":
+    the subject hangs off the auxiliary. Returns that auxiliary, or None."""
+    if verb.dep_ != "amod" or verb.tag_ != "VBN":
+        return None
+    return next((c for c in verb.children if c.dep_ == "aux" and c.lemma_ == "have"
+                 and any(s.dep_ == "nsubj" for s in c.children)), None)
+
+
 def default_org(entity) -> bool:
     return entity.type in ORGANISATION_TYPES and entity.reason.startswith(("organisation by default", "NER"))
 
