@@ -252,6 +252,9 @@ NOT_ASSERTED = [
     # what is sold "to" someone is no customer
     ("Veridian Labs has said it sells Graphite only to democratic governments.",
      ("Veridian Labs", "sellsTo", "Graphite"), ""),
+    # "Council member X" serves a council, not the police department named before
+    ("The Millport Police Department will stop using FaceTrace. Council member Rosa Alvarez, who led the "
+     "opposition, said the tool had failed.", ("Rosa Alvarez", "worksFor", "Millport Police Department"), ""),
     # an engineer speaks for herself, not for her company
     ('"FaceTrace was the wrong project from the first day," said Ana Ruiz, a software engineer at Veridian Labs.',
      ("Veridian Labs", "criticizes", "FaceTrace"), ""),

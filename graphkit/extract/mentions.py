@@ -75,6 +75,9 @@ class MentionFinder:
         if found.source != "ner":
             return False
         span = doc[found.start:found.end]
+        if len(span) == 1 and found.end < len(doc) and doc[found.end].lower_ in self.cues.roles \
+                and any(span[0].lower_ in words for words in self.cues.head_words.values()):
+            return True             # "Council member Carroll Fife": a title, not the council's name
         words = [t.lower_ for t in span if t.is_alpha and t.lower_ not in ("and", "or", "&")]
         return span.text.lower() in self.cues.not_names or (bool(words) and all(w in self.cues.not_names for w in words))
 

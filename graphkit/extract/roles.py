@@ -191,10 +191,13 @@ class RoleReader:
         for token in tokens:
             for etype in ORGANISATION_TYPES:
                 if token.lower_ in self.cues.anaphors.get(etype, ()):
+                    # "a council member" serves a council: an agency word must be in the agency's name
+                    named = etype == "GovernmentAgency" and token.lower_ in self.cues.head_words.get(etype, ())
                     best = None
                     for link in self.ents.before(self.doc[before]):
                         entity = self.ents.entity(link.key)
-                        if entity.type == etype and not entity.generic:
+                        if entity.type == etype and not entity.generic and (
+                                not named or any(token.lower_ in n.lower().split() for n in entity.names)):
                             best = link.key
                     return best
         return None
