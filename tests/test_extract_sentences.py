@@ -225,6 +225,11 @@ ASSERTED += [
     # a perfect tense the parser reads as an adjective ("has long opposed gunshot detection")
     ("The Electronic Frontier Foundation has long opposed gunshot detection.",
      {("Electronic Frontier Foundation", "criticizes", "gunshot detection")}),
+    # a call to drop a technology is criticism of it
+    ("Privacy Watch called on the Millport police to stop using FaceTrace.",
+     {("Privacy Watch", "criticizes", "FaceTrace")}),
+    ("Privacy Watch praised the vote and urged other cities to drop gunshot detection.",
+     {("Privacy Watch", "criticizes", "gunshot detection")}),
     # "a group that …" after a person's role at a group describes the group, not the person
     ("Omar Haddad, a campaigner at Privacy Watch, a group that has organized protests against Veridian Labs, spoke.",
      {("Privacy Watch", "criticizes", "Veridian Labs"), ("Omar Haddad", "worksFor", "Privacy Watch")}),

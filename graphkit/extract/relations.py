@@ -216,6 +216,8 @@ class SentenceReader:
                 lemma = self.rules.verb_forms.get(token.lower_, lemma)
                 if lemma in self.rules.verbs:
                     hits.extend(self._verb(token, lemma))
+                if lemma in self.rules.dropping_verbs:
+                    hits.extend(self._called_drop(token))
             elif token.pos_ in ("NOUN", "PROPN"):
                 if lemma in self.rules.nouns:
                     hits.extend(self._noun(token, lemma))
@@ -238,6 +240,15 @@ class SentenceReader:
         if caller.dep_ == "pcomp" and caller.head.lower_ == "in" and caller.head.head.lemma_.lower() == "join":
             partners = [k for c in caller.head.head.children if c.dep_ == "dobj" for k in self.keys(c)]
             yield from self.emit("criticizes", partners, objects, caller, "graphkit.call.v1", 0.7, Claim("asserted"))
+
+    def _called_drop(self, verb: Token) -> Iterator[Hit]:
+        """"urged other cities to drop the technology", "called on police to stop using FaceTrace"."""
+        objects = self.direct_objects(verb)
+        for clause in verb.children:
+            if clause.dep_ in ("xcomp", "pcomp") and clause.lemma_.lower() in self.words.thing_verbs:
+                objects += self.direct_objects(clause)
+        if objects:
+            yield from self._calls(verb, list(dict.fromkeys(objects)))
 
     def _caller(self, token: Token) -> Token | None:
         current = token

@@ -20,7 +20,7 @@ class Reading:
 
 # The lists of predicates.yaml; "irregular_forms" may be left out.
 PREDICATE_LISTS = ("types", "generic", "verbs", "nouns", "role_preps", "light_verbs", "stop_verbs", "listing_verbs",
-                   "call_verbs", "presenting_verbs", "funding_nouns", "funding_verbs", "order_verbs", "settle_verbs",
+                   "call_verbs", "dropping_verbs", "presenting_verbs", "funding_nouns", "funding_verbs", "order_verbs", "settle_verbs",
                    "case_nouns", "lawsuit_nouns")
 
 
@@ -34,6 +34,7 @@ class RelationRules:
     stop_verbs: frozenset[str]
     listing_verbs: frozenset[str]
     call_verbs: frozenset[str]
+    dropping_verbs: frozenset[str]      # "urged cities to drop the technology"
     presenting_verbs: frozenset[str]
     funding_nouns: frozenset[str]
     funding_verbs: frozenset[str]       # "its round was led by X"
@@ -78,6 +79,7 @@ def relation_rules() -> RelationRules:
         stop_verbs=frozenset(data["stop_verbs"]),
         listing_verbs=frozenset(data["listing_verbs"]),
         call_verbs=frozenset(data["call_verbs"]),
+        dropping_verbs=frozenset(data["dropping_verbs"]),
         presenting_verbs=frozenset(data["presenting_verbs"]),
         funding_nouns=frozenset(data["funding_nouns"]),
         funding_verbs=frozenset(data["funding_verbs"]),
