@@ -230,6 +230,9 @@ ASSERTED += [
      {("Privacy Watch", "criticizes", "FaceTrace")}),
     ("Privacy Watch praised the vote and urged other cities to drop gunshot detection.",
      {("Privacy Watch", "criticizes", "gunshot detection")}),
+    # a camel-case name before a product word is a product, and a possessive owner is no hypothesis
+    ("The Millport police may expand their use of Veridian Labs' TraceOS platform next year.",
+     {("Veridian Labs", "sells", "TraceOS")}),
     # "a group that …" after a person's role at a group describes the group, not the person
     ("Omar Haddad, a campaigner at Privacy Watch, a group that has organized protests against Veridian Labs, spoke.",
      {("Privacy Watch", "criticizes", "Veridian Labs"), ("Omar Haddad", "worksFor", "Privacy Watch")}),

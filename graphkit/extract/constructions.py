@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from ..model import ORGANISATION_TYPES
+from .claims import Claim
 from .rules import Hit
 from .syntax import conjuncts, pobj, preps
 
@@ -95,7 +96,8 @@ def owned_products(reader) -> Iterator[Hit]:
                 holders += [c for c in root.head.children if c.dep_ == "nsubj"]
             owners = [k for h in holders for c in h.children if c.dep_ == "poss" for k in reader.keys(c)]
             owners = [k for k in owners if reader.entity_type(k) == "Company"]
-            yield from reader.emit("sells", owners, [key], root, "graphkit.owned.v1", 0.65)
+            # "may expand its use of Palantir's ImmigrationOS platform": still Palantir's
+            yield from reader.emit("sells", owners, [key], root, "graphkit.owned.v1", 0.65, Claim("asserted"))
 
 
 
@@ -160,10 +162,11 @@ def possessives(reader) -> Iterator[Hit]:
         own_type = reader.entity_type(link.key)
         if own_type in ("Product", "Technology") and root.dep_ == "pobj" and root.head.head.lemma_.lower() in reader.words.fleet_nouns:
             continue
+        known = Claim("asserted")           # a possessive says whose it is whatever the clause says
         if own_type in ORGANISATION_TYPES:
-            yield from reader.emit("partOf", [link.key], owners, root, "graphkit.possessive.v1", 0.6)
+            yield from reader.emit("partOf", [link.key], owners, root, "graphkit.possessive.v1", 0.6, known)
         elif own_type == "Product":
-            yield from reader.emit("sells", owners, [link.key], root, "graphkit.possessive.v1", 0.6)
+            yield from reader.emit("sells", owners, [link.key], root, "graphkit.possessive.v1", 0.6, known)
 
 
 

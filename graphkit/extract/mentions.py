@@ -178,7 +178,8 @@ class MentionFinder:
                 start = _compound_start(token)
                 found.append(Found(start, token.i + 1, "ORG", "pattern", None, "name with a description"))
             elif low in cues.technology_heads and token.pos_ == "NOUN":
-                names = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+                names = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"
+                         or c.dep_ in ("compound", "amod", "nmod", "nummod") and _camel_case(c)]   # "its ImmigrationOS platform"
                 if names and names[-1].i == token.i - 1:
                     start = min(n.i for n in names)
                     found.append(Found(start, token.i + 1, "Product", "pattern", None, f"name + {low}",
@@ -203,6 +204,12 @@ def _unlabelled_name(token) -> bool:
         return False
     chunk = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [token]
     return all(t.is_alpha and not t.ent_type_ for t in chunk) and (len(chunk) > 1 or token.i != token.sent.start)
+
+
+def _camel_case(token) -> bool:
+    """"ImmigrationOS", "iPhone", "FaceTrace": capitals inside a word mark a name whatever its tag."""
+    text = token.text
+    return text.isalpha() and any(ch.isupper() for ch in text[1:]) and any(ch.islower() for ch in text)
 
 
 def _compound_start(token) -> int:
