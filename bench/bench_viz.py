@@ -29,6 +29,7 @@ import statistics
 import sys
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -138,9 +139,10 @@ def main(argv=None) -> int:
             graph = random_graph(n)
             node = best_connected(graph)
             pages = write_pages(graph, Path(tmp), n)
-            ours = median_runs(lambda: measure_graphkit(browser, pages["graphkit"][0], node, graph.nodes[node]["label"],
-                                                        args.timeout), args.runs, f"graphkit {n}")
-            stock = median_runs(lambda: measure_pyvis(browser, pages["pyvis"][0], node, args.timeout),
+            ours_page, stock_page, label = pages["graphkit"][0], pages["pyvis"][0], graph.nodes[node]["label"]
+            ours = median_runs(partial(measure_graphkit, browser, ours_page, node, label, args.timeout),
+                               args.runs, f"graphkit {n}")
+            stock = median_runs(partial(measure_pyvis, browser, stock_page, node, args.timeout),
                                 args.baseline_runs, f"pyvis {n}") if args.baseline_runs else "skipped"
             rows.append((n, graph.number_of_edges(), pages, ours, stock))
         browser.close()

@@ -32,7 +32,9 @@ def load_pipeline(name: str | None = None):
     try:
         nlp = spacy.load(name)
     except OSError as exc:
-        raise ModelError(f"the spaCy pipeline {name!r} cannot be loaded: it is not an installed package or a pipeline folder ({str(exc).splitlines()[0][:120]})") from None
+        reason = str(exc).splitlines()[0][:120]
+        raise ModelError(f"the spaCy pipeline {name!r} cannot be loaded: it is not an installed package "
+                         f"or a pipeline folder ({reason})") from None
     except Exception as exc:    # incompatible or corrupt pipelines raise many kinds
         raise ModelError(f"the spaCy pipeline {name!r} cannot be loaded ({type(exc).__name__}: {str(exc)[:160]})") from None
     missing = {"parser", "ner"} - set(nlp.pipe_names)

@@ -72,7 +72,7 @@ def resolve(results: Iterable[ArticleResult], *, lexicon: Lexicon | None = None,
 
 def _keep_parts_apart(pairs: list[tuple[int, int, str]], clusters: Clusters, first_id: int) -> None:
     """A chapter, subsidiary or division never merges with what it is part of."""
-    for number, (part, whole, predicate) in enumerate(p for p in pairs if p[2] == "partOf"):
+    for number, (part, whole, _) in enumerate(p for p in pairs if p[2] == "partOf"):
         clusters.set_apart(part, first_id + number, 0)
         clusters.set_apart(whole, first_id + number, 1)
 

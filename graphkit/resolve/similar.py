@@ -40,7 +40,7 @@ def close_pairs(names: Sequence[str], *, min_score: float, max_block: int = 300,
             continue
         texts = [names[i] for i in members]
         scores = cdist(texts, texts, scorer=fuzz.ratio, score_cutoff=min_score, dtype=np.float32)
-        for a, b in zip(*np.nonzero(scores)):
+        for a, b in zip(*np.nonzero(scores), strict=True):
             i, j = members[a], members[b]
             if i < j and names[i] != names[j]:
                 found[(i, j)] = float(scores[a, b])

@@ -102,7 +102,7 @@ def _pack(boxes: list[Box]) -> Box:
     row_width = max([math.sqrt(area) * 1.2] + [x1 - x0 for x0, _, x1, _ in bounds])
     out: Box = {}
     x = y = row_height = 0.0
-    for box, (x0, y0, x1, y1) in zip(boxes, bounds):
+    for box, (x0, y0, x1, y1) in zip(boxes, bounds, strict=True):
         if x > 0 and x + (x1 - x0) > row_width:
             x, y, row_height = 0.0, y + row_height + SPACING, 0.0
         out.update({n: (px - x0 + x, py - y0 + y) for n, (px, py) in box.items()})
