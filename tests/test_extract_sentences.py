@@ -233,6 +233,9 @@ ASSERTED += [
     # a camel-case name before a product word is a product, and a possessive owner is no hypothesis
     ("The Millport police may expand their use of Veridian Labs' TraceOS platform next year.",
      {("Veridian Labs", "sells", "TraceOS")}),
+    # a fine that an agency imposed on a company
+    ("The move follows a 15 million euro fine that the Millport Privacy Board imposed on Veridian Labs in December.",
+     {("Millport Privacy Board", "fines", "Veridian Labs")}),
     # "a group that …" after a person's role at a group describes the group, not the person
     ("Omar Haddad, a campaigner at Privacy Watch, a group that has organized protests against Veridian Labs, spoke.",
      {("Privacy Watch", "criticizes", "Veridian Labs"), ("Omar Haddad", "worksFor", "Privacy Watch")}),
@@ -323,6 +326,9 @@ TYPED = [
     ("The Open Streets Privacy Alliance sued Veridian Labs.", "Open Streets Privacy Alliance", "AdvocacyGroup"),
     # a name described as spyware is a product
     ("The phones were infected with Graphite, Veridian Labs' flagship spyware, in 2023.", "Graphite", "Product"),
+    # a two-word description decides over its last word
+    ("Regulators are examining whether Chirp, the social network owned by Daniel Price, used posts.", "Chirp",
+     "Company"),
     # a person the tagger read as an organisation, described by a role
     ('"It was a mistake," said Ana Ruiz, a software engineer at Veridian Labs.', "Ana Ruiz", "Person"),
 ]

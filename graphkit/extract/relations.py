@@ -486,6 +486,11 @@ class SentenceReader:
         elif noun.dep_ == "pobj" and head.lower_ == "in" and head.head.dep_ == "dobj" and not agents:
             anchor = head.head.head                     # "filed a brief in support of WhatsApp"
             agents += self.keys(self.subject_token(anchor))
+        if not agents and anchor is noun:       # "a fine that the Garante imposed on OpenAI"
+            for clause in noun.children:
+                if clause.dep_ == "relcl" and any(c.dep_ == "dobj" and c.lower_ in self.words.relative_pronouns
+                                                  for c in clause.children):
+                    agents, anchor = self.keys(self.subject_token(clause)), clause
         return list(dict.fromkeys(agents)), anchor
 
 

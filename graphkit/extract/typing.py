@@ -49,8 +49,7 @@ def type_by_context(span: Span, cues: EntityCues) -> tuple[str, str]:
         if not etype:
             continue
         phrase = " ".join(t.lower_ for t in (word.doc[word.i - 1], word) if t.i >= 0)
-        if phrase in cues.descriptors.get("AdvocacyGroup", ()):
-            etype = "AdvocacyGroup"
+        etype = cues.descriptor_type(phrase) or etype           # "think tank", "social network"
         named = _named_as(span, cues)
         how = "named" if named is not None and named.i == word.i else "described"
         return etype, f"{how} as {word.lower_!r}"
