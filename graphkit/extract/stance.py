@@ -14,7 +14,7 @@ introduce examples ("like", "including") in syntax_words.yaml.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -53,6 +53,15 @@ class StanceCues:
     particle_removals: dict[str, frozenset[str]]        # verb -> particles: "switch the Orbs off"
     obligation_modals: frozenset[str]                   # "police should stop using it"
     target_preps: frozenset[str]                        # "respect for Google"
+
+    @cached_property
+    def phrases_by_first_word(self) -> dict[str, list[tuple[int, tuple[str, ...]]]]:
+        """(sign, phrase) of every judging phrase, under the phrase's first word."""
+        index: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+        for sign, table in ((-1, self.negative_phrases), (1, self.positive_phrases)):
+            for phrase in table:
+                index.setdefault(phrase[0], []).append((sign, phrase))
+        return index
 
 
 @lru_cache(maxsize=None)
@@ -110,12 +119,11 @@ def _phrases(doc: Doc, tokens: list[int], cues: StanceCues) -> list[tuple[Token,
     """Judging phrases, each counted once at its first word (its other words then do not count)."""
     chosen = set(tokens)
     found = []
-    for sign, table in ((-1, cues.negative_phrases), (1, cues.positive_phrases)):
-        for phrase in table:
+    for i in tokens:
+        for sign, phrase in cues.phrases_by_first_word.get(doc[i].lower_, ()):
             n = len(phrase)
-            for i in tokens:
-                if i + n <= len(doc) and all(i + k in chosen and doc[i + k].lower_ == phrase[k] for k in range(n)):
-                    found += [(doc[i + k], sign if k == 0 else 0) for k in range(n)]
+            if i + n <= len(doc) and all(i + k in chosen and doc[i + k].lower_ == phrase[k] for k in range(n)):
+                found += [(doc[i + k], sign if k == 0 else 0) for k in range(n)]
     return found
 
 
