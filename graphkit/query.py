@@ -67,7 +67,7 @@ _TOKENS = re.compile(r"""
     (?P<skip>"{3}(?:[^"\\]|\\.|"(?!""))*"{3} | '{3}(?:[^'\\]|\\.|'(?!''))*'{3}
       | "(?:[^"\\\n]|\\.)*" | '(?:[^'\\\n]|\\.)*' | <[^<>"\s]*> | \#[^\n]*
       | [?$]\w+ | [A-Za-z_][\w.-]*:[\w.-]* )
-    | (?P<where>\bWHERE\b) | (?P<construct>\bCONSTRUCT\b) | (?P<open>\{)
+    | (?P<where>\bWHERE\b) | (?P<construct>\bCONSTRUCT\b) | (?P<service>\bSERVICE\b) | (?P<open>\{)
 """, re.I | re.X)
 
 
@@ -119,8 +119,11 @@ def is_update(text: str) -> bool:
 
 
 def check_read_only(query: str) -> None:
+    """Refuse updates, and SERVICE clauses (both engines would fetch any URL they name)."""
     if is_update(query):
         raise UpdateRefused("graphkit runs read-only queries; SPARQL Update (INSERT, DELETE, LOAD, CLEAR, DROP …) is refused")
+    if any(match.lastgroup == "service" for match in _TOKENS.finditer(query)):
+        raise QueryError("SERVICE clauses are refused: graphkit answers from its own graph and calls no other endpoint")
 
 
 def run_query(dataset, query: str, *, bindings: dict[str, Identifier] | None = None,

@@ -13,10 +13,10 @@ from collections.abc import Sequence
 
 from .. import __version__
 from ..errors import GraphkitError
-from . import build, export, query, validate, viz
+from . import build, export, query, serve, validate, viz
 from .common import EXIT_ERROR
 
-COMMANDS = (build, query, validate, viz, export)
+COMMANDS = (build, query, validate, viz, export, serve)
 
 
 def parser() -> argparse.ArgumentParser:
