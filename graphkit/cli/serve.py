@@ -1,6 +1,7 @@
 """graphkit serve GRAPH [--host 127.0.0.1] [--port 7337] [--timeout S] [--max-rows N] [--workers N]"""
 from __future__ import annotations
 
+import signal
 import sys
 
 from .common import EXIT_OK, add_base_iri
@@ -27,8 +28,14 @@ def register(sub) -> None:
     p.set_defaults(func=run)
 
 
+def stop_on_term(*_) -> None:
+    raise KeyboardInterrupt        # SIGTERM stops the server as Ctrl-C does, removing its temporary store
+
+
 def run(args) -> int:
     from ..serve import ServeOptions, Service
+
+    signal.signal(signal.SIGTERM, stop_on_term)
 
     options = ServeOptions(host=args.host, port=args.port, timeout=args.timeout, max_rows=args.max_rows,
                            workers=args.workers, query_dirs=tuple(args.queries or ()), base_iri=args.base_iri,
