@@ -178,7 +178,7 @@ def describe_syntax_error(exc: SyntaxError, query: str) -> str:
     line, column, detail = int(found.group(1)), int(found.group(2)), found.group(3)
     lines = query.splitlines()
     text = lines[line - 1] if 0 < line <= len(lines) else ""
-    near = text[max(0, column - 1):][:40].strip()
+    near = text[max(0, column - 1):][:40].strip() or text.strip()[-40:]     # Oxigraph may point past the line's end
     if "Prefix not found" in detail:
         name = re.search(r"([A-Za-z][\w.-]*)?:[\w.-]*$", text[:max(0, column - 1)])
         detail = f"undeclared prefix {name.group(1) or ''}:" if name else "undeclared prefix"

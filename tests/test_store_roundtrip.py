@@ -44,6 +44,7 @@ def sample_dataset(vendors: int = 8, agencies: int = 15, articles: int = 20) -> 
     vendor = [entity(f"org/vendor-{n}", "Company", f"Vendor {n}", f"V{n}") for n in range(vendors)]
     agency = [entity(f"org/agency-{n}", "GovernmentAgency", f"Agency {n} Police") for n in range(agencies)]
     critic = entity("org/rights-group", "AdvocacyGroup", "Rights Group", "RG")
+    people = [entity(f"person/spokesperson-{n}", "Person", f"Spokesperson {n}") for n in range(3)]
     entity("org/xss", "Company", XSS_LABEL, XSS_ALT)
     for k in range(articles):
         article = iri(f"article/a-{k}")
@@ -52,7 +53,13 @@ def sample_dataset(vendors: int = 8, agencies: int = 15, articles: int = 20) -> 
         graph.add((article, ns.DCTERMS.title, Literal(f"Article {k}")))
         graph.add((article, ns.DCTERMS.date, Literal(f"2024-01-{k % 28 + 1:02d}", datatype=ns.XSD.date)))
         facts = [(vendor[k % vendors], "sells", scanners[k % 5]), (vendor[k % vendors], "sellsTo", agency[k % agencies]),
-                 (critic, "criticizes", vendor[k % vendors])]
+                 (critic, "criticizes", vendor[k % vendors]), (people[k % 3], "worksFor", critic)]
+        if k % 4 == 0:
+            facts.append((agency[k % agencies], "uses", scanners[k % 5]))
+        if k % 5 == 0:
+            facts.append((agency[k % agencies], "fines", vendor[k % vendors]))
+        if k % 7 == 3:
+            facts.append((agency[k % agencies], "bans", face))
         for position, (s, p, o) in enumerate(facts):
             add_statement(graph, article, k, position, s, p, o, "asserted")
         add_statement(graph, article, k, 9, vendor[k % vendors], "sellsTo", agency[(k + 1) % agencies], "denied")
