@@ -1,27 +1,35 @@
 """The build: input files -> articles -> extraction -> resolution -> RDF file.
 
-``build(inputs, output)`` is what ``graphkit build`` runs. Bad inputs are
-reported in the returned :class:`~graphkit.model.BuildReport` and skipped;
-the output is written atomically, only once everything else succeeded.
+``build(inputs, output)`` is what ``graphkit build`` runs; ``add_articles`` and
+``remove_articles`` change an existing graph through the build state kept
+beside it (:mod:`graphkit.state`): only new or changed articles are parsed,
+then resolution and RDF writing run over all articles, so an updated graph is
+the graph a full build of the same articles would give. Bad inputs are
+reported in the returned :class:`~graphkit.model.BuildReport` and skipped; the
+output is written atomically, only once everything else succeeded.
 """
 from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 
 from . import __version__
-from .errors import InputError, OutputError
-from .extract.article import Extractor
+from .errors import GraphError, InputError, OutputError
+from .ids import article_path, digest
 from .ingest import collect_files, read_articles
 from .model import Article, ArticleResult, BuildReport
-from .nlp import load_pipeline, pipeline_id
-from .rdf import to_dataset
-from .rdfio import format_for, write_graph
-from .resolve import resolve
+from .nquads import check_base_iri, convert
+from .rdf import article_nquads, to_nquads
+from .rdfio import format_for
+from .resolve import find_resolver_files, load_decisions, resolve
+from .resolve.support import relation_support
 from .resources import load_lexicon
-from .vocab import DEFAULT_BASE_IRI
+from .state import (ArticleRecord, BuildSettings, BuildState, Manifest, content_hash, entry_key, extraction_key,
+                    rdf_code_key)
+from .vocab import DEFAULT_BASE_IRI, PREFIXES
 
 Progress = Callable[[Iterable, int], Iterable]
 
@@ -32,9 +40,13 @@ class BuildOptions:
     base_iri: str = DEFAULT_BASE_IRI
     min_confidence: float = 0.0
     lexicons: tuple[str, ...] = ()
+    resolvers: tuple[str, ...] = ()     # resolver files; by default resolver.yaml beside the inputs
+    update: bool = False                # reuse the stored extraction of unchanged articles
     batch_size: int = 16
     progress: Progress | None = None
     nlp: object | None = None       # an already loaded pipeline, reused across builds
+    workers: int = 1                # extraction on this many local processes (graphkit.parallel)
+    dask: str | None = None         # or on a Dask cluster: "local:N" or a scheduler address (graphkit.distributed)
 
 
 def check_output(output: str | Path) -> None:
@@ -58,39 +70,225 @@ def gather(inputs: Iterable[str | Path], report: BuildReport) -> list[Article]:
     return articles
 
 
-def extract_all(articles: list[Article], options: BuildOptions) -> tuple[list[ArticleResult], str]:
-    nlp = options.nlp or load_pipeline(options.model)
-    extractor = Extractor(nlp, load_lexicon(options.lexicons), min_confidence=options.min_confidence)
-    results = extractor.extract(articles, batch_size=options.batch_size)
-    if options.progress is not None:
-        results = options.progress(results, len(articles))
-    return list(results), pipeline_version(nlp)
-
-
 def pipeline_version(nlp) -> str:
+    from .nlp import pipeline_id
+
     return f"graphkit-{__version__}/{pipeline_id(nlp)}"
 
 
 def build(inputs: Iterable[str | Path], output: str | Path, options: BuildOptions | None = None) -> BuildReport:
+    """Build the articles of ``inputs`` into ``output``; with ``options.update``, reuse its stored extraction."""
     options = options or BuildOptions()
+    inputs = list(inputs)
     started = time.perf_counter()
     check_output(output)
+    check_base_iri(options.base_iri)
+    state = BuildState(output)
+    reuse = options.update and Path(output).exists()
+    if reuse:
+        state.open()        # refuses a corrupt or foreign graph before any work
+    resolvers = list(options.resolvers) or find_resolver_files(inputs)
+    settings = BuildSettings(base_iri=options.base_iri, min_confidence=options.min_confidence, model=options.model,
+                             lexicons=_absolute(options.lexicons), resolvers=_absolute(resolvers))
     report = BuildReport()
     articles = gather(inputs, report)
-    results, pipeline = extract_all(articles, options) if articles else ([], "")
-    resolution = resolve(results)
-    dataset = to_dataset(results, resolution, base_iri=options.base_iri, pipeline=pipeline)
     if articles:
-        write_graph(dataset, output)
-    report.articles = len(results)
-    report.entities = len(resolution.entities)
-    report.relations = _count_relations(dataset)
+        writer = _Writer(state, settings, options)
+        results = writer.extract(articles, reuse=reuse, report=report)
+        writer.write(results, report)
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _count_relations(dataset) -> int:
-    from .model import PREDICATES
-    from .vocab import GK
+def add_articles(graph: str | Path, inputs: Iterable[str | Path], options: BuildOptions | None = None) -> BuildReport:
+    """Add new or changed articles to a graph built by graphkit; unchanged ones are not parsed again."""
+    options = options or BuildOptions()
+    inputs = list(inputs)
+    started = time.perf_counter()
+    state = BuildState(graph)
+    manifest = state.open()
+    settings = manifest.settings
+    settings.resolvers = _absolute([*settings.resolvers, *(options.resolvers or find_resolver_files(inputs))])
+    report = BuildReport()
+    kept = {record.id: record for record in manifest.articles}
+    additions = []
+    for article in gather(inputs, report):
+        article = _distinct(article, kept)
+        old = kept.get(article.id)
+        if old is not None and old == _record(article, old.entry, fragment=old.fragment):
+            report.unchanged += 1
+            continue
+        kept.pop(article.id, None)
+        additions.append(article)
+    if additions or report.unchanged or not inputs:      # no input: apply edited resolver files again
+        writer = _Writer(state, settings, options)
+        results = writer.extend(additions, list(kept.values()), manifest, report)
+        writer.write(results, report)
+    report.seconds = time.perf_counter() - started
+    return report
 
-    return len({(s, p, o) for p in (GK[name] for name in PREDICATES) for s, _, o in dataset.triples((None, p, None))})
+
+def remove_articles(graph: str | Path, names: Iterable[str], options: BuildOptions | None = None) -> BuildReport:
+    """Remove articles (by id, source file or IRI) and every fact only they supported."""
+    options = options or BuildOptions()
+    started = time.perf_counter()
+    state = BuildState(graph)
+    manifest = state.open()
+    gone = set()
+    for name in names:
+        found = {r.id for r in manifest.articles if _names_article(name, r, manifest.settings.base_iri)}
+        if not found:
+            raise GraphError(f"{graph}: holds no article with id, source or IRI {name!r}; nothing was removed")
+        gone |= found
+    remaining = [r for r in manifest.articles if r.id not in gone]
+    if not remaining:
+        raise GraphError(f"{graph}: removing {len(gone)} article(s) would leave no article; nothing was removed")
+    report = BuildReport(removed=len(gone))
+    writer = _Writer(state, manifest.settings, options)
+    writer.write(writer.keep(remaining), report)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+class _Writer:
+    """Extraction with reuse, then resolution, RDF and the journalled commit, for one graph."""
+
+    def __init__(self, state: BuildState, settings: BuildSettings, options: BuildOptions):
+        self.state, self.settings, self.options = state, settings, options
+        # read the user's files before any long work, so that a typo fails fast
+        self.lexicon = load_lexicon(tuple(settings.lexicons))
+        self.decisions = load_decisions(settings.resolvers)
+        self.keys: dict[str, str] = {}
+        self.origins: dict[str, str] = {}
+
+    def _start_extraction(self):
+        from .extract.article import Extractor
+        from .nlp import load_pipeline
+
+        if self.options.workers > 1 or self.options.dask:
+            from .parallel import ExtractionSpec, ScaledExtractor
+
+            spec = ExtractionSpec(self.settings.model, self.lexicon, self.settings.min_confidence)
+            extractor = ScaledExtractor(spec, workers=self.options.workers, dask=self.options.dask)
+            nlp = extractor.pipeline
+        else:
+            nlp = self.options.nlp or load_pipeline(self.settings.model)
+            extractor = Extractor(nlp, self.lexicon, min_confidence=self.settings.min_confidence)
+        self.settings.pipeline = pipeline_version(nlp)
+        self.settings.extraction_key = extraction_key(self.settings.pipeline, self.settings.min_confidence,
+                                                      self.settings.lexicons)
+        return extractor
+
+    def extract(self, articles: list[Article], *, reuse: bool, report: BuildReport) -> list[ArticleResult]:
+        """Results for articles: stored ones when ``reuse`` and the key matches, the others extracted."""
+        extractor = self._start_extraction()
+        for article in articles:
+            self.keys[article.id] = entry_key(content_hash(article.text), self.settings.extraction_key)
+            self.origins.setdefault(article.id, _origin(article))
+        todo = [a for a in articles if not (reuse and self.state.has_entry(self.keys[a.id]))]
+        fresh = {}
+        stream = extractor.extract(todo, batch_size=self.options.batch_size)
+        if self.options.progress is not None:
+            stream = self.options.progress(stream, len(todo))
+        for result in stream:
+            self.state.save(self.keys[result.article.id], result)     # saved at once: an interrupted build is not lost
+            fresh[result.article.id] = result
+        report.reused += len(articles) - len(todo)
+        failed = getattr(extractor, "failed_ids", set())       # articles a scaled extraction reported and skipped
+        report.failures.extend(getattr(extractor, "failures", ()))
+        return [fresh.get(a.id) or self.state.load_entry(self.keys[a.id], a) for a in articles if a.id not in failed]
+
+    def keep(self, records: list[ArticleRecord]) -> list[ArticleResult]:
+        """The stored results of articles the graph keeps."""
+        for record in records:
+            self.keys[record.id], self.origins[record.id] = record.entry, record.origin
+        return [self.state.load(r) for r in records]
+
+    def extend(self, additions: list[Article], kept: list[ArticleRecord], manifest: Manifest,
+               report: BuildReport) -> list[ArticleResult]:
+        """The kept articles' stored results plus the additions'; all re-extracted if the pipeline changed."""
+        old_key = manifest.settings.extraction_key
+        kept_results = self.keep(kept)
+        if not additions:
+            return kept_results
+        new_results = self.extract(additions, reuse=True, report=report)
+        if self.settings.extraction_key != old_key:
+            report.reextracted = len(kept_results)
+            kept_results = self.extract([r.article for r in kept_results], reuse=True, report=report)
+        return kept_results + new_results
+
+    def _fragment_key(self, result: ArticleResult, resolution) -> str:
+        """What an article's N-Quads depend on: its extraction, metadata, entity IRIs, the settings, the code."""
+        a = result.article
+        iris = [(e.key, resolution.path_of(a.id, e.key)) for e in result.entities]
+        return digest(self.keys[a.id], a.id, a.title, a.url, a.date, a.source, iris, self.settings.base_iri,
+                      self.settings.pipeline, rdf_code_key(), length=32)
+
+    def write(self, results: list[ArticleResult], report: BuildReport) -> None:
+        results = sorted(results, key=lambda r: r.article.id)
+        resolution = resolve(results, lexicon=self.lexicon, decisions=self.decisions)
+        support = relation_support(results, resolution)
+        fragments: dict[str, str] = {}
+
+        def article_text(result: ArticleResult) -> str:
+            key = self._fragment_key(result, resolution)
+            fragments[result.article.id] = key
+            text = self.state.fragment(key)
+            if text is None:
+                text = article_nquads(result, resolution, base_iri=self.settings.base_iri,
+                                      pipeline=self.settings.pipeline)
+                self.state.save_fragment(key, text)
+            return text
+
+        text = to_nquads(results, resolution, base_iri=self.settings.base_iri, pipeline=self.settings.pipeline,
+                         support=support, article_text=article_text)
+        prefixes = {**PREFIXES, "gkid": self.settings.base_iri}
+        data = convert(text, format_for(self.state.graph), prefixes)
+        records = [_record(r.article, self.keys[r.article.id], self.origins.get(r.article.id, ""),
+                           fragments[r.article.id]) for r in results]
+        self.state.commit(Manifest(self.settings, records), data)
+        report.articles = len(results)
+        report.entities = len(resolution.entities)
+        report.relations = len(support)
+        report.notes.extend(resolution.notes)
+
+
+def _record(article: Article, entry: str, origin: str | None = None, fragment: str = "") -> ArticleRecord:
+    return ArticleRecord(id=article.id, content_hash=content_hash(article.text), entry=entry, title=article.title,
+                         url=article.url, date=article.date, source=article.source,
+                         origin=_origin(article) if origin is None else origin, fragment=fragment)
+
+
+def _origin(article: Article) -> str:
+    return str(Path(article.source).resolve()) if article.source else ""
+
+
+def _distinct(article: Article, kept: dict[str, ArticleRecord]) -> Article:
+    """A new article whose id is taken by a different article (other file, other text) gets a suffix."""
+    old = kept.get(article.id)
+    if old is None or not old.origin or old.origin == _origin(article) or old.content_hash == content_hash(article.text):
+        return article
+    return replace(article, id=f"{article.id}-{digest(article.source, article.text, length=6)}")
+
+
+def _names_article(name: str, record: ArticleRecord, base_iri: str) -> bool:
+    """Whether name is the article's id, IRI, source, or the file it came from (a JSON-lines file names all its articles)."""
+    if name in (record.id, record.source, base_iri + article_path(record.id)) or _file_of(record.source) == name:
+        return True
+    return bool(record.origin) and _resolved(name) == _file_of(record.origin)
+
+
+@lru_cache(maxsize=1024)
+def _resolved(name: str) -> str:
+    return str(Path(name).resolve())
+
+
+def _file_of(source: str) -> str:
+    """ "briefs.jsonl:3" -> "briefs.jsonl"."""
+    head, _, line = source.rpartition(":")
+    return head if head and line.isdigit() else source
+
+
+def _absolute(paths) -> list[str]:
+    return list(dict.fromkeys(str(Path(p).resolve()) for p in paths))
+

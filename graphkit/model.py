@@ -113,3 +113,7 @@ class BuildReport:
     failures: list[str] = field(default_factory=list)   # one message per input that failed
     skipped: int = 0        # files in folders that are not articles (unknown extension)
     reused: int = 0         # articles whose extraction was taken from the cache
+    unchanged: int = 0      # articles given to an update that the graph already held as they are
+    removed: int = 0        # articles removed from the graph
+    reextracted: int = 0    # stored articles extracted again because the pipeline changed
+    notes: list[str] = field(default_factory=list)   # remarks for the user (e.g. resolver decisions that found nothing)

@@ -2,8 +2,10 @@
 
 Nodes are typed entities (label, type, names, Wikidata id, articles that
 mention them); edges are asserted relations keyed by predicate, each with
-every evidence sentence and its source. The HTML page and the graph-tool
-exports are drawn from this projection.
+every evidence sentence and its source (with the statement IRI and offsets).
+``graph.graph["articles"]`` lists every article (IRI, title, url, date,
+source file), mentioned or not. The HTML page and the graph-tool exports are
+drawn from this projection.
 """
 from __future__ import annotations
 
@@ -28,6 +30,7 @@ def local(iri) -> str:
 def to_networkx(dataset) -> nx.MultiDiGraph:
     graph = nx.MultiDiGraph()
     articles = _articles(dataset)
+    graph.graph["articles"] = [articles[a] for a in sorted(articles)]
     for node, rdf_type in dataset.subject_objects(RDF.type):
         etype = _TYPES.get(rdf_type)
         if etype is None or not isinstance(node, URIRef):
@@ -83,6 +86,8 @@ def _evidence(dataset, articles: dict[str, dict]) -> dict[tuple[str, str, str], 
             "url": meta.get("url", ""),
             "date": meta.get("date", ""),
             "start": int(dataset.value(stmt, GK.startChar) or 0),
+            "end": int(dataset.value(stmt, GK.endChar) or 0),
+            "statement": str(stmt),
             "confidence": float(dataset.value(stmt, GK.confidence) or 0),
             "method": str(dataset.value(stmt, GK.method) or ""),
         })

@@ -1,110 +1,194 @@
-"""Turn extraction results into an RDF dataset that follows graphkit's contract.
+"""Turn extraction results into RDF that follows graphkit's contract.
 
-* Entities (type, rdfs:label, skos:altLabel, owl:sameAs Wikidata) live in the
-  graph ``<base>graph/entities``.
+* Entities (type, rdfs:label, skos:altLabel, owl:sameAs Wikidata, and
+  gk:typeReason saying why resolution chose the type) live in the graph
+  ``<base>graph/entities``.
+* Relation summaries (``gk:Relation``: subject, predicate, object, how many
+  sentences and articles state it, first and last seen) live in the graph
+  ``<base>graph/relations``.
 * Each article has a named graph whose IRI is the article's IRI. It holds the
   article's metadata, ``schema:mentions`` links, the asserted relations as
   direct triples, and one ``gk:Statement`` node per occurrence (reified
   triple with evidence, offsets, method, confidence, claim status, speaker).
   Negated, denied, alleged and hypothetical claims appear only as statements.
 * All IRIs are derived from names and offsets: no blank nodes, no clock.
+
+``to_nquads`` gives the whole dataset as N-Quads text (what a build writes,
+see :mod:`graphkit.nquads`); ``to_dataset`` the same as an rdflib Dataset.
 """
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 
-from rdflib import Dataset, Literal, URIRef
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
+from rdflib import Dataset
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
 
 from . import ids
-from .model import ArticleResult
+from .model import ArticleResult, Relation
+from .nquads import XSD, iri, literal
 from .resolve import Resolution
+from .resolve.support import Support, relation_support
 from .vocab import DEFAULT_BASE_IRI, GK, PREFIXES, SCHEMA, WD
 
 ENTITIES_GRAPH = "graph/entities"
+RELATIONS_GRAPH = "graph/relations"
+
+_T = {name: iri(str(term)) for name, term in {
+    "type": RDF.type, "subject": RDF.subject, "predicate": RDF.predicate, "object": RDF.object,
+    "label": RDFS.label, "altLabel": SKOS.altLabel, "sameAs": OWL.sameAs, "title": DCTERMS.title,
+    "date": DCTERMS.date, "url": SCHEMA.url, "mentions": SCHEMA.mentions, "derived": PROV.wasDerivedFrom,
+}.items()}
+_GK = {name: iri(str(GK[name])) for name in GK.__annotations__}
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def new_dataset() -> Dataset:
     ds = Dataset(default_union=True)
-    for prefix, iri in PREFIXES.items():
-        ds.bind(prefix, iri, override=True)
+    for prefix, namespace in PREFIXES.items():
+        ds.bind(prefix, namespace, override=True)
     return ds
+
+
+def to_nquads(results: Iterable[ArticleResult], resolution: Resolution, *, base_iri: str = DEFAULT_BASE_IRI,
+              pipeline: str = "", support: list[Support] | None = None,
+              article_text: Callable[[ArticleResult], str] | None = None) -> str:
+    """The whole dataset as N-Quads: the entities graph, each article's graph in id order, the summaries.
+
+    Each block's lines are sorted, so the text depends on nothing but its input.
+    ``support`` is :func:`~graphkit.resolve.support.relation_support` of the same
+    results and ``article_text`` gives :func:`article_nquads` of a result, when the
+    caller has them already (a build keeps unchanged articles' text).
+    """
+    results = sorted(results, key=lambda r: r.article.id)
+    if article_text is None:
+        def article_text(result: ArticleResult) -> str:
+            return article_nquads(result, resolution, base_iri=base_iri, pipeline=pipeline)
+    if support is None:
+        support = relation_support(results, resolution)
+    parts = [_block(entity_quads(resolution, base_iri))]
+    parts.extend(article_text(result) for result in results)
+    parts.append(_block(relation_quads(support, base_iri)))
+    return "".join(parts)
+
+
+def article_nquads(result: ArticleResult, resolution: Resolution, *, base_iri: str = DEFAULT_BASE_IRI,
+                   pipeline: str = "") -> str:
+    """One article's named graph as sorted N-Quads lines."""
+    return _block(article_quads(result, resolution, base_iri=base_iri, pipeline=pipeline))
+
+
+def _block(lines: Iterable[str]) -> str:
+    return "".join(sorted(set(lines)))
 
 
 def to_dataset(results: Iterable[ArticleResult], resolution: Resolution, *,
                base_iri: str = DEFAULT_BASE_IRI, pipeline: str = "") -> Dataset:
     ds = new_dataset()
     ds.bind("gkid", base_iri, override=True)
-    add_entities(ds, resolution, base_iri)
-    for result in results:
-        add_article(ds, result, resolution, base_iri=base_iri, pipeline=pipeline)
+    ds.parse(data=to_nquads(results, resolution, base_iri=base_iri, pipeline=pipeline), format="nquads")
     return ds
 
 
-def add_entities(ds: Dataset, resolution: Resolution, base_iri: str) -> None:
-    graph = ds.graph(URIRef(base_iri + ENTITIES_GRAPH))
+def entity_quads(resolution: Resolution, base_iri: str) -> Iterator[str]:
+    graph = iri(base_iri + ENTITIES_GRAPH)
     for entity in resolution.entities.values():
-        node = URIRef(base_iri + entity.path)
-        graph.add((node, RDF.type, GK[entity.type]))
-        graph.add((node, RDFS.label, Literal(entity.label)))
+        node = iri(base_iri + entity.path)
+        yield f"{node} {_T['type']} {_GK[entity.type]} {graph} .\n"
+        yield f"{node} {_T['label']} {literal(entity.label)} {graph} .\n"
         for name in entity.names:
             if name != entity.label:
-                graph.add((node, SKOS.altLabel, Literal(name)))
+                yield f"{node} {_T['altLabel']} {literal(name)} {graph} .\n"
         if entity.wikidata:
-            graph.add((node, OWL.sameAs, WD[entity.wikidata]))
+            yield f"{node} {_T['sameAs']} {iri(str(WD[entity.wikidata]))} {graph} .\n"
+        if entity.type_reason:
+            yield f"{node} {_GK['typeReason']} {literal(entity.type_reason)} {graph} .\n"
 
 
-def article_iri(base_iri: str, article_id: str) -> URIRef:
-    return URIRef(base_iri + ids.article_path(article_id))
+def relation_quads(support: Iterable[Support], base_iri: str) -> Iterator[str]:
+    """One gk:Relation node per asserted triple, with its support, in ``<base>graph/relations``."""
+    graph = iri(base_iri + RELATIONS_GRAPH)
+    for item in support:
+        s, o = base_iri + item.subject, base_iri + item.object
+        node = iri(base_iri + ids.relation_path(s, item.predicate, o))
+        yield f"{node} {_T['type']} {_GK['Relation']} {graph} .\n"
+        yield f"{node} {_T['subject']} {iri(s)} {graph} .\n"
+        yield f"{node} {_T['predicate']} {_GK[item.predicate]} {graph} .\n"
+        yield f"{node} {_T['object']} {iri(o)} {graph} .\n"
+        yield f"{node} {_GK['support']} {literal(str(item.sentences), XSD + 'integer')} {graph} .\n"
+        yield f"{node} {_GK['articleCount']} {literal(str(item.articles), XSD + 'integer')} {graph} .\n"
+        if item.first_seen:
+            yield f"{node} {_GK['firstSeen']} {literal(item.first_seen, XSD + 'date')} {graph} .\n"
+            yield f"{node} {_GK['lastSeen']} {literal(item.last_seen, XSD + 'date')} {graph} .\n"
 
 
-def add_article(ds: Dataset, result: ArticleResult, resolution: Resolution, *,
-                base_iri: str = DEFAULT_BASE_IRI, pipeline: str = "") -> None:
+def article_path_iri(base_iri: str, article_id: str) -> str:
+    return base_iri + ids.article_path(article_id)
+
+
+def article_quads(result: ArticleResult, resolution: Resolution, *,
+                  base_iri: str = DEFAULT_BASE_IRI, pipeline: str = "") -> Iterator[str]:
     article = result.article
-    node = article_iri(base_iri, article.id)
-    graph = ds.graph(node)
-    graph.add((node, RDF.type, GK.Article))
-    if article.title:
-        graph.add((node, DCTERMS.title, Literal(article.title)))
-    if article.url:
-        graph.add((node, SCHEMA.url, Literal(article.url, datatype=XSD.anyURI)))
-    if article.date:
-        graph.add((node, DCTERMS.date, date_literal(article.date)))
-    if article.source:
-        graph.add((node, GK.sourceFile, Literal(article.source)))
-    graph.add((node, GK.contentHash, Literal(ids.digest(article.text, length=64))))
-    if pipeline:
-        graph.add((node, GK.pipelineVersion, Literal(pipeline)))
+    node = iri(article_path_iri(base_iri, article.id))
+    g = node
 
-    def entity(key: str) -> URIRef:
-        return URIRef(base_iri + resolution.path_of(article.id, key))
+    def meta(predicate: str, value: str) -> str:
+        return f"{node} {predicate} {value} {g} .\n"
+
+    yield meta(_T["type"], _GK["Article"])
+    if article.title:
+        yield meta(_T["title"], literal(article.title))
+    if article.url:
+        yield meta(_T["url"], literal(article.url, XSD + "anyURI"))
+    if article.date:
+        yield meta(_T["date"], literal(article.date, XSD + "date") if _ISO_DATE.fullmatch(article.date)
+                   else literal(article.date))
+    if article.source:
+        yield meta(_GK["sourceFile"], literal(article.source))
+    yield meta(_GK["contentHash"], literal(ids.digest(article.text, length=64)))
+    if pipeline:
+        yield meta(_GK["pipelineVersion"], literal(pipeline))
+
+    def entity(key: str) -> str:
+        return base_iri + resolution.path_of(article.id, key)
 
     for item in result.entities:
-        graph.add((node, SCHEMA.mentions, entity(item.key)))
-    for rel in result.relations:
-        s, o, p = entity(rel.subject), entity(rel.object), GK[rel.predicate]
+        yield meta(_T["mentions"], iri(entity(item.key)))
+    for stmt, rel in _statements(result, entity, base_iri):
+        s, p, o = iri(entity(rel.subject)), _GK[rel.predicate], iri(entity(rel.object))
         if rel.status == "asserted":
-            graph.add((s, p, o))
-        stmt = URIRef(base_iri + ids.statement_path(article.id, str(s), rel.predicate, str(o),
-                                                    rel.evidence.start, rel.evidence.end))
-        graph.add((stmt, RDF.type, GK.Statement))
-        graph.add((stmt, RDF.subject, s))
-        graph.add((stmt, RDF.predicate, p))
-        graph.add((stmt, RDF.object, o))
-        graph.add((stmt, GK.status, GK[rel.status]))
-        graph.add((stmt, GK.evidence, Literal(rel.evidence.text)))
-        graph.add((stmt, GK.startChar, Literal(rel.evidence.start)))
-        graph.add((stmt, GK.endChar, Literal(rel.evidence.end)))
-        graph.add((stmt, GK.method, Literal(rel.method)))
-        graph.add((stmt, GK.confidence, Literal(Decimal(str(rel.confidence)), datatype=XSD.decimal)))
-        graph.add((stmt, PROV.wasDerivedFrom, node))
+            yield f"{s} {p} {o} {g} .\n"
+        stmt = iri(stmt)
+        yield f"{stmt} {_T['type']} {_GK['Statement']} {g} .\n"
+        yield f"{stmt} {_T['subject']} {s} {g} .\n"
+        yield f"{stmt} {_T['predicate']} {p} {g} .\n"
+        yield f"{stmt} {_T['object']} {o} {g} .\n"
+        yield f"{stmt} {_GK['status']} {_GK[rel.status]} {g} .\n"
+        yield f"{stmt} {_GK['evidence']} {literal(rel.evidence.text)} {g} .\n"
+        yield f"{stmt} {_GK['startChar']} {literal(str(rel.evidence.start), XSD + 'integer')} {g} .\n"
+        yield f"{stmt} {_GK['endChar']} {literal(str(rel.evidence.end), XSD + 'integer')} {g} .\n"
+        yield f"{stmt} {_GK['method']} {literal(rel.method)} {g} .\n"
+        yield f"{stmt} {_GK['confidence']} {literal(str(Decimal(str(rel.confidence))), XSD + 'decimal')} {g} .\n"
+        yield f"{stmt} {_T['derived']} {node} {g} .\n"
         if rel.speaker:
-            graph.add((stmt, GK.speaker, entity(rel.speaker)))
+            yield f"{stmt} {_GK['speaker']} {iri(entity(rel.speaker))} {g} .\n"
 
 
-def date_literal(value: str) -> Literal:
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        return Literal(value, datatype=XSD.date)
-    return Literal(value)
+def _statements(result: ArticleResult, entity, base_iri: str) -> list[tuple[str, Relation]]:
+    """One relation per statement IRI.
+
+    A statement is identified by its article, resolved triple, sentence and, when
+    it is not asserted, its claim status (so that a sentence read as both asserted
+    and negated keeps both readings). Two article-local entities that resolution
+    merged can make two relations one statement: the most confident one stays.
+    """
+    best: dict[str, Relation] = {}
+    for rel in result.relations:
+        predicate = rel.predicate if rel.status == "asserted" else f"{rel.predicate}/{rel.status}"
+        stmt = base_iri + ids.statement_path(result.article.id, entity(rel.subject), predicate,
+                                             entity(rel.object), rel.evidence.start, rel.evidence.end)
+        kept = best.get(stmt)
+        if kept is None or (-rel.confidence, rel.method, rel.speaker) < (-kept.confidence, kept.method, kept.speaker):
+            best[stmt] = rel
+    return sorted(best.items())

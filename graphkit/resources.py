@@ -50,7 +50,7 @@ class LexiconEntry:
     type: str
     aliases: tuple[str, ...] = ()
     wikidata: str = ""
-    parent: str = ""        # name of the organisation this one is part of
+    generic: bool = False   # a collective actor ("police", "rights groups"), not a named one
 
 
 @dataclass
@@ -89,8 +89,9 @@ def read_jsonl(path: Path) -> list[dict]:
 
 
 def read_yaml(path: Path) -> dict:
+    """A YAML mapping whose scalars all stay strings ("on" is a preposition, not a boolean)."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise ResourceError(f"{path}: cannot be read as YAML ({exc})") from None
     if not isinstance(data, dict):
@@ -117,7 +118,8 @@ def _entry(record: dict, where: str) -> LexiconEntry:
     aliases = record.get("aliases", [])
     if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
         raise ResourceError(f"{where}: \"aliases\" must be a list of strings")
-    return LexiconEntry(name.strip(), etype, tuple(aliases), str(record.get("wikidata", "")), str(record.get("parent", "")))
+    return LexiconEntry(name.strip(), etype, tuple(aliases), str(record.get("wikidata", "")),
+                        bool(record.get("generic", False)))
 
 
 @lru_cache(maxsize=None)

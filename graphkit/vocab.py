@@ -72,6 +72,7 @@ class GK(DefinedNamespace):
     contentHash: URIRef
     pipelineVersion: URIRef
     sourceFile: URIRef
+    typeReason: URIRef
 
 
 SCHEMA = Namespace("https://schema.org/")

@@ -108,3 +108,16 @@ def test_validate_reports_a_broken_graph(tmp_path):
     run = graphkit("validate", bad)
     assert run.returncode == 1
     assert "rdfs:label" in run.stderr and "does not conform" in run.stdout
+
+
+def test_min_confidence_filters_relations(tmp_path):
+    from rdflib import Dataset
+
+    from graphkit.vocab import GK
+
+    out = tmp_path / "g.trig"
+    assert graphkit("build", EXAMPLES / "wire-briefs.jsonl", "-o", out, "--min-confidence", "0.75").returncode == 0
+    ds = Dataset(default_union=True)
+    ds.parse(out, format="trig")
+    confidences = [float(c) for c in ds.objects(None, GK.confidence)]
+    assert confidences and min(confidences) >= 0.75

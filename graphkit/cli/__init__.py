@@ -8,15 +8,16 @@ graph and exits with status 1.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
 from .. import __version__
 from ..errors import GraphkitError
-from . import build, export, query, serve, validate, viz
-from .common import EXIT_ERROR
+from . import add, build, export, push, query, serve, stats, validate, viz
+from .common import EXIT_ERROR, EXIT_OK
 
-COMMANDS = (build, query, validate, viz, export, serve)
+COMMANDS = (build, add, query, validate, viz, export, stats, push, serve)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -38,3 +39,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("graphkit: interrupted; existing outputs are unchanged", file=sys.stderr)
         return 130
+    except BrokenPipeError:          # output piped into a reader that stopped early, such as `head`
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK

@@ -10,12 +10,12 @@ import sys
 from pathlib import Path
 
 from ..errors import GraphkitError
-from .common import EXIT_OK, add_base_iri
+from .common import EXIT_OK, add_base_iri, add_endpoint, endpoint_arguments
 
 
 def register(sub) -> None:
     p = sub.add_parser("query", help="run a SPARQL query on a graph")
-    p.add_argument("graph", metavar="GRAPH")
+    p.add_argument("graph", nargs="?", metavar="GRAPH")
     p.add_argument("query", nargs="?", metavar="QUERY", help="SPARQL text; the project prefixes are predeclared")
     p.add_argument("-f", "--file", metavar="FILE.rq", help="read the query from a file")
     p.add_argument("-n", "--name", metavar="NAME", help="run a saved query by name (see `graphkit queries`)")
@@ -23,6 +23,7 @@ def register(sub) -> None:
     p.add_argument("--bind", action="append", metavar="VAR=VALUE", help="pre-bind a variable: a name, <IRI> or prefixed name such as gk:sells")
     p.add_argument("--format", default="table", choices=["table", "csv", "tsv", "json"])
     add_base_iri(p)
+    add_endpoint(p)
     p.set_defaults(func=run)
 
     p = sub.add_parser("queries", help="list the saved queries")
@@ -49,9 +50,15 @@ def run(args) -> int:
     from ..query import format_result, parse_binding
     from ..store import open_graph, run_sparql
 
+    endpoint_arguments(args)
     text = query_text(args)
     bindings = dict(parse_binding(b, args.base_iri) for b in args.bind or ())
-    result = run_sparql(open_graph(args.graph), text, bindings=bindings, base_iri=args.base_iri)
+    if args.endpoint:
+        from ..remote import query_endpoint
+
+        result = query_endpoint(args.endpoint, text, bindings=bindings, base_iri=args.base_iri)
+    else:
+        result = run_sparql(open_graph(args.graph), text, bindings=bindings, base_iri=args.base_iri)
     width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
     sys.stdout.write(format_result(result, args.format, width=width, base_iri=args.base_iri))
     return EXIT_OK

@@ -1,35 +1,50 @@
-"""Spreadsheet exports: a folder with nodes.csv and edges.csv."""
+"""Spreadsheet exports: a folder with nodes.csv and edges.csv.
+
+``nodes.csv`` has one row per entity. ``edges.csv`` has one row per piece of
+evidence: a relation stated in three articles takes three rows, each with its
+sentence and source, and ``support`` (repeated on each row) says how many
+there are. A relation without recorded evidence still gets one row.
+"""
 from __future__ import annotations
 
 import csv
 import io
 from pathlib import Path
 
-from ..errors import OutputError
 from ..project import to_networkx
 from .folders import write_folder_atomic
+
+NODE_COLUMNS = ["id", "label", "type", "aliases", "wikidata", "article_count", "articles"]
+EVIDENCE_FIELDS = {"evidence": "text", "article": "article", "title": "title", "url": "url", "date": "date",
+                   "confidence": "confidence", "start": "start", "end": "end", "method": "method"}
+EDGE_COLUMNS = ["source", "source_label", "predicate", "target", "target_label", "support", *EVIDENCE_FIELDS]
+
+
+def write_csv(dataset, path: Path) -> None:
+    write_folder_atomic(path, csv_files(dataset))
 
 
 def csv_files(dataset) -> dict[str, bytes]:
     graph = to_networkx(dataset)
-    nodes = io.StringIO()
-    writer = csv.writer(nodes)
-    writer.writerow(["id", "label", "type", "aliases", "wikidata", "articles"])
+    return {"nodes.csv": table(NODE_COLUMNS, node_rows(graph)), "edges.csv": table(EDGE_COLUMNS, edge_rows(graph))}
+
+
+def node_rows(graph):
     for node, data in sorted(graph.nodes(data=True)):
-        writer.writerow([node, data["label"], data["type"], "; ".join(data["names"]), data["wikidata"], len(data["articles"])])
-    edges = io.StringIO()
-    writer = csv.writer(edges)
-    writer.writerow(["source", "source_label", "predicate", "target", "target_label", "support",
-                     "evidence", "article", "url", "date", "confidence"])
+        yield [node, data["label"], data["type"], "; ".join(data["names"]), data["wikidata"],
+               len(data["articles"]), " ".join(a["iri"] for a in data["articles"])]
+
+
+def edge_rows(graph):
     for s, o, key, data in sorted(graph.edges(keys=True, data=True), key=lambda e: e[:3]):
+        head = [s, graph.nodes[s]["label"], key, o, graph.nodes[o]["label"], data["support"]]
         for item in data["evidence"] or [{}]:
-            writer.writerow([s, graph.nodes[s]["label"], key, o, graph.nodes[o]["label"], data["support"],
-                             item.get("text", ""), item.get("article", ""), item.get("url", ""),
-                             item.get("date", ""), item.get("confidence", "")])
-    return {"nodes.csv": nodes.getvalue().encode("utf-8"), "edges.csv": edges.getvalue().encode("utf-8")}
+            yield head + [item.get(field, "") for field in EVIDENCE_FIELDS.values()]
 
 
-def write_csv(dataset, path: Path) -> None:
-    if path.exists() and not path.is_dir():
-        raise OutputError(f"{path}: the csv export writes a folder, but a file of that name exists")
-    write_folder_atomic(path, csv_files(dataset))
+def table(columns: list[str], rows) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(columns)
+    writer.writerows(rows)
+    return buffer.getvalue().encode("utf-8")

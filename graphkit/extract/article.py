@@ -14,11 +14,17 @@ from spacy.tokens import Doc
 from ..model import Article, ArticleResult, Entity, Evidence, Mention, Relation
 from ..resources import Lexicon, load_lexicon
 from .cues import entity_cues
-from .entities import ArticleEntities, build_entities
+from .entities import ArticleEntities, parent_of
 from .mentions import MentionFinder
+from .quotes import SpeechReader
+from .references import build_entities
 from .relations import Hit, SentenceReader
+from .roles import RoleReader
+from .stance import stance_cues, stance_hits
 
-MAX_CHUNK_CHARS = 100_000
+MAX_CHUNK_CHARS = 10_000       # longer texts are parsed in pieces cut at paragraph breaks, to bound memory
+_PLACE_AS_GOVERNMENT_OBJECT = {"sellsTo", "sues", "fines", "partnersWith", "investigates", "worksFor",
+                               "criticizes", "supports", "partOf"}
 _AGENT_PREDICATES = {"bans", "uses", "sues", "fines", "investigates", "partnersWith", "funds", "criticizes",
                      "supports", "sellsTo", "worksFor"}
 
@@ -31,7 +37,9 @@ class Extractor:
         self.lexicon = lexicon or load_lexicon()
         self.finder = MentionFinder(nlp, self.lexicon)
         self.cues = entity_cues()
+        self.stance = stance_cues()
         self.min_confidence = min_confidence
+        self.lexicon_names = self.lexicon.names()
 
     def extract(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[ArticleResult]:
         for article, doc in parse(self.nlp, articles, batch_size):
@@ -40,10 +48,25 @@ class Extractor:
     def extract_doc(self, article: Article, doc: Doc) -> ArticleResult:
         found = self.finder.find(doc)
         ents = build_entities(doc, found, self.cues)
-        hits = SentenceReader(doc, ents, cues=self.cues).read()
+        reader = SentenceReader(doc, ents, cues=self.cues)
+        hits = reader.read() + list(RoleReader(doc, ents, self.cues).read()) + self._chapters(ents)
+        speeches = SpeechReader(doc, ents, self.stance.reporting, reader.subject_token).read()
+        hits += stance_hits(doc, ents, speeches, spokespeople(doc, ents, hits, self.stance.own_voice_roles),
+                             family(hits), self.stance)
         hits = [h for h in hits if h.confidence >= self.min_confidence]
         _retype_acting_places(ents, hits)
+        _inherit_parent_types(ents, hits)
         return to_result(article, doc, ents, hits)
+
+    def _chapters(self, ents: ArticleEntities) -> list[Hit]:
+        """"ACLU of Northern California" is part of the ACLU, as its name says."""
+        hits = []
+        for draft in list(ents.drafts.values()):
+            if draft.parent_name and draft.mentions:
+                parent = parent_of(ents, draft, self.lexicon_names)
+                if parent:
+                    hits.append(Hit(draft.key, "partOf", parent, draft.mentions[0][0], "graphkit.chapter.v1", 0.9))
+        return hits
 
 
 def parse(nlp, articles: Iterable[Article], batch_size: int = 16) -> Iterator[tuple[Article, Doc]]:
@@ -81,6 +104,39 @@ def split_text(text: str, limit: int = MAX_CHUNK_CHARS) -> list[str]:
     return pieces
 
 
+def spokespeople(doc: Doc, ents: ArticleEntities, hits: list[Hit], own_voice_roles: frozenset[str]) -> dict[str, str]:
+    """The organisation each person speaks for, from the article's own worksFor statements (first one
+    wins); a company's engineers and other staff speak only for themselves."""
+    found: dict[str, str] = {}
+    for hit in sorted(hits, key=lambda h: h.anchor):
+        if hit.predicate != "worksFor" or hit.status != "asserted" or hit.subject in found:
+            continue
+        if ents.entity(hit.object).type == "Company" and doc[hit.anchor].lemma_.lower() in own_voice_roles:
+            found[hit.subject] = ""
+            continue
+        found[hit.subject] = hit.object
+    return {person: org for person, org in found.items() if org}
+
+
+def family(hits: list[Hit]) -> dict[str, set[str]]:
+    """Organisations linked by partOf in the article, both ways: a speaker never judges its own family."""
+    found: dict[str, set[str]] = {}
+    for hit in hits:
+        if hit.predicate == "partOf" and hit.status == "asserted":
+            found.setdefault(hit.subject, set()).add(hit.object)
+            found.setdefault(hit.object, set()).add(hit.subject)
+    return found
+
+
+def _inherit_parent_types(ents: ArticleEntities, hits: list[Hit]) -> None:
+    """A division typed only by default takes its parent's type ("ERO, the ICE branch")."""
+    for hit in hits:
+        if hit.predicate == "partOf" and hit.status == "asserted":
+            child, parent = ents.entity(hit.subject), ents.entity(hit.object)
+            if child.reason.startswith(("organisation by default", "NER", "name with")) and child.type != parent.type:
+                child.type, child.reason = parent.type, f"part of {parent.name}"
+
+
 def _retype_acting_places(ents: ArticleEntities, hits: list[Hit]) -> None:
     """A place that bans, sues, buys or is sold to acts as its government."""
     for hit in hits:
@@ -89,7 +145,7 @@ def _retype_acting_places(ents: ArticleEntities, hits: list[Hit]) -> None:
         for key, is_subject in ((hit.subject, True), (hit.object, False)):
             draft = ents.entity(key)
             if draft.type == "Location" and (is_subject and hit.predicate in _AGENT_PREDICATES
-                                             or not is_subject and hit.predicate in ("sellsTo", "sues", "fines", "partnersWith", "investigates", "worksFor")):
+                                             or not is_subject and hit.predicate in _PLACE_AS_GOVERNMENT_OBJECT):
                 draft.type, draft.reason = "GovernmentAgency", f"acts as a government ({hit.predicate})"
 
 
@@ -108,8 +164,9 @@ def to_result(article: Article, doc: Doc, ents: ArticleEntities, hits: list[Hit]
         if key not in best or best[key].hit.confidence < hit.confidence:
             best[key] = _Best(hit, sent.start_char, sent.end_char)
     relations = []
+    full_text = doc.text
     for item in best.values():
-        text = doc.text[item.start:item.end]
+        text = full_text[item.start:item.end]
         lead = len(text) - len(text.lstrip())
         text = text.strip()
         relations.append(Relation(

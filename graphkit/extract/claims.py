@@ -15,6 +15,7 @@ from spacy.tokens import Token
 from ..resources import load_cues
 
 _CLIMB = {"xcomp", "ccomp", "conj", "advcl", "pcomp", "pobj", "prep", "dobj", "acl", "relcl", "csubj", "auxpass", "aux"}
+_FACTUAL_MARKS = {"when", "after", "before", "since", "because", "as", "while", "although", "though", "once"}
 _NEGATIONS = {"not", "n't", "never", "no", "neither", "nor"}
 
 
@@ -46,7 +47,8 @@ class Claim:
 
 
 def is_negated(token: Token) -> bool:
-    return any(c.dep_ == "neg" or c.lower_ in _NEGATIONS and c.dep_ in ("advmod", "det") for c in token.children)
+    return has_no_longer(token) or any(c.dep_ == "neg" or c.lower_ in _NEGATIONS and c.dep_ in ("advmod", "det")
+                                       for c in token.children)
 
 
 def has_no_longer(token: Token) -> bool:
@@ -75,6 +77,8 @@ def claim_status(token: Token, cues: ClaimCues | None = None) -> Claim:
                 return Claim("hypothetical", cue=low)
             if child.dep_ == "mark" and low in cues.conditionals:
                 return Claim("hypothetical", cue=low)
+            if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in cues.conditionals for m in child.children):
+                return Claim("hypothetical", cue="if")        # "If the council agrees, the police will use it"
             if child.dep_ == "advmod" and low in cues.allegation_adverbs:
                 return Claim("alleged", cue=low)
         if first and current.pos_ in ("VERB", "AUX") and is_negated(current):
@@ -85,9 +89,18 @@ def claim_status(token: Token, cues: ClaimCues | None = None) -> Claim:
             break
         if lemma in cues.reporting and not first:
             break
+        if _is_factual_clause(current):
+            break                                   # "When Google acquired DeepMind, it promised ..."
         current = current.head
         first = False
     return Claim("asserted")
+
+
+def _is_factual_clause(token: Token) -> bool:
+    """A past-tense adverbial clause of time or cause states its own fact, whatever its head hopes."""
+    if token.dep_ != "advcl" or token.tag_ not in ("VBD", "VBN"):
+        return False
+    return any(c.dep_ in ("mark", "advmod") and c.lower_ in _FACTUAL_MARKS for c in token.children)
 
 
 def _subject(verb: Token) -> Token | None:

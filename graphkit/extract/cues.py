@@ -21,8 +21,11 @@ class EntityCues:
     technology_nouns: frozenset[str]
     roles: frozenset[str]
     person_titles: frozenset[str]
+    role_verbs: frozenset[str]
+    not_names: frozenset[str]
+    role_organisations: dict[str, tuple[str, ...]]
 
-    def descriptor_type(self, word: str, types=("Company", "GovernmentAgency", "AdvocacyGroup")) -> str:
+    def descriptor_type(self, word: str, types=("Product", "Company", "GovernmentAgency", "AdvocacyGroup")) -> str:
         word = word.lower()
         for etype in types:
             if word in self.descriptors.get(etype, ()):
@@ -42,4 +45,7 @@ def entity_cues() -> EntityCues:
         technology_nouns=_words(data["technology_nouns"]),
         roles=_words(data["roles"]),
         person_titles=_words(data["person_titles"]),
+        role_verbs=_words(data["role_verbs"]),
+        not_names=_words(data["not_names"]),
+        role_organisations={k.lower(): tuple(v) for k, v in data["role_organisations"].items()},
     )

@@ -9,6 +9,7 @@ references, never names.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -20,11 +21,7 @@ from .cues import EntityCues
 from .mentions import Found
 from .typing import type_by_context, type_by_name
 
-_PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
-_THING_PRONOUNS = {"it", "its"}
-_PLURAL_PRONOUNS = {"they", "them", "their"}
-_ANAPHOR_WINDOW = 6         # sentences back that "the company" may reach
-_PRONOUN_WINDOW = 2
+_SEARCH_SENTENCES = 40      # how far back "the company" or a name count may look
 _SHORT_FORM_BLOCKERS = {"of", "for", "on", "and", "&", "to", "in", "at"}
 
 
@@ -38,6 +35,9 @@ class Draft:
     names: list[str] = field(default_factory=list)
     wikidata: str = ""
     lexicon_name: str = ""
+    generic: bool = False           # a collective actor such as "police"
+    parent_name: str = ""           # for a chapter ("ACLU of Northern California"): its organisation's name
+    votes: dict = field(default_factory=dict)     # type -> how many weakly typed names voted for it
     mentions: list[tuple[int, int]] = field(default_factory=list)   # token spans of its names
 
     @property
@@ -71,6 +71,7 @@ class ArticleEntities:
         self.token_key: dict[int, str] = {}
         self._by_name: dict[str, str] = {}
         self._by_lexicon: dict[str, str] = {}
+        self._starts: list[int] | None = None    # link starts, for bisecting; reset when a link is added
 
     # -- building ------------------------------------------------------------
     def new(self, etype: str, reason: str) -> Draft:
@@ -80,7 +81,8 @@ class ArticleEntities:
         return draft
 
     def link(self, start: int, end: int, key: str, kind: str) -> None:
-        self.links.append(Link(start, end, key, kind))
+        bisect.insort(self.links, Link(start, end, key, kind), key=lambda link: link.start)
+        self._starts = None
         for i in range(start, end):
             self.token_key[i] = key
         if kind == "name":
@@ -89,19 +91,98 @@ class ArticleEntities:
     def key_at(self, token: Token) -> str | None:
         return self.token_key.get(token.i)
 
+    def before(self, token: Token, sentences: int = _SEARCH_SENTENCES) -> list[Link]:
+        """The links that start before the token, in its sentence and the `sentences` sentences before.
+
+        Every backward search goes through this window, so long articles stay linear."""
+        first = sentence_start(self.doc, sentence_index(self.doc, token) - sentences)
+        return self.between(first, token.i)
+
+    def between(self, first: int, end: int) -> list[Link]:
+        """The links that start at token `first` or later and before token `end`."""
+        if self._starts is None:
+            self._starts = [link.start for link in self.links]
+        return self.links[bisect.bisect_left(self._starts, first):bisect.bisect_left(self._starts, end)]
+
     def entity(self, key: str) -> Draft:
         return self.drafts[key]
 
 
-def build_entities(doc: Doc, found: list[Found], cues: EntityCues) -> ArticleEntities:
+def parent_of(ents: ArticleEntities, draft: Draft, lexicon_names: dict) -> str | None:
+    """The entity a chapter belongs to: found by name in the article, else created from its name."""
+    from ..ids import normalize_name
+
+    norm = normalize_name(draft.parent_name)
+    key = ents._by_name.get(norm)
+    entry = lexicon_names.get(norm)
+    if key is None and entry is not None:
+        key = ents._by_lexicon.get(entry.name)
+    if key is None:
+        parent = ents.new(draft.type, "organisation of a chapter" if entry is None else "lexicon")
+        parent.add_name(draft.parent_name)
+        if entry is not None:
+            parent.lexicon_name, parent.wikidata = entry.name, entry.wikidata
+            parent.type = entry.type
+        ents._by_name[norm] = parent.key
+        key = parent.key
+    return key if key != draft.key else None
+
+
+def collect_names(doc: Doc, found: list[Found], cues: EntityCues) -> ArticleEntities:
+    """The article's entities from its names: merged by name, alias, acronym, surname and short form."""
     ents = ArticleEntities(doc)
     acronyms = _acronym_definitions(doc, found)
     for item in found:
         _add_name(ents, doc, item, cues, acronyms)
+    _settle_weak_types(ents)
     _merge_surnames(ents)
-    _link_descriptions(ents, doc, cues)
-    _link_pronouns(ents, doc)
+    _merge_places_into_governments(ents)
+    _products_by_place(ents, doc)
     return ents
+
+
+def merge_aliases(ents: ArticleEntities, doc: Doc) -> None:
+    """Names given as other names of an entity: "known as the AP", "Italy's authority, the Garante"."""
+    _merge_known_as(ents, doc)
+    _merge_appositive_names(ents, doc)
+
+
+def _merge_appositive_names(ents: ArticleEntities, doc: Doc) -> None:
+    """"Italy's data protection authority, the Garante": two names of one organisation side by side."""
+    for link in list(ents.links):
+        if link.kind != "name" or link.key not in ents.drafts:
+            continue
+        root = doc[link.start:link.end].root
+        for child in root.children:
+            other = ents.key_at(child)
+            if child.dep_ != "appos" or other is None or other == link.key or other not in ents.drafts:
+                continue
+            a, b = ents.drafts[link.key], ents.drafts[other]
+            renamed = doc[child.left_edge.i].lower_ == "the"          # "…, the Garante", not a list of names
+            known_apart = a.lexicon_name and b.lexicon_name and a.lexicon_name != b.lexicon_name
+            if renamed and not known_apart and a.type in ORGANISATION_TYPES and b.type in ORGANISATION_TYPES \
+                    and not (a.generic or b.generic) and not (a.parent_name or b.parent_name):
+                keep, drop = (link.key, other) if a.reason == "lexicon" or b.reason != "lexicon" else (other, link.key)
+                _merge_into(ents, drop, keep)
+
+
+def _merge_known_as(ents: ArticleEntities, doc: Doc) -> None:
+    """"The regulator, known … simply as the AP": AP is another name of the regulator."""
+    for token in doc:
+        if token.lower_ not in ("known", "called", "renamed") or token.tag_ != "VBN":
+            continue
+        owner = ents.key_at(token.head) if token.dep_ in ("acl", "relcl") else None
+        if owner is None and token.dep_ in ("acl", "relcl"):
+            owner = next((ents.key_at(c) for c in token.head.children if c.dep_ == "appos" and ents.key_at(c)), None)
+        if owner is None:
+            continue
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "as":
+                for obj in prep.children:
+                    alias = ents.key_at(obj)
+                    if alias and alias != owner and alias in ents.drafts and owner in ents.drafts \
+                            and _compatible(ents.drafts[alias].type, ents.drafts[owner].type):
+                        _merge_into(ents, alias, owner)
 
 
 def _clean_text(doc: Doc, start: int, end: int) -> str:
@@ -117,10 +198,23 @@ def _add_name(ents: ArticleEntities, doc: Doc, item: Found, cues: EntityCues, ac
     if not norm:
         return
     etype, reason = item.type, item.reason
+    if etype == "Location":
+        named, why = type_by_name(span, cues)
+        if named == "GovernmentAgency" and why.startswith("name begins"):
+            etype, reason = named, why
+    if etype in ("Person", "Location") and item.source == "ner":      # "Veridian Labs" read as a person
+        named, why = type_by_name(span, cues)
+        if named and (etype == "Person" or not why.startswith("name begins")):
+            etype, reason = named, why
+    if etype == "Person" and item.source == "ner" and len(span) == 1:     # "DeepMind, the London AI lab"
+        described, why = type_by_context(span, cues)
+        if described and described != "Person":
+            etype, reason = described, why
     if etype == "ORG":
+        described, why = type_by_context(span, cues)
         etype, reason = type_by_name(span, cues)
-        if not etype:
-            etype, reason = type_by_context(span, cues)
+        if not etype or described == "AdvocacyGroup" or why.startswith("named"):   # "a committee …, a group that campaigns"
+            etype, reason = (described, why) if described else (etype, reason)
         if not etype:
             etype, reason = "Company", "organisation by default"
     key = None
@@ -128,12 +222,13 @@ def _add_name(ents: ArticleEntities, doc: Doc, item: Found, cues: EntityCues, ac
         key = ents._by_lexicon.get(item.entry.name)
     if key is None:
         key = ents._by_name.get(norm)
-        if key and not _compatible(ents.entity(key).type, etype):
+        if key and not _compatible(ents.entity(key).type, etype) \
+                and not (_weak(reason) or _weak(ents.entity(key).reason)):     # NER labels disagree: one name
             key = None
     if key is None and item.start in acronyms:     # an acronym defined right after its long form
         key = ents.token_key.get(acronyms[item.start])
     if key is None:
-        key = _short_form_of(ents, norm, etype)
+        key = _short_form_of(ents, norm, etype, loose=_weak(reason))
     if key is None:
         draft = ents.new(etype, reason)
         key = draft.key
@@ -142,17 +237,45 @@ def _add_name(ents: ArticleEntities, doc: Doc, item: Found, cues: EntityCues, ac
         ents._by_lexicon[item.entry.name] = key
         draft.lexicon_name = draft.lexicon_name or item.entry.name
         draft.wikidata = draft.wikidata or item.entry.wikidata
+        draft.generic = draft.generic or item.entry.generic
         if draft.reason != "lexicon" and item.entry.type == etype:
             draft.type, draft.reason = etype, "lexicon"
     elif draft.type != etype and _stronger(reason, draft.reason):
         draft.type, draft.reason = etype, reason
+    if _weak(reason):
+        draft.votes[etype] = draft.votes.get(etype, 0) + 1
+    core = _clean_text(doc, item.start, item.core_end) if item.core_end is not None else ""
+    if core and not _names_an_organisation(ents, core):      # "FaceTrace software" is also "FaceTrace",
+        draft.add_name(core)                                  # but "Flock cameras" is not "Flock"
+        if item.type == "Product" and not draft.lexicon_name and item.entry is None:
+            draft.lexicon_name = core
     draft.add_name(text)
+    if item.parent is not None and not draft.parent_name:
+        draft.parent_name = _clean_text(doc, *item.parent)
     ents._by_name.setdefault(norm, key)
     ents.link(item.start, item.end, key, "name")
 
 
+def _names_an_organisation(ents: ArticleEntities, name: str) -> bool:
+    words = normalize_name(name).split()
+    return any(d.type in ORGANISATION_TYPES and any(normalize_name(n).split()[:len(words)] == words for n in d.names)
+               for d in ents.drafts.values())
+
+
 def _compatible(a: str, b: str) -> bool:
-    return a == b or (a in ORGANISATION_TYPES and b in ORGANISATION_TYPES) or {a, b} <= {"Product", "Company"}
+    return a == b or (a in ORGANISATION_TYPES and b in ORGANISATION_TYPES)
+
+
+def _weak(reason: str) -> bool:
+    """Typed only by spaCy's NER label or by default."""
+    return reason.startswith(("NER", "organisation by default"))
+
+
+def _settle_weak_types(ents: ArticleEntities) -> None:
+    """A name that NER labels differently in different sentences takes its most frequent label."""
+    for draft in ents.drafts.values():
+        if _weak(draft.reason) and draft.votes:
+            draft.type = max(sorted(draft.votes), key=lambda t: draft.votes[t])
 
 
 def _stronger(new_reason: str, old_reason: str) -> bool:
@@ -179,14 +302,15 @@ def _initials_fit(acronym: str, name: str) -> bool:
     return acronym[0] == (letters[0] if letters else "") or acronym[0] in letters
 
 
-def _short_form_of(ents: ArticleEntities, norm: str, etype: str) -> str | None:
-    """"Flock" after "Flock Safety", "Palantir" after "Palantir Technologies"."""
-    if etype not in ORGANISATION_TYPES and etype != "Product":
+def _short_form_of(ents: ArticleEntities, norm: str, etype: str, loose: bool = False) -> str | None:
+    """"Flock" after "Flock Safety", "Palantir" after "Palantir Technologies"; a name whose type
+    only NER guessed ("Halvorsen" read as a person) may shorten any organisation's name."""
+    if etype not in ORGANISATION_TYPES and etype != "Product" and not loose:
         return None
     words = norm.split()
     candidates = []
     for key, draft in ents.drafts.items():
-        if not _compatible(draft.type, etype):
+        if not _compatible(draft.type, etype) and not (loose and draft.type in ORGANISATION_TYPES):
             continue
         for name in draft.names:
             longer = normalize_name(name).split()
@@ -194,7 +318,9 @@ def _short_form_of(ents: ArticleEntities, norm: str, etype: str) -> str | None:
                     and not _SHORT_FORM_BLOCKERS & set(longer[len(words):]):
                 candidates.append(key)
                 break
-    return candidates[0] if len(set(candidates)) == 1 else None
+    if len(set(candidates)) == 1 or (loose and candidates):
+        return candidates[0]          # several longer names: the one introduced first
+    return None
 
 
 def _merge_surnames(ents: ArticleEntities) -> None:
@@ -214,6 +340,37 @@ def _merge_surnames(ents: ArticleEntities) -> None:
             _merge_into(ents, key, targets.pop())
 
 
+def _products_by_place(ents: ArticleEntities, doc: Doc) -> None:
+    """A name that qualifies or renames a technology is a product: "its ShadowNet spyware",
+    "its best-known plate reader, the Falcon"."""
+    technologies = {k for k, d in ents.drafts.items() if d.type == "Technology"}
+    for draft in ents.drafts.values():
+        if draft.type not in ORGANISATION_TYPES or not draft.reason.startswith(("organisation by default", "NER")):
+            continue
+        for start, end in draft.mentions:
+            root = doc[start:end].root
+            near = [root.head] if root.dep_ in ("compound", "appos") else []
+            near += [c for c in root.children if c.dep_ == "appos"]
+            if any(ents.token_key.get(t.i) in technologies for t in near):
+                draft.type, draft.reason = "Product", "names a technology"
+                break
+
+
+def _merge_places_into_governments(ents: ArticleEntities) -> None:
+    """"Norfolk" and "the City of Norfolk" are one entity: the city's government."""
+    governments = {}
+    for key, draft in ents.drafts.items():
+        if draft.type == "GovernmentAgency":
+            for name in draft.names:
+                words = name.split()
+                if len(words) >= 3 and words[0].lower() in ("city", "town", "county", "village") and words[1] == "of":
+                    governments[" ".join(words[2:]).lower()] = key
+    for key, draft in list(ents.drafts.items()):
+        weak = draft.type == "Location" or draft.reason.startswith(("organisation by default", "NER"))
+        if weak and draft.name.lower() in governments and key != governments[draft.name.lower()]:
+            _merge_into(ents, key, governments[draft.name.lower()])
+
+
 def _merge_into(ents: ArticleEntities, source: str, target: str) -> None:
     src, dst = ents.drafts.pop(source), ents.drafts[target]
     for name in src.names:
@@ -231,46 +388,19 @@ def _merge_into(ents: ArticleEntities, source: str, target: str) -> None:
                 table[k] = target
 
 
-def _link_descriptions(ents: ArticleEntities, doc: Doc, cues: EntityCues) -> None:
-    """"the company", "the regulator": the nearest entity of that type before them."""
-    for token in doc:
-        if token.i in ents.token_key or token.pos_ != "NOUN":
-            continue
-        wanted = [t for t, words in cues.anaphors.items() if token.lower_ in words]
-        if not wanted or not _definite(token):
-            continue
-        if token.lower_ == "city":
-            wanted = ["GovernmentAgency", "Location"]
-        key = _nearest(ents, doc, token, wanted, _ANAPHOR_WINDOW)
-        if key:
-            ents.link(token.i, token.i + 1, key, "description")
+def sentence_index(doc: Doc, token: Token) -> int:
+    index = doc.user_data.get("gk_sent_index")
+    if index is None:
+        index = doc.user_data["gk_sent_index"] = _sent_index(doc)
+    return index[token.i]
 
 
-def _definite(token: Token) -> bool:
-    """"the company" or "the company's", not "a company" or "the company behind Pegasus"."""
-    dets = [c for c in token.lefts if c.dep_ in ("det", "poss")]
-    if not dets or dets[0].lower_ != "the":
-        return False
-    if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.lefts):
-        return False
-    return not any(c.dep_ in ("relcl", "acl") or (c.dep_ == "prep" and c.lower_ in ("behind", "of")) for c in token.rights)
-
-
-def _nearest(ents: ArticleEntities, doc: Doc, token: Token, types: list[str], window: int) -> str | None:
-    first_sent = _sentence_index(doc, token) - window
-    best = None
-    for link in ents.links:
-        if link.start >= token.i:
-            break
-        if _sentence_index(doc, doc[link.start]) < first_sent:
-            continue
-        if link.key in ents.drafts and ents.drafts[link.key].type in types:
-            best = link.key
-    return best
-
-
-def _sentence_index(doc: Doc, token: Token) -> int:
-    return doc.user_data.setdefault("gk_sent_index", _sent_index(doc))[token.i]
+def sentence_start(doc: Doc, number: int) -> int:
+    """First token of sentence `number` (0 when it is before the first sentence)."""
+    starts = doc.user_data.get("gk_sent_starts")
+    if starts is None:
+        starts = doc.user_data["gk_sent_starts"] = [sent.start for sent in doc.sents]
+    return starts[number] if number > 0 else 0
 
 
 def _sent_index(doc: Doc) -> list[int]:
@@ -281,35 +411,3 @@ def _sent_index(doc: Doc) -> list[int]:
     return index
 
 
-def _link_pronouns(ents: ArticleEntities, doc: Doc) -> None:
-    for token in doc:
-        low = token.lower_
-        if token.i in ents.token_key or token.pos_ != "PRON":
-            continue
-        if low in _PERSON_PRONOUNS:
-            key = _nearest(ents, doc, token, ["Person"], _PRONOUN_WINDOW)
-        elif low in _THING_PRONOUNS or low in _PLURAL_PRONOUNS:
-            key = _salient_thing(ents, doc, token, plural=low in _PLURAL_PRONOUNS)
-        else:
-            continue
-        if key:
-            ents.link(token.i, token.i + 1, key, "pronoun")
-
-
-def _salient_thing(ents: ArticleEntities, doc: Doc, token: Token, plural: bool) -> str | None:
-    """For "it"/"its"/"they": the subject of this or the previous sentence, else the nearest thing."""
-    allowed = list(ORGANISATION_TYPES) + (["Technology"] if plural else ["Product", "Technology"])
-    here = _sentence_index(doc, token)
-    subjects = []
-    for link in ents.links:
-        if link.start >= token.i:
-            break
-        n = _sentence_index(doc, doc[link.start])
-        if n < here - 1 or link.key not in ents.drafts or ents.drafts[link.key].type not in allowed:
-            continue
-        root = doc[link.start:link.end].root
-        if root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ == "poss" and root.head.dep_ in ("nsubj", "nsubjpass")):
-            subjects.append((n, link.key))
-    if subjects:
-        return subjects[-1][1]
-    return None

@@ -20,7 +20,7 @@ NER_TYPES = {
 }
 CASE_SENSITIVE_TYPES = {"Company", "GovernmentAgency", "AdvocacyGroup", "Product", "Legislation", "Person", "Location"}
 _LEADING_DROP = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"}
-_PRIORITY = {"lexicon": 3, "ner": 2, "pattern": 1}
+_PRIORITY = {"chapter": 4, "acronym": 3, "lexicon": 3, "ner": 2, "pattern": 1}
 
 
 @dataclass
@@ -33,6 +33,8 @@ class Found:
     source: str             # lexicon, ner or pattern
     entry: LexiconEntry | None = None
     reason: str = ""
+    parent: tuple[int, int] | None = None     # tokens of the organisation a chapter belongs to
+    core_end: int | None = None               # "FaceTrace software": the name proper ends before the head noun
 
     def span(self, doc: Doc) -> Span:
         return doc[self.start:self.end]
@@ -52,7 +54,7 @@ class MentionFinder:
             key = f"gk{number}"
             self.entries[key] = entry
             names = {entry.name, *entry.aliases}
-            if entry.type in CASE_SENSITIVE_TYPES:
+            if entry.type in CASE_SENSITIVE_TYPES and not entry.generic:
                 exact_patterns[key] = [nlp.make_doc(n) for n in names]
             else:
                 variants = names | {_plural(n) for n in names}
@@ -64,7 +66,30 @@ class MentionFinder:
 
     def find(self, doc: Doc) -> list[Found]:
         candidates = self._lexicon(doc) + self._ner(doc) + self._patterns(doc)
-        return _select(candidates)
+        candidates = [c for c in candidates if not self._not_a_name(doc, c) and _plausible(doc[c.start:c.end])]
+        chosen = _select(candidates)
+        return _select(chosen + self._chapters(doc, chosen) + _acronym_uses(doc, chosen) + _local_forces(doc, chosen))
+
+    def _not_a_name(self, doc: Doc, found: Found) -> bool:
+        if found.source != "ner":
+            return False
+        span = doc[found.start:found.end]
+        words = [t.lower_ for t in span if t.is_alpha and t.lower_ not in ("and", "or", "&")]
+        return span.text.lower() in self.cues.not_names or (bool(words) and all(w in self.cues.not_names for w in words))
+
+    def _chapters(self, doc: Doc, chosen: list[Found]) -> list[Found]:
+        """"ACLU of Northern California": an organisation "of" a place is its own organisation."""
+        by_start = {f.start: f for f in chosen}
+        extra = []
+        for f in chosen:
+            if f.type not in ("Company", "GovernmentAgency", "AdvocacyGroup", "ORG") or (f.entry and f.entry.generic):
+                continue
+            if f.end + 1 < len(doc) and doc[f.end].lower_ in ("of", "in") and f.end + 1 in by_start:
+                place = by_start[f.end + 1]
+                if place.type == "Location" and f.type != "ORG":
+                    extra.append(Found(f.start, place.end, f.type, "chapter", None, f"chapter of {doc[f.start:f.end]}",
+                                       parent=(f.start, f.end)))
+        return extra
 
     # -- sources -----------------------------------------------------------
     def _lexicon(self, doc: Doc) -> list[Found]:
@@ -72,9 +97,11 @@ class MentionFinder:
         for matcher in (self.exact, self.folded):
             for match_id, start, end in matcher(doc):
                 entry = self.entries[doc.vocab.strings[match_id]]
+                core = end
                 if entry.type in ("Technology", "Product"):
                     end = self._extend_head(doc, end)
-                found.append(Found(start, end, entry.type, "lexicon", entry, "lexicon"))
+                found.append(Found(start, end, entry.type, "lexicon", entry, "lexicon",
+                                   core_end=core if core < end else None))
         return found
 
     def _ner(self, doc: Doc) -> list[Found]:
@@ -84,11 +111,15 @@ class MentionFinder:
             if etype is None:
                 continue
             start, end = _trim(doc, ent.start, ent.end)
+            if etype == "ORG":      # "the Atlanta company Flock Safety": the name follows the description
+                described = [t.i for t in doc[start:end - 1] if t.is_lower and t.pos_ == "NOUN"]
+                start = described[-1] + 1 if described else start
             if start >= end or not any(t.is_alpha for t in doc[start:end]):
                 continue
+            core = end
             if etype == "Product":
                 end = self._extend_head(doc, end)
-            found.append(Found(start, end, etype, "ner", None, f"NER {ent.label_}"))
+            found.append(Found(start, end, etype, "ner", None, f"NER {ent.label_}", core_end=core if core < end else None))
         return found
 
     def _patterns(self, doc: Doc) -> list[Found]:
@@ -98,17 +129,32 @@ class MentionFinder:
         for token in doc:
             low = token.lower_
             if low in cues.technology_nouns and token.pos_ == "NOUN":
-                mods = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "NOUN" and c.is_lower]
+                mods = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "NOUN" and c.is_lower
+                        and c.is_alpha and not c.is_stop and len(c) > 2]
                 if mods:
                     start = min(m.i for m in mods)
                     if all(t.is_lower or t.is_punct for t in doc[start:token.i + 1]):
                         end = self._extend_head(doc, token.i + 1)
                         found.append(Found(start, end, "Technology", "pattern", None, "technology compound"))
+            if token.pos_ == "PROPN" and token.dep_ != "compound" and _organisation_head(token, cues):
+                start = min([token.i] + [c.i for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"])
+                if start < token.i:          # "Security Lab", "Tech Workers Coalition"
+                    found.append(Found(start, token.i + 1, "ORG", "pattern", None, "name with an organisation's head word"))
+            if _unlabelled_name(token):           # "Acme Aerial sells …": a name NER did not see
+                start = min([token.i] + [c.i for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"])
+                found.append(Found(start, token.i + 1, "ORG", "pattern", None, "capitalised name"))
+            if token.lower_ in _AGENCY_WORDS and token.pos_ == "NOUN" and _national_agency_start(token) is not None:
+                found.append(Found(_national_agency_start(token), token.i + 1, "GovernmentAgency", "pattern",
+                                   None, "a country's authority"))
+            if token.pos_ == "PROPN" and token.dep_ != "compound" and _described_as_organisation(token, cues):
+                start = min([token.i] + [c.i for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"])
+                found.append(Found(start, token.i + 1, "ORG", "pattern", None, "name with a description"))
             elif low in cues.technology_heads and token.pos_ == "NOUN":
                 names = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
                 if names and names[-1].i == token.i - 1:
                     start = min(n.i for n in names)
-                    found.append(Found(start, token.i + 1, "Product", "pattern", None, f"name + {low}"))
+                    found.append(Found(start, token.i + 1, "Product", "pattern", None, f"name + {low}",
+                                       core_end=token.i))
         return found
 
     def _extend_head(self, doc: Doc, end: int) -> int:
@@ -120,16 +166,99 @@ class MentionFinder:
         return end
 
 
+_AGENCY_WORDS = {"authority", "regulator", "agency", "watchdog", "commission", "ministry", "office"}
+
+
+_ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "dative"}
+
+
+def _unlabelled_name(token) -> bool:
+    """A capitalised name in an argument position that spaCy's NER left unlabelled."""
+    if token.pos_ != "PROPN" or token.dep_ not in _ARGUMENTS or token.ent_type_ or not token.is_title:
+        return False
+    chunk = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [token]
+    return all(t.is_alpha and not t.ent_type_ for t in chunk) and (len(chunk) > 1 or token.i != token.sent.start)
+
+
+def _organisation_head(token, cues: EntityCues) -> bool:
+    return any(token.lower_ in words for words in cues.head_words.values()) and token.is_title
+
+
+def _national_agency_start(token) -> int | None:
+    """"Portugal's data protection authority": a country's (or city's) named office, in lower case."""
+    mods = [c for c in token.lefts if c.dep_ in ("compound", "amod")]
+    owner = next((c for c in token.lefts if c.dep_ == "poss" and c.ent_type_ in ("GPE", "NORP")), None)
+    if owner is None or not mods or any(not m.is_lower for m in mods):
+        return None
+    return owner.i
+
+
+def _described_as_organisation(token, cues: EntityCues) -> bool:
+    """A capitalised name followed by ", a start-up that …" or ", the London research lab"."""
+    for child in token.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN":
+            words = {child.lower_, child.lemma_.lower(), child.doc[max(0, child.i - 2):child.i + 1].text.lower()}
+            if any(cues.descriptor_type(w, ("Company", "GovernmentAgency", "AdvocacyGroup")) for w in words) \
+                    or "start-up" in words:
+                return True
+    return False
+
+
+_MARKUP = set("|{}<>=[]\\@#*_~^")
+_MAX_NAME_TOKENS = 10
+
+
+def _plausible(span: Span) -> bool:
+    """Names from tables, link lists and markup leftovers ("| Acme Corp", "https://…") are not names."""
+    if len(span) > _MAX_NAME_TOKENS or not any(t.is_alpha for t in span):
+        return False
+    return not any(t.like_url or t.like_email or set(t.text) & _MARKUP for t in span)
+
+
+def _local_forces(doc: Doc, chosen: list[Found]) -> list[Found]:
+    """"Norfolk police", "Chicago police": a place's own police force, not police in general."""
+    extra = []
+    for f in chosen:
+        if f.entry is None or not f.entry.generic or f.entry.name != "police" or f.end - f.start != 1 or f.start == 0:
+            continue
+        place = doc[f.start - 1]
+        if place.pos_ == "PROPN" and place.is_title:
+            start = place.i
+            while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title:
+                start -= 1
+            extra.append(Found(start, f.end, "GovernmentAgency", "chapter", None, "a place's police force"))
+    return extra
+
+
+def _acronym_uses(doc: Doc, chosen: list[Found]) -> list[Found]:
+    """Every later use of an acronym defined as "Long Name (ACR)" is a mention too."""
+    defined: dict[str, Found] = {}
+    for f in chosen:
+        i = f.end
+        if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")" and doc[i + 1].text.isupper() \
+                and 2 <= len(doc[i + 1].text) <= 8:
+            defined.setdefault(doc[i + 1].text, f)
+    taken = {i for f in chosen for i in range(f.start, f.end)}
+    extra = []
+    for token in doc:
+        f = defined.get(token.text)
+        if f is not None and token.i not in taken:
+            extra.append(Found(token.i, token.i + 1, f.type, "acronym", f.entry, f.reason))
+    return extra
+
+
 def _plural(name: str) -> str:
     return name if name.endswith("s") else name + "s"
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Drop leading determiners and trailing possessives, punctuation and numbers."""
-    while start < end and (doc[start].lower_ in _LEADING_DROP or doc[start].is_punct):
+    """Drop leading determiners, trailing possessives, punctuation and numbers, and any "(ACRONYM" tail."""
+    opening = next((i for i in range(start + 1, end) if doc[i].text == "("), None)
+    end = opening if opening is not None else end
+    while start < end and (doc[start].lower_ in _LEADING_DROP or doc[start].is_punct or doc[start].pos_ == "AUX"):
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].like_num
-                           or doc[end - 1].lower_ in ("'s", "’s")):
+                           or doc[end - 1].lower_ in ("'s", "’s") or (end - start > 1 and doc[end - 1].is_lower)):
         end -= 1
     return start, end
 
@@ -137,7 +266,6 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
 def _select(candidates: list[Found]) -> list[Found]:
     """Keep the longest span where candidates overlap; a lexicon match wins a tie."""
     ordered = sorted(candidates, key=lambda f: (-(f.end - f.start), -_PRIORITY[f.source], f.start))
-    taken: list[bool] = []
     chosen: list[Found] = []
     occupied: set[int] = set()
     for cand in ordered:
@@ -146,5 +274,4 @@ def _select(candidates: list[Found]) -> list[Found]:
             continue
         occupied |= tokens
         chosen.append(cand)
-    del taken
     return sorted(chosen, key=lambda f: f.start)

@@ -1,93 +1,45 @@
-"""Read relations from a parsed sentence: verb frames, nominal frames, roles, appositions.
+"""Read relations from a parsed Doc: verb frames and nominal frames, then the constructions.
 
-Pure functions over a Doc and the article's entities; the cue words come
-from ontologies/patterns/predicates.yaml. Every hit names the rule that made
-it (``graphkit.<rule>.v1``) so that its evidence can be traced.
+``SentenceReader(doc, entities).read()`` finds, for every cue verb or noun of
+ontologies/patterns/predicates.yaml, its actor and its object among the
+article's entities (through passives, coordination, relative clauses and
+appositions), checks their types, and records the claim status. Every hit
+names the rule that made it (``graphkit.<rule>.v1``).
 """
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
-from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
 from ..model import ORGANISATION_TYPES
-from ..resources import load_cues
-from .claims import Claim, ClaimCues, claim_cues, claim_status, has_no_longer, is_negated
+from .claims import Claim, ClaimCues, claim_cues, claim_status
 from .cues import EntityCues, entity_cues
 from .entities import ArticleEntities
+from .rules import Hit, Reading, RelationRules, relation_rules
+from .constructions import CONSTRUCTIONS
+from .syntax import commitment, conjuncts, default_org, misread_main_verb, named_in, pobj, preps
 
 _RELATIVE_PRONOUNS = {"which", "that", "who", "whom", "whose"}
-_OBJECT_CONTROL = {"order", "force", "ask", "require", "tell", "urge", "allow", "permit", "compel", "direct", "help"}
+_OBJECT_CONTROL = {"order", "force", "ask", "require", "tell", "urge", "allow", "permit", "compel", "direct", "help",
+                   "hire", "commission", "engage", "pay", "contract"}
 _WRAPPERS = {"use", "sale", "deployment", "rollout", "purchase", "adoption", "version", "kind", "type", "form",
-             "network", "system", "operation", "use", "program", "programme", "contract"}
+             "network", "system", "operation", "program", "programme", "contract", "thousands", "hundreds",
+             "dozens", "millions", "scores", "number", "units", "unit", "thousand", "hundred", "dozen", "million",
+             "stake", "share", "shares", "control", "majority", "city", "town", "county", "government",
+             "municipality", "state", "council", "board", "legislature", "parliament", "assembly",
+             "one", "some", "many", "most", "several", "each", "part", "parts", "portion", "algorithm", "code",
+             "software", "technology"}
 _EXAMPLE_PREPS = {"like", "including", "as"}
+_PRODUCT_WORDS = {"software", "system", "tool", "platform", "product", "service", "app", "application", "program"}
+_RUNS_ON = {"use", "employ", "rely", "power", "run", "base", "build"}
+_MEMBERS = {"researcher", "official", "engineer", "lawyer", "activist", "employee", "staff", "scientist", "analyst",
+            "investigator", "agent", "officer", "expert", "auditor", "staffer", "worker", "leader", "executive"}
+_COMPANY_ACTS = {"uses", "sells", "sellsTo", "stopsSelling", "fines", "develops", "acquires"}  # no person or place does these
+_GENERIC_HEADS = {"company", "firm", "group", "organization", "organisation", "corporation", "agency", "entity"}
 _SELLS = {"sells", "sellsTo"}
-
-
-@dataclass(frozen=True)
-class Reading:
-    predicate: str
-    where: tuple[str, ...] = ("dobj",)   # dobj, a preposition, "compound" or "poss"
-    reverse: bool = False
-
-
-@dataclass(frozen=True)
-class RelationRules:
-    types: dict[str, tuple[frozenset[str], frozenset[str]]]
-    verbs: dict[str, tuple[Reading, ...]]
-    nouns: dict[str, tuple[Reading, ...]]
-    role_preps: frozenset[str]
-    light_verbs: frozenset[str]
-    stop_verbs: frozenset[str]
-
-    def allows(self, predicate: str, subject_type: str, object_type: str) -> bool:
-        subjects, objects = self.types[predicate]
-        return subject_type in subjects and object_type in objects
-
-
-def _expand(types) -> frozenset[str]:
-    out = set()
-    for t in types:
-        out |= set(ORGANISATION_TYPES) if t == "org" else {t}
-    return frozenset(out)
-
-
-def _readings(items) -> tuple[Reading, ...]:
-    result = []
-    for item in items:
-        where = item.get("obj", "dobj")
-        where = tuple(where) if isinstance(where, list) else (where,)
-        result.append(Reading(item["p"], where, bool(item.get("reverse", False))))
-    return tuple(result)
-
-
-@lru_cache(maxsize=None)
-def relation_rules() -> RelationRules:
-    data = load_cues("predicates")
-    return RelationRules(
-        types={p: (_expand(v["subject"]), _expand(v["object"])) for p, v in data["types"].items()},
-        verbs={k: _readings(v) for k, v in data["verbs"].items()},
-        nouns={k: _readings(v) for k, v in data["nouns"].items()},
-        role_preps=frozenset(data["role_preps"]),
-        light_verbs=frozenset(data["light_verbs"]),
-        stop_verbs=frozenset(data["stop_verbs"]),
-    )
-
-
-@dataclass(frozen=True)
-class Hit:
-    """A relation found in the Doc, before it becomes a model.Relation."""
-
-    subject: str
-    predicate: str
-    object: str
-    anchor: int             # token index of the word that carries the relation
-    method: str
-    confidence: float
-    status: str = "asserted"
-    speaker: str = ""
+_UNDERGO = {"face", "receive", "get", "suffer"}
+_EXAMINING = {"apply", "examine", "evaluate", "review", "test", "analyze", "analyse", "assess", "measure", "cover"}
 
 
 class SentenceReader:
@@ -100,6 +52,7 @@ class SentenceReader:
         self.rules = rules or relation_rules()
         self.cues = cues or entity_cues()
         self.claims = claims or claim_cues()
+        self._kinds: dict[int, str] | None = None
 
     # -- arguments ---------------------------------------------------------
     def keys(self, token: Token | None, depth: int = 0) -> list[str]:
@@ -107,7 +60,7 @@ class SentenceReader:
         if token is None or depth > 3:
             return []
         found: list[str] = []
-        for tok in [token, *_conjuncts(token)]:
+        for tok in [token, *conjuncts(token)]:
             for key in self._own_keys(tok, depth):
                 if key not in found:
                     found.append(key)
@@ -115,6 +68,12 @@ class SentenceReader:
 
     def _own_keys(self, token: Token, depth: int) -> list[str]:
         key = self.ents.key_at(token)
+        if key and self.entity_type(key) == "Technology":     # "the Pegasus spyware" stands for Pegasus
+            named = [self.ents.key_at(c) for c in token.lefts if c.dep_ == "compound" and self.ents.key_at(c)]
+            if token.dep_ == "appos":                          # "FaceTrace, a facial recognition tool"
+                named.append(self.ents.key_at(token.head))
+            products = [k for k in named if k and k != key and self.entity_type(k) == "Product"]
+            key = products[0] if products else key
         result = [key] if key else []
         if not result:
             if token.dep_ == "appos" and self.ents.key_at(token.head):
@@ -124,20 +83,103 @@ class SentenceReader:
                 for child in appos:
                     result += [k for k in [self.ents.key_at(child)] if k]
             if not result and token.lemma_.lower() in _WRAPPERS:
-                for prep in _preps(token, {"of"}):
-                    result += self.keys(_pobj(prep), depth + 1)
-        for prep in _preps(token, _EXAMPLE_PREPS):       # "systems like Ring", "such as"
-            result += [k for k in self.keys(_pobj(prep), depth + 1) if k not in result]
+                for prep in preps(token, {"of", "in", "behind"}):
+                    result += self.keys(pobj(prep), depth + 1)
+            if not result and token.lemma_.lower() in _PRODUCT_WORDS:
+                result += self._technique(token, depth)
+            if not result and token.pos_ == "NOUN" and (token.lower_ in self.cues.roles or token.lemma_.lower() in self.cues.roles
+                                                       or token.lemma_.lower() in _MEMBERS):
+                for prep in preps(token, {"at", "from", "with", "for", "of"}):     # "researchers at the ACLU"
+                    result += [k for k in self.keys(pobj(prep), depth + 1) if self.entity_type(k) in ORGANISATION_TYPES]
+            if not result and token.pos_ == "NOUN":     # "investors that include the venture firm X"
+                for clause in token.children:
+                    if clause.dep_ == "relcl" and clause.lemma_.lower() in self.rules.listing_verbs:
+                        result += [k for c in clause.children if c.dep_ in ("dobj", "attr") for k in self.keys(c)]
+            if not result and token.pos_ == "NOUN" and token.dep_ != "appos" \
+                    and any(c.dep_ == "relcl" for c in token.children):   # "X (XYZ), a group that …" misparsed
+                result = self._surface_apposition(token)
+            owned = any(c.dep_ == "poss" and self.ents.key_at(c) for c in token.children)
+            if not result and token.pos_ == "NOUN" and not owned:    # "Orb scans", "HSI agents": the name in front
+                result = [k for c in token.lefts if c.dep_ == "compound" and self.link_kind(c) == "name"
+                          for k in [self.ents.key_at(c)] if k]
+        for prep in preps(token, _EXAMPLE_PREPS):       # "systems like Ring", "such as"
+            result += [k for k in self.keys(pobj(prep), depth + 1) if k not in result]
         return result
+
+    def _surface_apposition(self, noun: Token) -> list[str]:
+        doc = self.doc
+        det = next((c for c in noun.lefts if c.dep_ == "det"), None)
+        if det is None or det.lower_ not in ("a", "an") or noun.i - det.i > 3 or det.i < 2 or doc[det.i - 1].text != ",":
+            return []
+        before = det.i - 2
+        if doc[before].text == ")" and before >= 3 and doc[before - 2].text == "(":
+            before -= 3
+        key = self.ents.key_at(doc[before])
+        return [key] if key and self.link_kind(doc[before]) == "name" else []
+
+    def _technique(self, product: Token, depth: int) -> list[str]:
+        """"software that uses artificial intelligence", "a tool powered by face recognition": what it runs on."""
+        found: list[str] = []
+        for clause in product.children:
+            if clause.dep_ not in ("relcl", "acl") or clause.lemma_.lower() not in _RUNS_ON:
+                continue
+            for child in clause.children:
+                if child.dep_ == "dobj":
+                    found += self.keys(child, depth + 1)
+                elif child.dep_ in ("prep", "agent") and child.lower_ in ("on", "by"):
+                    found += self.keys(pobj(child), depth + 1)
+        return [k for k in found if self.entity_type(k) in ("Technology", "Product")]
+
+    def _undergoer(self, noun: Token) -> list[str]:
+        """"X faces a lawsuit from Y", "X is under investigation by Y": the subject undergoes it."""
+        head = noun.head
+        if noun.dep_ == "dobj" and head.lemma_.lower() in _UNDERGO:
+            return self.keys(self.subject_token(head))
+        if noun.dep_ == "pobj" and head.lower_ == "under" and head.head.lemma_ == "be":
+            return self.keys(self.subject_token(head.head))
+        return []
+
+    def _findings(self, noun: Token) -> list[str]:
+        """"The regulator's investigation found that Rite Aid never tested …": what it found about."""
+        verb = noun.head
+        if noun.dep_ != "nsubj":
+            return []
+        if verb.lemma_.lower() in _EXAMINING:           # "a 2016 study … applied the algorithm behind PredPol"
+            return self.direct_objects(verb)
+        if verb.lemma_.lower() not in ("find", "show", "conclude", "reveal", "determine"):
+            return []
+        return [k for clause in verb.children if clause.dep_ == "ccomp"
+                for c in clause.children if c.dep_ == "nsubj" for k in self.keys(c)]
+
+    def _main_objects(self, noun: Token, anchor: Token) -> list[str]:
+        """"After an investigation, the FTC filed a complaint accusing Ring": the act's target."""
+        if anchor is noun or noun.head.lower_ not in ("after", "following"):
+            return []
+        return self.direct_objects(anchor) or self._accused(anchor)
+
+    def _accused(self, verb: Token) -> list[str]:
+        """"filed a complaint … accusing Ring of …": the accused is the complaint's target."""
+        for child in verb.children:
+            if child.dep_ in ("advcl", "xcomp", "conj") and child.lemma_.lower() in ("accuse", "charge", "allege"):
+                return [k for c in child.children if c.dep_ == "dobj" for k in self.keys(c)]
+        return []
+
+    def _misplaced_name(self, token: Token) -> list[str]:
+        """"fined Clearview AI 20 million euros" parsed with the name inside the amount."""
+        return [k for c in token.lefts if c.dep_ in ("nmod", "compound") and self.link_kind(c) == "name"
+                for k in [self.ents.key_at(c)] if k]
+
+    def _possessor(self, token: Token) -> list[str]:
+        """"suspended the project's activities": the possessor stands for the object."""
+        return [k for c in token.children if c.dep_ == "poss" for k in self.keys(c)]
 
     def entity_type(self, key: str) -> str:
         return self.ents.entity(key).type
 
     def link_kind(self, token: Token) -> str:
-        for link in self.ents.links:
-            if link.start <= token.i < link.end:
-                return link.kind
-        return "name"
+        if self._kinds is None:
+            self._kinds = {i: link.kind for link in self.ents.links for i in range(link.start, link.end)}
+        return self._kinds.get(token.i, "")
 
     # -- hits --------------------------------------------------------------
     def emit(self, predicate: str, subjects: list[str], objects: list[str], anchor: Token,
@@ -146,32 +188,80 @@ class SentenceReader:
         speaker = self.ents.key_at(claim.speaker) if claim.speaker is not None else None
         for s in subjects:
             for o in objects:
-                if s == o or not self.rules.allows(predicate, self.entity_type(s), self.entity_type(o)):
+                if s == o or not self._fits(predicate, s, o):
                     continue
                 yield Hit(s, predicate, o, anchor.i, method, confidence, claim.status, speaker or "")
+
+    def _fits(self, predicate: str, subject: str, obj: str) -> bool:
+        """Type constraints, collective actors' limits; an organisation typed only by default that
+        stands where a product must be ("it also sells ResourceRouter") becomes a product."""
+        s, o = self.ents.entity(subject), self.ents.entity(obj)
+        if s.generic and predicate not in self.rules.generic_subject:
+            return False
+        if o.generic and predicate not in self.rules.generic_object:
+            return False
+        if self.rules.allows(predicate, s.type, o.type):
+            return True
+        subjects, objects = self.rules.types[predicate]
+        if "Product" in objects and default_org(o) and self.rules.allows(predicate, s.type, "Product"):
+            o.type, o.reason = "Product", f"stands as a product ({predicate})"
+            return True
+        for entity, allowed in ((s, subjects), (o, objects)):    # "Rite Aid used …" read as a person by NER
+            if predicate in _COMPANY_ACTS and entity.type in ("Person", "Location") and entity.reason.startswith("NER") \
+                    and "Person" not in allowed and "Company" in allowed and len(entity.names) == 1:
+                types = ("Company", o.type) if entity is s else (s.type, "Company")
+                if self.rules.allows(predicate, *types):
+                    entity.type, entity.reason = "Company", f"acts as a company ({predicate})"
+                    return True
+        return False
 
     def read(self) -> list[Hit]:
         hits: list[Hit] = []
         for token in self.doc:
             lemma = token.lemma_.lower()
-            if token.pos_ in ("VERB", "AUX") and lemma in self.rules.verbs:
-                hits.extend(self._verb(token, lemma))
+            if token.pos_ in ("VERB", "AUX"):
+                lemma = self.rules.verb_forms.get(token.lower_, lemma)
+                if lemma in self.rules.verbs:
+                    hits.extend(self._verb(token, lemma))
             elif token.pos_ in ("NOUN", "PROPN"):
                 if lemma in self.rules.nouns:
                     hits.extend(self._noun(token, lemma))
-                if token.lower_ in self.cues.roles:
-                    hits.extend(self._role(token))
-            if token.lower_ == "owned" and token.tag_ == "VBN":
-                hits.extend(self._owned(token))
-        hits.extend(self._instances())
-        hits.extend(self._possessives())
+                elif lemma in _GENERIC_HEADS:       # "its parent company, Q Cyber Technologies"
+                    for mod in (c for c in token.lefts if c.dep_ in ("compound", "amod")):
+                        if mod.lemma_.lower() in self.rules.nouns:
+                            hits.extend(self._noun(token, mod.lemma_.lower()))
+        for construction in CONSTRUCTIONS:
+            hits.extend(construction(self))
         return hits
+
+    # -- "X called for a moratorium on Y" ------------------------------------
+    def _calls(self, word: Token, objects: list[str]) -> Iterator[Hit]:
+        """A ban that someone calls for (or urges, recommends) is that caller's criticism of its object."""
+        caller = self._caller(word)
+        if caller is None:
+            return
+        callers = self.keys(self.subject_token(caller))
+        yield from self.emit("criticizes", callers, objects, caller, "graphkit.call.v1", 0.7)
+        if caller.dep_ == "pcomp" and caller.head.lower_ == "in" and caller.head.head.lemma_.lower() == "join":
+            partners = [k for c in caller.head.head.children if c.dep_ == "dobj" for k in self.keys(c)]
+            yield from self.emit("criticizes", partners, objects, caller, "graphkit.call.v1", 0.7, Claim("asserted"))
+
+    def _caller(self, token: Token) -> Token | None:
+        current = token
+        for _ in range(6):
+            if current.pos_ in ("VERB", "AUX") and current is not token and \
+                    self.rules.verb_forms.get(current.lower_, current.lemma_.lower()) in self.rules.call_verbs:
+                return current
+            if current.head is current:
+                return None
+            current = current.head
+        return None
 
     # -- verb frames -------------------------------------------------------
     def _verb(self, verb: Token, lemma: str) -> Iterator[Hit]:
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or \
-            (verb.dep_ == "acl" and verb.tag_ == "VBN")
-        agents = self._agents(verb, passive)
+            (verb.dep_ == "acl" and verb.tag_ == "VBN" and not misread_main_verb(verb))
+        agents = self.agents(verb, passive)
         claim = claim_status(verb, self.claims)
         stopping = verb.head.lemma_.lower() in self.rules.stop_verbs and verb.dep_ in ("xcomp", "pcomp", "dobj", "ccomp")
         for reading in self.rules.verbs[lemma]:
@@ -180,7 +270,7 @@ class SentenceReader:
             if not objects:
                 continue
             this_claim = claim
-            if predicate in _SELLS and (stopping or (claim.status == "negated" and _commitment(verb))):
+            if predicate in _SELLS and (stopping or (claim.status == "negated" and commitment(verb))):
                 if predicate == "sellsTo":
                     continue
                 predicate, this_claim = "stopsSelling", Claim("asserted", cue="stop")
@@ -188,12 +278,14 @@ class SentenceReader:
                 this_claim = Claim("negated", cue="stop")
             subjects, objs = (objects, agents) if reading.reverse else (agents, objects)
             yield from self.emit(predicate, subjects, objs, verb, "graphkit.verb.v1", 0.8, this_claim)
+            if predicate == "bans":
+                yield from self._calls(verb, objects)
 
-    def _agents(self, verb: Token, passive: bool) -> list[str]:
+    def agents(self, verb: Token, passive: bool) -> list[str]:
         if passive:
             for child in verb.children:
                 if child.dep_ == "agent":
-                    return self.keys(_pobj(child))
+                    return self.keys(pobj(child))
             return []
         return self.keys(self.subject_token(verb))
 
@@ -202,6 +294,9 @@ class SentenceReader:
             if child.dep_ == "nsubj":
                 if child.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                     return verb.head
+                return child
+        for child in verb.lefts:           # parse slips: "which NSO licenses", "Fight for the Future has …"
+            if child.dep_ in ("compound", "npadvmod", "csubj", "dep") and self.link_kind(child) == "name":
                 return child
         head = verb.head
         if head is verb:
@@ -218,14 +313,23 @@ class SentenceReader:
                     if child.dep_ == "dobj":
                         return child
             return self.subject_token(head) if head.pos_ in ("VERB", "AUX") else None
+        if misread_main_verb(verb):
+            return head
+        if verb.dep_ == "acl" and verb.tag_ == "VB":       # "Amazon's commitment to impose a moratorium"
+            owner = next((c for c in head.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                return owner
+        if verb.dep_ == "advcl" and verb.tag_ == "VB" and head.pos_ in ("VERB", "AUX"):   # "paid … to settle"
+            return self.subject_token(head)
         if verb.dep_ in ("acl", "advcl") and verb.tag_ == "VBG":
             if verb.dep_ == "acl":
                 return head
             return self.subject_token(head) if head.pos_ in ("VERB", "AUX") else None
         if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
             governor = head.head
-            if governor.lemma_.lower() == "accuse":
-                return next((c for c in governor.children if c.dep_ == "dobj"), None)
+            controlled = next((c for c in governor.children if c.dep_ == "dobj"), None)
+            if controlled is not None and (governor.lemma_.lower() == "accuse" or head.lower_ == "from"):
+                return controlled           # "accused X of selling", "barred X from using"
             return self.subject_token(governor)
         return None
 
@@ -233,36 +337,54 @@ class SentenceReader:
         found: list[str] = []
         for where in reading.where:
             if where == "dobj":
-                if passive:
-                    patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-                    if patient is None and verb.dep_ == "acl":
-                        patient = verb.head
-                    if patient is not None and patient.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-                        patient = verb.head
-                    found += self.keys(patient)
-                else:
-                    for child in verb.children:
-                        if child.dep_ in ("dobj", "dative"):
-                            found += self.keys(child)
-                    if verb.dep_ == "relcl" and any(c.dep_ == "dobj" and c.lower_ in _RELATIVE_PRONOUNS for c in verb.children):
-                        found += self.keys(verb.head)
+                found += self.keys(self.patient(verb)) if passive else self.direct_objects(verb)
             else:
-                for prep in _preps(verb, {where}):
-                    found += self.keys(_pobj(prep))
-                for child in verb.children:
-                    if child.dep_ == "dobj":
-                        for prep in _preps(child, {where}):
-                            found += self.keys(_pobj(prep))
-                if where == "to" and verb.dep_ == "relcl" and verb.head.lower_ in _RELATIVE_PRONOUNS:
-                    pass
-        # "banned city agencies from using it": the thing used is what is banned
-        for prep in _preps(verb, {"from"}):
+                for holder in [verb] + [c for c in verb.children if c.dep_ == "dobj"]:
+                    for prep in preps(holder, {where}):
+                        target = pobj(prep)
+                        found += self.keys(target) or (self._possessor(target) if target is not None else [])
+        if reading.where == ("dobj",):
+            found += self._banned_use(verb)
+        return list(dict.fromkeys(found))
+
+    def patient(self, verb: Token) -> Token | None:
+        """Who or what a passive verb acts on."""
+        patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if patient is None and verb.dep_ == "acl":
+            patient = verb.head
+        if patient is None and verb.dep_ == "conj":         # "which was part of X and had been financed by Y"
+            patient = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if patient is not None and patient.lower_ in _RELATIVE_PRONOUNS and verb.head.dep_ == "relcl":
+                patient = verb.head.head
+        if patient is not None and patient.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            patient = verb.head
+        return patient
+
+    def direct_objects(self, verb: Token) -> list[str]:
+        found: list[str] = []
+        for child in verb.children:
+            if child.dep_ in ("dobj", "dative"):
+                found += self.keys(child) or self._possessor(child) or self._misplaced_name(child)
+        if verb.dep_ == "relcl" and any(c.dep_ == "dobj" and c.lower_ in _RELATIVE_PRONOUNS for c in verb.children):
+            found += self.keys(verb.head)
+        if not found:          # "develops and sells X": coordinated verbs share their object
+            for conj in verb.children:
+                if conj.dep_ == "conj" and conj.pos_ == "VERB" and not any(c.dep_ == "nsubj" for c in conj.children):
+                    found += [k for c in conj.children if c.dep_ == "dobj" for k in self.keys(c)]
+        if not found:          # "examined how the Chicago Police Department responds": the clause's subject
+            for clause in verb.children:
+                if clause.dep_ == "ccomp" and any(c.lower_ in ("how", "whether", "why") for c in clause.lefts):
+                    found += [k for c in clause.children if c.dep_ == "nsubj" for k in self.keys(c)]
+        return found
+
+    def _banned_use(self, verb: Token) -> list[str]:
+        """"banned city agencies from using it": the thing used is what is banned."""
+        found: list[str] = []
+        for prep in preps(verb, {"from"}):
             for pcomp in prep.children:
                 if pcomp.dep_ == "pcomp":
-                    for child in pcomp.children:
-                        if child.dep_ == "dobj" and reading.where == ("dobj",):
-                            found += self.keys(child)
-        return list(dict.fromkeys(found))
+                    found += [k for c in pcomp.children if c.dep_ == "dobj" for k in self.keys(c)]
+        return found
 
     # -- nominal frames ----------------------------------------------------
     def _noun(self, noun: Token, lemma: str) -> Iterator[Hit]:
@@ -275,16 +397,31 @@ class SentenceReader:
                 elif where == "poss":
                     objects += [k for c in noun.children if c.dep_ == "poss" for k in self.keys(c)]
                 else:
-                    for prep in _preps(noun, {where}):
-                        objects += self.keys(_pobj(prep))
-                    if anchor is not noun:
-                        for prep in _preps(anchor, {where}):
-                            objects += self.keys(_pobj(prep))
+                    for holder in [noun] + ([anchor] if anchor is not noun else []):
+                        for prep in preps(holder, {where}):
+                            target = pobj(prep)
+                            objects += self.keys(target) or (self._possessor(target) if target is not None else [])
+            if not objects and reading.predicate == "partnersWith" and anchor is not noun:
+                objects = [k for c in anchor.children if c.dep_ == "dative" for k in self.keys(c)]   # "awarded X a contract"
+            if not objects and reading.predicate in ("sues", "fines", "investigates"):
+                objects = self._accused(anchor)
+            if not objects and reading.predicate in ("investigates", "tests"):
+                objects = self._findings(noun) or self._main_objects(noun, anchor)
             if not objects:
+                objects = self._undergoer(noun)
+            if not objects:
+                continue
+            predicate = reading.predicate
+            if predicate == "sells" and noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.rules.stop_verbs:
+                predicate, anchor = "stopsSelling", noun.head          # "would pause the sale of drones"
+                agents = agents or self.keys(self.subject_token(noun.head))
+            elif predicate == "sellsTo" and noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.rules.stop_verbs:
                 continue
             noun_agents = [a for a in agents if a not in objects]
             subjects, objs = (objects, noun_agents) if reading.reverse else (noun_agents, objects)
-            yield from self.emit(reading.predicate, subjects, objs, anchor, "graphkit.noun.v1", 0.7)
+            yield from self.emit(predicate, subjects, objs, anchor, "graphkit.noun.v1", 0.7)
+            if reading.predicate == "bans":
+                yield from self._calls(noun, objects)
 
     def _noun_agents(self, noun: Token) -> tuple[list[str], Token]:
         """Who does what the noun names, and the word whose clause decides the claim status."""
@@ -292,8 +429,8 @@ class SentenceReader:
         for child in noun.children:
             if child.dep_ == "poss" or (child.dep_ in ("compound", "nmod") and child.i < noun.i):
                 agents += self.keys(child)
-            if child.dep_ == "prep" and child.lower_ == "by":
-                agents += self.keys(_pobj(child))
+            if child.dep_ == "prep" and (child.lower_ == "by" or child.lower_ == "from" and noun.head.lemma_ in _UNDERGO):
+                agents += self.keys(pobj(child))
         for child in noun.children:
             if child.dep_ == "appos":
                 agents += self.keys(child)
@@ -301,118 +438,27 @@ class SentenceReader:
             agents += self.keys(noun.head)
         anchor = noun
         head = noun.head
-        if noun.dep_ in ("dobj", "attr", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+        listing = head.lemma_.lower() in self.rules.listing_verbs
+        if noun.dep_ == "nsubj" and listing:
+            listed = [c for c in head.children if c.dep_ in ("dobj", "attr")]
+            listed = listed or [c for c in head.children if c is not noun and any(self.ents.key_at(t) for t in c.subtree)]
+            agents += [k for c in listed for k in self.keys(c if self.ents.key_at(c) else named_in(c, self.ents))]
+        if noun.dep_ == "pobj" and head.lower_ in ("among", "including") and head.head.lemma_.lower() in self.rules.listing_verbs:
+            agents += [k for c in head.head.children if c.dep_ in ("nsubj", "attr") for k in self.keys(c)]
+        light = head.lemma_.lower() in self.rules.light_verbs
+        if noun.dep_ in ("dobj", "attr", "nsubjpass") and head.pos_ in ("VERB", "AUX") and (light or noun.dep_ == "attr"):
             anchor = head
-            if noun.dep_ == "attr" or head.lemma_.lower() in self.rules.light_verbs:
+            if noun.dep_ == "nsubjpass" and light:
+                agents += [k for c in head.children if c.dep_ == "agent" for k in self.keys(pobj(c))]
+            elif noun.dep_ == "attr" or head.lemma_.lower() in self.rules.light_verbs:
                 agents += self.keys(self.subject_token(head))
         elif noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
             anchor = head.head
-            if head.lower_ in ("in", "with") and not agents:
+            if head.lower_ in ("in", "with", "after", "following") and not agents:
                 agents += self.keys(self.subject_token(head.head))
+        elif noun.dep_ == "pobj" and head.lower_ == "in" and head.head.dep_ == "dobj" and not agents:
+            anchor = head.head.head                     # "filed a brief in support of WhatsApp"
+            agents += self.keys(self.subject_token(anchor))
         return list(dict.fromkeys(agents)), anchor
 
-    # -- roles: "X, a spokeswoman for Y" -----------------------------------
-    def _role(self, role: Token) -> Iterator[Hit]:
-        people: list[str] = []
-        if role.dep_ == "appos" or (role.dep_ == "conj" and role.head.dep_ == "appos"):
-            people += self.keys(role.head if role.dep_ == "appos" else role.head.head)
-        people += [k for c in role.children if c.dep_ == "appos" for k in self.keys(c)]
-        if role.dep_ == "compound":
-            people += self.keys(role.head)
-        if role.dep_ == "nsubj" and role.head.lemma_ == "be":
-            people += [k for c in role.head.children if c.dep_ == "attr" for k in self.keys(c)]
-        if role.dep_ == "attr" and role.head.lemma_ == "be":
-            people += self.keys(self.subject_token(role.head))
-        people = [p for p in people if self.entity_type(p) == "Person"]
-        if not people:
-            return
-        orgs: list[str] = []
-        for prep in _preps(role, self.rules.role_preps):
-            orgs += self.keys(_pobj(prep))
-        for child in role.children:
-            if child.dep_ == "poss" or (child.dep_ in ("compound", "nmod") and child.i < role.i):
-                orgs += self.keys(child)
-                if not self.keys(child) and child.lower_ in self.cues.anaphors.get("Company", ()):
-                    near = self._nearest_of(child, list(ORGANISATION_TYPES))
-                    orgs += [near] if near else []
-        yield from self.emit("worksFor", people, list(dict.fromkeys(orgs)), role, "graphkit.role.v1", 0.85,
-                             Claim("asserted"))
 
-    def _nearest_of(self, token: Token, types: list[str]) -> str | None:
-        best = None
-        for link in self.ents.links:
-            if link.start >= token.i:
-                break
-            if self.entity_type(link.key) in types:
-                best = link.key
-        return best
-
-    # -- "the Amazon-owned maker" ------------------------------------------
-    def _owned(self, owned: Token) -> Iterator[Hit]:
-        owners = [k for c in owned.children for k in self.keys(c)]
-        if not owners and owned.i >= 2 and owned.nbor(-1).text == "-":
-            owners = self.keys(owned.nbor(-2))
-        owned_things = self.keys(owned.head)
-        yield from self.emit("partOf", owned_things, owners, owned, "graphkit.owned.v1", 0.8)
-
-    # -- "Rekognition, a facial recognition tool"; "the Pegasus spyware" ---
-    def _instances(self) -> Iterator[Hit]:
-        for key, draft in self.ents.drafts.items():
-            if draft.type != "Product":
-                continue
-            for start, end in draft.mentions:
-                root = self.doc[start:end].root
-                descriptions = [c for c in root.children if c.dep_ == "appos"]
-                if root.dep_ == "appos":
-                    descriptions.append(root.head)
-                if root.dep_ in ("compound", "nmod"):
-                    descriptions.append(root.head)
-                if root.dep_ in ("nsubj", "attr") and root.head.lemma_ == "be":
-                    descriptions += [c for c in root.head.children if c.dep_ in ("attr", "nsubj") and c is not root]
-                techs = [k for d in descriptions for k in self.keys(d) if self.entity_type(k) == "Technology"]
-                yield from self.emit("instanceOf", [key], techs, root, "graphkit.instance.v1", 0.8)
-
-    # -- "Amnesty International's Security Lab", "Amazon's Rekognition" ---
-    def _possessives(self) -> Iterator[Hit]:
-        for link in self.ents.links:
-            if link.kind != "name":
-                continue
-            root = self.doc[link.start:link.end].root
-            owners = [k for c in root.children if c.dep_ == "poss" for k in self.keys(c) if self.link_kind(c) == "name"]
-            if not owners:
-                continue
-            own_type = self.entity_type(link.key)
-            if own_type in ORGANISATION_TYPES:
-                yield from self.emit("partOf", [link.key], owners, root, "graphkit.possessive.v1", 0.6)
-            elif own_type == "Product":
-                yield from self.emit("sells", owners, [link.key], root, "graphkit.possessive.v1", 0.6)
-
-
-def _conjuncts(token: Token) -> list[Token]:
-    return [t for t in token.conjuncts if t.i > token.i] if token.dep_ != "conj" else []
-
-
-def _preps(token: Token, words: set[str] | frozenset[str]) -> list[Token]:
-    found = []
-    for child in token.children:
-        if child.dep_ in ("prep", "agent") and child.lower_ in words:
-            found.append(child)
-        elif child.dep_ == "prep" and child.lower_ == "such" and "as" in words:
-            found.append(child)
-    return found
-
-
-def _pobj(prep: Token) -> Token | None:
-    for child in prep.children:
-        if child.dep_ == "pobj":
-            return child
-        if child.dep_ == "prep" and child.lower_ == "as":       # "such as"
-            return _pobj(child)
-    return None
-
-
-def _commitment(verb: Token) -> bool:
-    """"will no longer sell", "would not sell … until": a decision to stop, not a plain negation."""
-    if has_no_longer(verb):
-        return True
-    return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "wo") for c in verb.children)

@@ -33,27 +33,38 @@ def type_by_name(span: Span, cues: EntityCues) -> tuple[str, str]:
     return "", ""
 
 
+_NAMING = {"call", "name", "dub", "brand", "title", "know"}
+
+
 def type_by_context(span: Span, cues: EntityCues) -> tuple[str, str]:
     """The type a description next to the name gives it ("X, a California company")."""
     for word in _descriptions(span):
         etype = cues.descriptor_type(word.lower_)
+        if not etype and word.lower_ in cues.roles and word.i > span.end:     # "said X, a software engineer at Y"
+            return "Person", f"described as {word.lower_!r}"
         if not etype:
             continue
         phrase = " ".join(t.lower_ for t in (word.doc[word.i - 1], word) if t.i >= 0)
         if phrase in cues.descriptors.get("AdvocacyGroup", ()):
             etype = "AdvocacyGroup"
-        return etype, f"described as {word.lower_!r}"
+        named = _named_as(span)
+        how = "named" if named is not None and named.i == word.i else "described"
+        return etype, f"{how} as {word.lower_!r}"
     return "", ""
 
 
 def _descriptions(span: Span):
     """Nouns that describe the span: its apposition, or the noun it is in apposition to."""
     root = span.root
+    named = _named_as(span)
+    if named is not None:
+        yield named
     for child in root.children:
         if child.dep_ == "appos" and child.pos_ == "NOUN":
             yield child
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
         yield root.head
+    yield from _following_description(span)
     # "the Atlanta company Flock Safety": description as compound or left neighbour
     left = span.start - 1
     if left >= 0:
@@ -63,3 +74,27 @@ def _descriptions(span: Span):
     for child in root.lefts:
         if child.dep_ in ("compound", "nmod") and child.pos_ == "NOUN" and child.i < span.start:
             yield child
+
+
+def _following_description(span: Span):
+    """"X (XYZ), a group that …" read from the words when the parse hangs the apposition elsewhere."""
+    doc, i = span.doc, span.end
+    if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")":
+        i += 3
+    if i + 1 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in ("a", "an", "the"):
+        return
+    for token in doc[i + 2:min(i + 6, span.sent.end)]:
+        if token.pos_ == "NOUN" and token.is_lower and token.dep_ != "compound":    # "a software engineer": engineer
+            yield token
+            return
+        if token.is_punct:
+            return
+
+
+def _named_as(span: Span):
+    """"a program called the Neighbors Public Safety Service": the noun that is given the name."""
+    verb = span.root.head
+    if verb.lemma_.lower() in _NAMING and verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and verb.i < span.start:
+        return verb.head
+    return None
+

@@ -20,7 +20,6 @@ Reader = Callable[[Path, str], Iterator["Article | InputError"]]
 READERS: dict[str, Reader] = {
     ".txt": text.read_text_article,
     ".text": text.read_text_article,
-    ".md": text.read_text_article,
     ".html": html.read_html_article,
     ".htm": html.read_html_article,
     ".jsonl": jsonl.read_jsonl_articles,

@@ -8,6 +8,7 @@ from ..errors import InputError
 from ..model import Article
 from .decode import read_text
 from .furniture import strip_furniture
+from .html import html_to_text, looks_like_html
 
 
 def read_text_article(path: Path, article_id: str) -> Iterator[Article | InputError]:
@@ -16,6 +17,8 @@ def read_text_article(path: Path, article_id: str) -> Iterator[Article | InputEr
     except InputError as exc:
         yield exc
         return
+    if looks_like_html(raw):            # a web page saved with a .txt name
+        raw = html_to_text(raw) or raw
     body = strip_furniture(raw)
     if not body.strip():
         yield InputError(str(path), "holds no article text once menus and page furniture are removed")

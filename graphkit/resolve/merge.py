@@ -1,14 +1,26 @@
-"""Merge article-local entities into global ones (first cut: same kind and normalised name)."""
+"""Resolution across articles: article-local entities -> one node per real-world entity.
+
+``resolve(results)`` collects every article's entities, merges them with the
+rules of :mod:`.passes` under the constraints of :mod:`.clusters`, applies the
+person's decisions of a resolver file last, and names each merged entity: its
+type by weighted votes, its label, its IRI path.
+"""
 from __future__ import annotations
 
-from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from ..ids import entity_kind, entity_path, normalize_name
-from ..model import ArticleResult, Entity
-
-_REASON_WEIGHT = {"lexicon": 5, "head word": 3, "name begins": 3, "described as": 2, "acts as": 2}
+from ..ids import entity_path
+from ..model import ArticleResult
+from ..resources import Lexicon, load_lexicon
+from .apply import apply_different, apply_same, apply_types
+from .clusters import Clusters
+from .decisions import Decisions
+from .known import KnownEntities
+from .members import Member, collect_members, relation_pairs
+from .passes import Context, run_passes
+from .settings import ResolveSettings, load_settings
+from .votes import choose_label, choose_type, choose_wikidata, collect_names
 
 
 @dataclass
@@ -20,47 +32,95 @@ class ResolvedEntity:
     wikidata: str = ""
     articles: list[str] = field(default_factory=list)
     type_votes: dict[str, float] = field(default_factory=dict)
+    type_reason: str = ""           # why this type won, for people and `graphkit stats --explain`
+    rules: list[str] = field(default_factory=list)      # the merge rules that built it
 
 
 @dataclass
 class Resolution:
     entities: dict[str, ResolvedEntity]                 # path -> entity
     local: dict[tuple[str, str], str]                   # (article id, local key) -> path
+    notes: list[str] = field(default_factory=list)      # resolver decisions that found nothing, ...
 
     def path_of(self, article_id: str, key: str) -> str:
         return self.local[(article_id, key)]
 
 
-def _weight(reason: str) -> float:
-    return next((w for prefix, w in _REASON_WEIGHT.items() if reason.startswith(prefix)), 1.0)
+def resolve(results: Iterable[ArticleResult], *, lexicon: Lexicon | None = None,
+            decisions: Decisions | None = None, settings: ResolveSettings | None = None) -> Resolution:
+    results = sorted(results, key=lambda r: r.article.id)
+    settings = settings or load_settings()
+    known = KnownEntities(lexicon if lexicon is not None else load_lexicon())
+    members = collect_members(results, known, settings)
+    pairs = relation_pairs(results, members)
+    clusters = Clusters(len(members))
+    for m in members:
+        weight = settings.weight(m.reason)
+        clusters.init(m.index, anchors={"known": m.known, "wikidata": m.wikidata},
+                      etype=m.type, weight=weight, strong=weight >= settings.strong_weight)
+    decisions = decisions or Decisions()
+    notes = apply_different(decisions, members, clusters, first_id=0)
+    _keep_parts_apart(pairs, clusters, first_id=len(decisions.different))
+    for subject, obj, _ in pairs:
+        clusters.relate(subject, obj)
+    run_passes(members, clusters, Context(clusters, pairs, len(members)), settings)
+    notes += apply_same(decisions, members, clusters)
+    overrides, more = apply_types(decisions, members, clusters)
+    notes += more
+    return _name_entities(members, clusters, known, overrides, settings, notes)
 
 
-def resolve(results: Iterable[ArticleResult]) -> Resolution:
-    groups: dict[tuple[str, str], list[tuple[str, Entity]]] = defaultdict(list)
-    for result in results:
-        for entity in result.entities:
-            groups[(entity_kind(entity.type), normalize_name(entity.name))].append((result.article.id, entity))
+def _keep_parts_apart(pairs: list[tuple[int, int, str]], clusters: Clusters, first_id: int) -> None:
+    """A chapter, subsidiary or division never merges with what it is part of."""
+    for number, (part, whole, predicate) in enumerate(p for p in pairs if p[2] == "partOf"):
+        clusters.set_apart(part, first_id + number, 0)
+        clusters.set_apart(whole, first_id + number, 1)
+
+
+def _name_entities(members: list[Member], clusters: Clusters, known: KnownEntities,
+                   overrides: dict[int, str], settings: ResolveSettings, notes: list[str]) -> Resolution:
+    drafts = []
+    for root, indices in clusters.groups().items():
+        group = [members[i] for i in indices]
+        entry = _known_of(group, known)
+        etype, reason, votes = choose_type(group, entry, settings)
+        if root in overrides:
+            etype, reason = overrides[root], f"{overrides[root]}: set in the resolver file; evidence was {reason}"
+        label = choose_label(group, entry)
+        drafts.append((entity_path(etype, label), group, etype, reason, votes, label, entry))
+    drafts.sort(key=lambda d: (d[0], -len({m.article for m in d[1]}), d[1][0].index))
     entities: dict[str, ResolvedEntity] = {}
     local: dict[tuple[str, str], str] = {}
-    for (_, norm), members in sorted(groups.items()):
-        votes: Counter = Counter()
-        names: Counter = Counter()
-        for _, entity in members:
-            votes[entity.type] += _weight(entity.type_reason)
-            for name in entity.names:
-                names[name] += 1
-        etype = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
-        label = sorted((e.name for _, e in members), key=lambda n: (-names[n], n))[0]
-        path = entity_path(etype, label)
-        resolved = entities.setdefault(path, ResolvedEntity(path, etype, label))
-        for name in sorted(names):
-            if name not in resolved.names:
-                resolved.names.append(name)
-        resolved.wikidata = resolved.wikidata or next((e.wikidata for _, e in members if e.wikidata), "")
-        for article_id, entity in members:
-            if article_id not in resolved.articles:
-                resolved.articles.append(article_id)
-            local[(article_id, entity.key)] = path
-        for t, v in votes.items():
-            resolved.type_votes[t] = resolved.type_votes.get(t, 0) + v
-    return Resolution(entities, local)
+    rules = _rules_by_root(clusters)
+    for path, group, etype, reason, votes, label, entry in drafts:
+        path = _free_path(path, entities)
+        entities[path] = ResolvedEntity(
+            path=path, type=etype, label=label, names=collect_names(group, label),
+            wikidata=choose_wikidata(group, entry), articles=sorted({m.article for m in group}),
+            type_votes=votes, type_reason=reason, rules=sorted(rules.get(clusters.find(group[0].index), ())),
+        )
+        for m in group:
+            local[(m.article, m.key)] = path
+    return Resolution(dict(sorted(entities.items())), local, notes)
+
+
+def _known_of(group: list[Member], known: KnownEntities):
+    idents = sorted({m.known for m in group if m.known})
+    return known.get(idents[0]) if idents else None
+
+
+def _free_path(path: str, taken: dict) -> str:
+    """Two entities kept apart may share a name: the later ones get -2, -3, ..."""
+    if path not in taken:
+        return path
+    number = 2
+    while f"{path}-{number}" in taken:
+        number += 1
+    return f"{path}-{number}"
+
+
+def _rules_by_root(clusters: Clusters) -> dict[int, set[str]]:
+    found: dict[int, set[str]] = {}
+    for a, _, rule in clusters.merges:
+        found.setdefault(clusters.find(a), set()).add(rule)
+    return found

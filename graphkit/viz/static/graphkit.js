@@ -1,64 +1,126 @@
-// graphkit page: builds the vis-network from the JSON data block.
-// Everything from articles is shown with textContent, never as HTML.
+// graphkit page, part 1 of 3: draws the network from the JSON data block.
+// The vis-network instance is the global `network` (graphkit's page contract);
+// `graphkit` holds the data and the functions the other two parts share.
 (function () {
   "use strict";
   var data = JSON.parse(document.getElementById("graph-data").textContent);
+  var settings = data.settings;
+  var details = data.details;
+  var count = new Intl.NumberFormat("en");
+  function plural(n, word, words) { return count.format(n) + " " + (n === 1 ? word : (words || word + "s")); }
+
+  // Tooltips (plain text: vis-network shows a string title with innerText) and edge labels.
+  // A large graph gets its edge labels and arrows only once zoomed in far enough to read them.
+  var degree = {};
+  data.edges.forEach(function (e) {
+    var d = details.edges[e.id];
+    d.from = e.from; d.to = e.to;
+    degree[e.from] = (degree[e.from] || 0) + 1;
+    degree[e.to] = (degree[e.to] || 0) + 1;
+    e.title = details.nodes[e.from].label + " " + d.label + " " + details.nodes[e.to].label + " · " +
+      (d.fromQuery ? "from the query" : plural(d.support, "source"));
+    if (!settings.large) e.label = d.label;
+  });
+  data.nodes.forEach(function (n) {
+    var d = details.nodes[n.id];
+    if (settings.physics && !degree[n.id]) n.fixed = true;   // unrelated entities hold their grid while physics runs
+    n.title = d.label + " · " + d.typeLabel + " · " + plural(degree[n.id] || 0, "relation");
+  });
   var nodes = new vis.DataSet(data.nodes);
   var edges = new vis.DataSet(data.edges);
-  var container = document.getElementById("network");
+  var shown = { nodes: null, edges: null };   // ids to draw; null draws all
+  function isShown(id) { return shown.nodes === null || shown.nodes.has(id); }
+  function isEdgeShown(id) { return shown.edges === null || shown.edges.has(id); }
+  var nodeView = new vis.DataView(nodes, { filter: function (n) { return isShown(n.id); } });
+  var edgeView = new vis.DataView(edges, { filter: function (e) { return isEdgeShown(e.id); } });
+  var font = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
+
   var options = {
-    physics: { stabilization: { iterations: 200 }, barnesHut: { gravitationalConstant: -8000, springLength: 160 } },
-    edges: { font: { size: 10, align: "middle" }, smooth: { type: "dynamic" } },
-    nodes: { font: { size: 14 } },
-    interaction: { hover: true, tooltipDelay: 150 }
+    autoResize: true,
+    groups: settings.groups,
+    nodes: {
+      borderWidth: 1.5, borderWidthSelected: 3,
+      font: { face: font, size: 14, color: "#1f2933", strokeWidth: 4, strokeColor: "#ffffff" }
+    },
+    edges: {
+      color: { color: settings.edge.color, highlight: settings.edge.highlight, hover: settings.edge.highlight,
+               opacity: 0.9 },
+      arrows: { to: { enabled: !settings.large, scaleFactor: 0.45 } },
+      font: { face: font, size: 10, color: settings.edge.label, strokeWidth: 3, strokeColor: "#ffffff" },
+      smooth: settings.physics ? { enabled: true, type: "continuous", roundness: 0.2 } : false,
+      selectionWidth: 1.5, hoverWidth: 0.5
+    },
+    interaction: {
+      hover: !settings.large, tooltipDelay: 250, hideEdgesOnDrag: settings.large, hideEdgesOnZoom: settings.large,
+      keyboard: false, multiselect: false
+    },
+    layout: { randomSeed: 7, improvedLayout: false },
+    physics: settings.physics ? {
+      enabled: true, solver: "barnesHut",
+      barnesHut: { gravitationalConstant: -3000, centralGravity: 0, springLength: 110, springConstant: 0.03,
+                   damping: 0.4, avoidOverlap: 0.1 },
+      stabilization: { enabled: true, iterations: 100, updateInterval: 25, fit: true },
+      minVelocity: 2
+    } : { enabled: false }
   };
-  var network = new vis.Network(container, { nodes: nodes, edges: edges }, options);
+
+  var container = document.getElementById("network");
+  var network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, options);
   window.network = network;
-  window.graphkitData = data;
 
-  var panel = document.getElementById("details");
-  function el(tag, text) { var e = document.createElement(tag); if (text !== undefined) e.textContent = text; return e; }
-  function safeLink(url, text) {
-    if (/^https?:\/\//i.test(url)) {
-      var a = el("a", text || url); a.href = url; a.rel = "noopener noreferrer nofollow"; a.target = "_blank"; return a;
-    }
-    return el("span", text || url);
+  // Positions live in the DataSet, so that a node hidden by a filter comes back where it was.
+  function keepPositions(ids) {
+    var positions = network.getPositions(ids);
+    nodes.update(Object.keys(positions).map(function (id) {
+      return { id: id, x: Math.round(positions[id].x), y: Math.round(positions[id].y), fixed: false };
+    }));
   }
-  function clear() { while (panel.firstChild) panel.removeChild(panel.firstChild); }
+  network.on("dragEnd", function (params) { if (params.nodes.length) keepPositions(params.nodes); });
 
-  function showNode(id) {
-    var d = data.details.nodes[id]; if (!d) return;
-    clear();
-    panel.appendChild(el("h2", d.label));
-    panel.appendChild(el("p", d.type));
-    if (d.names.length) panel.appendChild(el("p", "Also called: " + d.names.join(", ")));
-    if (d.wikidata) { var p = el("p", "Wikidata: "); p.appendChild(safeLink("https://www.wikidata.org/wiki/" + encodeURIComponent(d.wikidata), d.wikidata)); panel.appendChild(p); }
-    if (d.articles.length) {
-      panel.appendChild(el("h3", "Mentioned in"));
-      var ul = el("ul");
-      d.articles.forEach(function (a) { var li = el("li"); li.appendChild(safeLink(a.url, a.title || a.iri)); if (a.date) li.appendChild(el("span", " (" + a.date + ")")); ul.appendChild(li); });
-      panel.appendChild(ul);
-    }
+  var detailed = !settings.large;
+  function addDetail() {
+    if (detailed || network.getScale() < 0.35) return;
+    detailed = true;
+    edges.update(data.edges.map(function (e) { return { id: e.id, label: details.edges[e.id].label }; }));
+    network.setOptions({ edges: { arrows: { to: { enabled: true, scaleFactor: 0.45 } } } });
   }
+  network.on("zoom", addDetail);
+  network.on("animationFinished", addDetail);
 
-  function showEdge(id) {
-    var d = data.details.edges[id]; if (!d) return;
-    clear();
-    var from = data.details.nodes[d.from], to = data.details.nodes[d.to];
-    panel.appendChild(el("h2", from.label + " " + d.predicate + " " + to.label));
-    panel.appendChild(el("p", "Stated " + d.support + " time(s)."));
-    d.evidence.forEach(function (ev) {
-      panel.appendChild(el("blockquote", ev.text));
-      var src = el("p", "Source: ");
-      src.appendChild(safeLink(ev.url, ev.title || ev.article));
-      if (ev.date) src.appendChild(el("span", ", " + ev.date));
-      panel.appendChild(src);
+  function ready() {
+    document.body.setAttribute("data-ready", "true");
+    window.graphkitReadyAt = performance.now();
+  }
+  if (settings.physics) {
+    network.once("stabilizationIterationsDone", function () {
+      network.setOptions({ physics: { enabled: false } });
+      keepPositions();
+      network.once("afterDrawing", ready);
+      network.redraw();
     });
+  } else {
+    network.once("afterDrawing", ready);
   }
 
-  network.on("click", function (params) {
-    if (params.nodes.length) showNode(params.nodes[0]);
-    else if (params.edges.length) showEdge(params.edges[0]);
+  window.graphkit = {
+    data: data,
+    details: details,
+    degree: degree,
+    plural: plural,
+    network: network,
+    settings: settings,
+    // Draw only these node and edge ids (Sets); the others stay in the data.
+    show: function (nodeIds, edgeIds) {
+      shown.nodes = nodeIds;
+      shown.edges = edgeIds;
+      nodeView.refresh();
+      edgeView.refresh();
+    },
+    isShown: isShown,
+    isEdgeShown: isEdgeShown
+  };
+
+  document.getElementById("fit").addEventListener("click", function () {
+    network.fit({ animation: { duration: 300, easingFunction: "easeInOutQuad" } });
   });
-  network.once("stabilizationIterationsDone", function () { document.body.setAttribute("data-ready", "true"); });
 })();

@@ -1,0 +1,171 @@
+"""Constructions that are not a verb or a noun with its arguments.
+
+Each function reads one construction over a whole Doc through a
+:class:`~graphkit.extract.relations.SentenceReader` and yields hits:
+"Rekognition, a facial recognition tool", "the Amazon-owned maker",
+"Amnesty International's Security Lab", "which the company markets as …",
+"agreed to pay … to settle the SEC's case", "ordered Worldcoin to stop",
+"its round was led by …", "its Alexa assistant", "the city's network of
+Flock cameras". ``CONSTRUCTIONS`` lists them; adding one is one function.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from ..model import ORGANISATION_TYPES
+from .rules import Hit
+from .syntax import conjuncts, pobj, preps
+
+_FLEETS = {"network", "fleet", "array", "deployment", "arsenal", "rollout"}
+# -- "which the company markets as a facial recognition tool" -------------
+def presented_as(reader) -> Iterator[Hit]:
+    for verb in reader.doc:
+        if verb.pos_ != "VERB" or reader.rules.verb_forms.get(verb.lower_, verb.lemma_.lower()) not in reader.rules.presenting_verbs:
+            continue
+        shown = [k for p in preps(verb, {"as"}) for k in reader.keys(pobj(p))]
+        if not shown:
+            continue
+        things = reader.direct_objects(verb) or reader.keys(reader.patient(verb))
+        sellers = reader.agents(verb, any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children))
+        techs = [k for k in shown if reader.entity_type(k) == "Technology"]
+        products = [k for k in shown if reader.entity_type(k) == "Product"]
+        yield from reader.emit("instanceOf", things, techs, verb, "graphkit.presented.v1", 0.7)
+        yield from reader.emit("sells", sellers, products, verb, "graphkit.presented.v1", 0.7)
+
+
+
+# -- "agreed to pay $100 million to settle the SEC's case" ---------------
+def settlements(reader) -> Iterator[Hit]:
+    for verb in reader.doc:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in reader.rules.settle_verbs:
+            continue
+        for case in (c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in reader.rules.case_nouns):
+            authorities = [k for c in case.children if c.dep_ in ("poss", "compound") for k in reader.keys(c)]
+            payers = reader.keys(reader.subject_token(verb))
+            paid = verb.head.lemma_.lower() == "pay" or any(t.lemma_.lower() == "pay" for t in verb.head.subtree)
+            if paid:
+                yield from reader.emit("fines", authorities, payers, verb, "graphkit.settlement.v1", 0.7)
+            if case.lemma_.lower() in ("case", "charge", "charges", "complaint", "lawsuit", "suit"):
+                yield from reader.emit("sues", authorities, payers, verb, "graphkit.settlement.v1", 0.7)
+
+
+
+# -- "ordered Worldcoin to stop scanning" ---------------------------------
+def orders(reader) -> Iterator[Hit]:
+    for verb in reader.doc:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in reader.rules.order_verbs:
+            continue
+        stopped = [c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() in reader.rules.stop_verbs]
+        if not stopped:
+            continue
+        ordered = [k for c in verb.children if c.dep_ == "dobj" for k in reader.keys(c)]
+        targets = ordered + [k for s in stopped for c in s.children if c.dep_ in ("xcomp", "dobj")
+                             for k in reader.keys(c) + [x for g in c.children if g.dep_ == "dobj" for x in reader.keys(g)]]
+        yield from reader.emit("bans", reader.keys(reader.subject_token(verb)), targets, verb, "graphkit.order.v1", 0.7)
+
+
+
+# -- "its most recent round was led by Blockchain Capital" ----------------
+def funding_rounds(reader) -> Iterator[Hit]:
+    for noun in reader.doc:
+        if noun.lemma_.lower() not in reader.rules.funding_nouns or noun.dep_ != "nsubjpass":
+            continue
+        verb = noun.head
+        if verb.lemma_.lower() not in ("lead", "back", "join", "provide", "fund"):
+            continue
+        funders = [k for c in verb.children if c.dep_ == "agent" for k in reader.keys(pobj(c))]
+        funded = [k for c in noun.children if c.dep_ == "poss" for k in reader.keys(c)]
+        yield from reader.emit("funds", funders, funded, verb, "graphkit.round.v1", 0.7)
+
+
+
+# -- "its Alexa assistant", "its best-known plate reader, the Falcon" -----
+def owned_products(reader) -> Iterator[Hit]:
+    for key, draft in reader.ents.drafts.items():
+        if draft.type != "Product":
+            continue
+        for start, end in draft.mentions:
+            root = reader.doc[start:end].root
+            holders = [root]
+            if root.dep_ == "appos":
+                holders.append(root.head)
+            if root.dep_ == "attr":
+                holders += [c for c in root.head.children if c.dep_ == "nsubj"]
+            owners = [k for h in holders for c in h.children if c.dep_ == "poss" for k in reader.keys(c)]
+            owners = [k for k in owners if reader.entity_type(k) == "Company"]
+            yield from reader.emit("sells", owners, [key], root, "graphkit.owned.v1", 0.65)
+
+
+
+# -- "the city's network of Flock cameras" ------------------------------
+def fleets(reader) -> Iterator[Hit]:
+    """An organisation's network, fleet or system of products uses them."""
+    for token in reader.doc:
+        if token.lemma_.lower() not in _FLEETS:
+            continue
+        owners = [k for c in token.children if c.dep_ == "poss" for k in reader.keys(c)]
+        things = [k for p in preps(token, {"of"}) for k in reader.keys(pobj(p))]
+        if owners and things:
+            yield from reader.emit("uses", owners, things, token, "graphkit.fleet.v1", 0.7)
+
+
+
+# -- "the Amazon-owned maker" ------------------------------------------
+def owned_by(reader) -> Iterator[Hit]:
+    for owned in reader.doc:
+        if owned.lower_ == "owned" and owned.tag_ == "VBN":
+            yield from _owned(reader, owned)
+
+
+def _owned(reader, owned: Token) -> Iterator[Hit]:
+    owners = [k for c in owned.children for k in reader.keys(c)]
+    if not owners and owned.i >= 2 and owned.nbor(-1).text == "-":
+        owners = reader.keys(owned.nbor(-2))
+    owned_things = reader.keys(owned.head)
+    yield from reader.emit("partOf", owned_things, owners, owned, "graphkit.owned.v1", 0.8)
+
+
+
+# -- "Rekognition, a facial recognition tool"; "the Pegasus spyware" ---
+def instances(reader) -> Iterator[Hit]:
+    for key, draft in reader.ents.drafts.items():
+        if draft.type != "Product":
+            continue
+        for start, end in draft.mentions:
+            root = reader.doc[start:end].root
+            descriptions = [c for c in root.children if c.dep_ == "appos"]
+            if root.dep_ == "appos":
+                descriptions.append(root.head)
+            if root.dep_ in ("compound", "nmod"):
+                descriptions.append(root.head)
+            if root.dep_ in ("nsubj", "attr") and root.head.lemma_ == "be":
+                descriptions += [c for c in root.head.children if c.dep_ in ("attr", "nsubj") and c is not root]
+            techs = [k for d in descriptions for t in [d, *conjuncts(d)]
+                     for k in [reader.ents.key_at(t)] if k and reader.entity_type(k) == "Technology"]
+            yield from reader.emit("instanceOf", [key], techs, root, "graphkit.instance.v1", 0.8)
+
+
+
+# -- "Amnesty International's Security Lab", "Amazon's Rekognition" ---
+def possessives(reader) -> Iterator[Hit]:
+    for link in reader.ents.links:
+        if link.kind != "name":
+            continue
+        root = reader.doc[link.start:link.end].root
+        owners = [k for c in root.children if c.dep_ == "poss" for k in reader.keys(c) if reader.link_kind(c) == "name"]
+        if not owners:
+            continue
+        own_type = reader.entity_type(link.key)
+        if own_type in ("Product", "Technology") and root.dep_ == "pobj" and root.head.head.lemma_.lower() in _FLEETS:
+            continue
+        if own_type in ORGANISATION_TYPES:
+            yield from reader.emit("partOf", [link.key], owners, root, "graphkit.possessive.v1", 0.6)
+        elif own_type == "Product":
+            yield from reader.emit("sells", owners, [link.key], root, "graphkit.possessive.v1", 0.6)
+
+
+
+CONSTRUCTIONS = (instances, possessives, fleets, presented_as, settlements, orders, funding_rounds,
+                 owned_products, owned_by)

@@ -1,0 +1,111 @@
+"""The relation rules as data: what each predicate's arguments may be, which verbs and nouns express it.
+
+Loaded once from ontologies/patterns/predicates.yaml into lookup-ready sets.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..model import ORGANISATION_TYPES
+from ..resources import load_cues
+
+
+@dataclass(frozen=True)
+class Reading:
+    predicate: str
+    where: tuple[str, ...] = ("dobj",)   # dobj, a preposition, "compound" or "poss"
+    reverse: bool = False
+
+
+@dataclass(frozen=True)
+class RelationRules:
+    types: dict[str, tuple[frozenset[str], frozenset[str]]]
+    verbs: dict[str, tuple[Reading, ...]]
+    nouns: dict[str, tuple[Reading, ...]]
+    role_preps: frozenset[str]
+    light_verbs: frozenset[str]
+    stop_verbs: frozenset[str]
+    listing_verbs: frozenset[str]
+    call_verbs: frozenset[str]
+    presenting_verbs: frozenset[str]
+    funding_nouns: frozenset[str]
+    order_verbs: frozenset[str]
+    settle_verbs: frozenset[str]
+    case_nouns: frozenset[str]
+    generic_subject: frozenset[str]     # predicates a collective actor may be the subject of
+    generic_object: frozenset[str]
+    verb_forms: dict[str, str]      # inflected form -> cue lemma
+
+    def allows(self, predicate: str, subject_type: str, object_type: str) -> bool:
+        subjects, objects = self.types[predicate]
+        return subject_type in subjects and object_type in objects
+
+
+def _expand(types) -> frozenset[str]:
+    out = set()
+    for t in types:
+        out |= set(ORGANISATION_TYPES) if t == "org" else {t}
+    return frozenset(out)
+
+
+def _readings(items) -> tuple[Reading, ...]:
+    result = []
+    for item in items:
+        where = item.get("obj", "dobj")
+        where = tuple(where) if isinstance(where, list) else (where,)
+        result.append(Reading(item["p"], where, str(item.get("reverse", "false")).lower() == "true"))
+    return tuple(result)
+
+
+@lru_cache(maxsize=None)
+def relation_rules() -> RelationRules:
+    data = load_cues("predicates")
+    return RelationRules(
+        types={p: (_expand(v["subject"]), _expand(v["object"])) for p, v in data["types"].items()},
+        verbs={k: _readings(v) for k, v in data["verbs"].items()},
+        nouns={k: _readings(v) for k, v in data["nouns"].items()},
+        role_preps=frozenset(data["role_preps"]),
+        light_verbs=frozenset(data["light_verbs"]),
+        stop_verbs=frozenset(data["stop_verbs"]),
+        listing_verbs=frozenset(data["listing_verbs"]),
+        call_verbs=frozenset(data["call_verbs"]),
+        presenting_verbs=frozenset(data["presenting_verbs"]),
+        funding_nouns=frozenset(data["funding_nouns"]),
+        order_verbs=frozenset(data["order_verbs"]),
+        settle_verbs=frozenset(data["settle_verbs"]),
+        case_nouns=frozenset(data["case_nouns"]),
+        generic_subject=frozenset(data["generic"]["subject"]),
+        generic_object=frozenset(data["generic"]["object"]),
+        verb_forms=_verb_forms(data["verbs"], data.get("irregular_forms", {})),
+    )
+
+
+def _verb_forms(verbs, irregular) -> dict[str, str]:
+    """Every regular inflection of the cue verbs, plus the listed irregular ones."""
+    forms: dict[str, str] = {}
+    for lemma in verbs:
+        stem = lemma[:-1] if lemma.endswith("e") else lemma
+        ies = lemma[:-1] + "ies" if lemma.endswith("y") and lemma[-2:-1] not in "aeiou" else None
+        candidates = {lemma, ies or (lemma + "es" if lemma.endswith(("s", "sh", "ch", "x", "z")) else lemma + "s"),
+                      stem + "ed" if not ies else lemma[:-1] + "ied", stem + "ing"}
+        for form in candidates:
+            forms.setdefault(form, lemma)
+    for lemma, extra in irregular.items():
+        for form in extra:
+            forms[form] = lemma
+    return forms
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A relation found in the Doc, before it becomes a model.Relation."""
+
+    subject: str
+    predicate: str
+    object: str
+    anchor: int             # token index of the word that carries the relation
+    method: str
+    confidence: float
+    status: str = "asserted"
+    speaker: str = ""

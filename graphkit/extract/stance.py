@@ -1,0 +1,286 @@
+"""The stance of what someone said toward the entities it is about.
+
+A quote or reported statement whose words lean negative ("dangerous",
+"racist", "must be stopped") criticises the organisations, people, products
+and technologies that are its core arguments (subjects and objects of its
+clauses, with their possessors and coordinated names); one that leans
+positive ("the right call", "deserves credit") supports them. What a
+statement takes away ("switching ShotSpotter off means …") gets the opposite
+sign. Words inside conditions ("until Worldcoin can prove the data is safe")
+do not count. The speaker's organisation takes the same stance (GUIDELINES
+rule 2). Cue words live in ontologies/patterns/stance.yaml.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from ..resources import load_cues
+from .entities import ArticleEntities
+from .quotes import Speech
+from .rules import Hit
+
+TARGET_TYPES = {"Company", "GovernmentAgency", "AdvocacyGroup", "Person", "Product", "Technology", "Location"}
+SPEAKER_TYPES = {"Person", "Company", "GovernmentAgency", "AdvocacyGroup"}
+_CORE = {"nsubj", "nsubjpass", "dobj", "attr", "dative", "oprd"}
+_PASS_THROUGH = {"conj", "appos", "compound", "poss"}
+_EXAMPLES = {"like", "including", "as"}
+_WRAPPERS = {"use", "sale", "deployment", "moratorium", "ban", "version", "network", "system", "contract", "work",
+             "partnership", "ties", "deal", "deals", "decision", "program", "software", "product", "tool"}
+_PARTICLE_REMOVALS = {"take": {"out", "off", "down"}, "switch": {"off"}, "shut": {"down", "off"},
+                      "turn": {"off"}, "pull": {"out", "back", "plug"}}
+_NEGATION_REACH = 3
+
+
+@dataclass(frozen=True)
+class StanceCues:
+    negative: frozenset[str]
+    positive: frozenset[str]
+    negations: frozenset[str]
+    reporting: frozenset[str]
+    removal_verbs: frozenset[str]
+    condition_marks: frozenset[str]
+    addressee_verbs: frozenset[str]
+    own_voice_roles: frozenset[str]
+    wanting: frozenset[str]
+    negative_phrases: tuple[tuple[str, ...], ...]
+    positive_phrases: tuple[tuple[str, ...], ...]
+
+
+@lru_cache(maxsize=None)
+def stance_cues() -> StanceCues:
+    data = load_cues("stance")
+    words = lambda k: frozenset(str(w).lower() for w in data.get(k, ()))   # noqa: E731
+    phrases = lambda k: tuple(tuple(str(p).lower().split()) for p in data.get(k, ()))   # noqa: E731
+    return StanceCues(words("negative"), words("positive"), words("negations"), words("reporting_verbs"),
+                      words("removal_verbs"), words("condition_marks"), words("addressee_verbs"),
+                      words("own_voice_roles"), words("wanting_when_negated"), phrases("negative_phrases"), phrases("positive_phrases"))
+
+
+# -- polarity ----------------------------------------------------------------
+def word_sign(token: Token, cues: StanceCues) -> int:
+    word, low = token.lemma_.lower(), token.lower_
+    if word in cues.positive or low in cues.positive:
+        return 1
+    if word in cues.negative or low in cues.negative:
+        return -1
+    return 0
+
+
+def polar_words(doc: Doc, tokens: list[int], cues: StanceCues, names: set[int] = frozenset()) -> list[tuple[Token, int]]:
+    """The words that carry polarity, with their sign after negation.
+
+    Words in conditions and inside entity names ("surveillance technology") do not count; a negated
+    negative noun is neutral ("not building weapons"), any other negated word turns around."""
+    chosen = set(tokens)
+    found = _phrases(doc, tokens, cues)
+    in_phrase = {t.i for t, _ in found}
+    for i in tokens:
+        if i in in_phrase:
+            continue
+        token = doc[i]
+        if i in names or _in_condition(token, cues):
+            continue
+        if token.lemma_.lower() in cues.wanting and _negated(doc, token, chosen, cues):
+            found.append((token, -1))                # "has not shown that it works", "never explained"
+            continue
+        sign = word_sign(token, cues)
+        if not sign:
+            continue
+        if _negated(doc, token, chosen, cues):
+            if sign < 0 and token.pos_ in ("NOUN", "PROPN"):
+                continue
+            sign = -sign
+        found.append((token, sign))
+    return found
+
+
+def _phrases(doc: Doc, tokens: list[int], cues: StanceCues) -> list[tuple[Token, int]]:
+    """Judging phrases, each counted once at its first word (its other words then do not count)."""
+    chosen = set(tokens)
+    found = []
+    for sign, table in ((-1, cues.negative_phrases), (1, cues.positive_phrases)):
+        for phrase in table:
+            n = len(phrase)
+            for i in tokens:
+                if i + n <= len(doc) and all(i + k in chosen and doc[i + k].lower_ == phrase[k] for k in range(n)):
+                    found += [(doc[i + k], sign if k == 0 else 0) for k in range(n)]
+    return found
+
+
+def polarity(doc: Doc, tokens: list[int], cues: StanceCues) -> int:
+    return sum(sign for _, sign in polar_words(doc, tokens, cues))
+
+
+def _negated(doc: Doc, token: Token, chosen: set[int], cues: StanceCues) -> bool:
+    for j in range(max(0, token.i - _NEGATION_REACH), token.i):
+        if j in chosen and doc[j].lower_ in cues.negations:
+            return True
+    head = token.head
+    return head.i < token.i and any(c.dep_ == "neg" for c in head.children)
+
+
+def _in_condition(token: Token, cues: StanceCues) -> bool:
+    current = token
+    for _ in range(12):
+        if any(c.dep_ == "mark" and c.lower_ in cues.condition_marks for c in current.children):
+            return True
+        if current.head is current:
+            return False
+        current = current.head
+    return False
+
+
+# -- targets -----------------------------------------------------------------
+def core_token(token: Token, cues: StanceCues | None = None) -> Token | None:
+    """Climb from a name to the clause argument it belongs to; None if it is not one.
+
+    Besides subjects and objects, the object of a judging noun counts ("respect for Google",
+    "a threat to civil liberties")."""
+    current = token
+    for _ in range(8):
+        dep = current.dep_
+        if dep in _CORE:
+            return current
+        if dep in _PASS_THROUGH or dep == "nmod":
+            current = current.head
+            continue
+        if dep == "pobj" and current.head.dep_ == "prep":
+            prep = current.head
+            if prep.lower_ in _EXAMPLES or prep.lower_ == "such" or (
+                    prep.lower_ in ("of", "on") and prep.head.lemma_.lower() in _WRAPPERS):
+                current = prep.head
+                continue
+            if cues is not None and prep.lower_ in ("for", "to", "of", "toward", "towards") \
+                    and prep.head.pos_ == "NOUN" and word_sign(prep.head, cues):
+                return current
+        return None
+    return None
+
+
+def removed_by(token: Token, cues: StanceCues) -> Token | None:
+    """The verb that takes this argument away ("switch the Orbs off", "taking out the face analysis")."""
+    core = core_token(token)
+    if core is None or core.dep_ not in ("dobj", "nsubjpass"):
+        return None
+    verb = core.head
+    lemma = verb.lemma_.lower()
+    if lemma in _PARTICLE_REMOVALS:
+        particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+        return verb if particles & _PARTICLE_REMOVALS[lemma] else None
+    return verb if lemma in cues.removal_verbs else None
+
+
+def stance_hits(doc: Doc, ents: ArticleEntities, speeches: list[Speech], employers: dict[str, str],
+                related: dict[str, set[str]] | None = None, cues: StanceCues | None = None) -> list[Hit]:
+    """criticizes/supports hits for every speech with a polarity, from the speaker and its organisation."""
+    cues = cues or stance_cues()
+    related = related or {}
+    hits = []
+    names = set(ents.token_key)
+    for speech in speeches:
+        speaker = ents.entity(speech.speaker)
+        if speaker.generic or speaker.type not in SPEAKER_TYPES:
+            continue
+        cue = doc[speech.cue_token] if speech.cue_token is not None else None
+        cue_sign = word_sign(cue, cues) if cue is not None else 0
+        speakers = [speech.speaker] + ([employers[speech.speaker]] if speech.speaker in employers else [])
+        exclude = set(speakers) | {r for s in speakers for r in related.get(s, ())}
+        unit = set(speech.tokens)
+        scores: dict[str, int] = {}
+        for target, token in _targets(ents, doc, speech.tokens, exclude, cues):
+            if not scores.get(target):          # the first mention that says something decides
+                scores[target] = target_score(doc, token, unit, names, cues)
+        confidence = 0.6 if speech.quoted else 0.55
+        for target, score in scores.items():
+            score += cue_sign
+            if score == 0:
+                continue
+            predicate = "supports" if score > 0 else "criticizes"
+            for who in speakers:
+                hits.append(Hit(who, predicate, target, speech.anchor, "graphkit.stance.v1", confidence,
+                                "asserted", speech.speaker))
+    return hits
+
+
+def target_score(doc: Doc, token: Token, unit: set[int], names: set[int], cues: StanceCues) -> int:
+    """The polarity of the clause the target is an argument of.
+
+    A target taken away by a removal verb ("switching ShotSpotter off means slower help") is judged
+    by the clause above with the opposite sign; a called-for removal ("should switch the Orbs off",
+    "must be stopped") is criticism by itself."""
+    core = core_token(token, cues)
+    verb = core.head if core is not None else token.head
+    while verb.pos_ not in ("VERB", "AUX", "ADJ") and verb.head is not verb:    # "respect for Google"
+        verb = verb.head
+    sign = 1
+    remover = removed_by(token, cues)
+    if remover is not None:
+        if _called_for(remover):
+            return -1
+        verb, sign = _clause_above(remover), -1
+        if verb is None:
+            return 0
+    scope = [i for i in _clause(verb) if i in unit]
+    return sign * sum(s for _, s in polar_words(doc, scope, cues, names))
+
+
+def _called_for(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in ("should", "must") for c in verb.children)
+
+
+def _clause_above(verb: Token) -> Token | None:
+    current = verb
+    while current.head is not current:
+        current = current.head
+        if current.pos_ in ("VERB", "AUX", "ADJ"):
+            return current
+    return None
+
+
+def _clause(verb: Token) -> list[int]:
+    """The verb's subtree without coordinated clauses that have their own subject."""
+    skip: set[int] = set()
+    for child in verb.children:
+        if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and any(
+                c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children):
+            skip |= {t.i for t in child.subtree}
+    return [t.i for t in verb.subtree if t.i not in skip]
+
+
+def _addressee(core: Token, cues: StanceCues) -> bool:
+    """"help Congress craft rules", "Congress should join the ACLU": asked to act, not judged."""
+    head = core.head
+    if core.dep_ in ("dobj", "dative") and head.lemma_.lower() in cues.addressee_verbs:
+        return True
+    return core.dep_ == "nsubj" and any(c.dep_ == "aux" and c.lower_ == "should" for c in head.children)
+
+
+def _own_product(entity, speakers: set[str], ents: ArticleEntities) -> bool:
+    """"Apple software" in Apple's own statement."""
+    if entity.type != "Product":
+        return False
+    words = entity.name.lower().split()
+    return any(ents.entity(s).name.lower().split() == words[:len(ents.entity(s).name.split())]
+               for s in speakers if s in ents.drafts and ents.entity(s).type != "Person")
+
+
+def _targets(ents: ArticleEntities, doc: Doc, tokens: list[int], exclude: set[str], cues: StanceCues):
+    """Every mention in the speech of an entity it may judge, as the mention's head token."""
+    unit = set(tokens)
+    window = ents.between(min(tokens), max(tokens) + 1) if tokens else []
+    for link in window:
+        if link.start not in unit or link.key in exclude or link.key not in ents.drafts:
+            continue
+        entity = ents.entity(link.key)
+        if entity.type not in TARGET_TYPES or entity.generic:
+            continue
+        root = doc[link.start:link.end].root
+        if entity.type == "Location" and root.dep_ == "compound":       # "the US company"
+            continue
+        core = core_token(root, cues)
+        if core is None or _addressee(core, cues) or _own_product(entity, exclude, ents):
+            continue
+        yield link.key, root
