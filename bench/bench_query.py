@@ -155,7 +155,7 @@ def verdict(results: dict, case_list: list[dict], ratios: list[float]) -> list[s
         return []
     times = [t["ms"] for t in store["timings"]]
     slowest = max(range(len(times)), key=times.__getitem__)
-    two_hop = max(t["ms"] for c, t in zip(case_list, store["timings"]) if c["name"] == TWO_HOP)
+    two_hop = max(t["ms"] for c, t in zip(case_list, store["timings"], strict=True) if c["name"] == TWO_HOP)
     lines = [f"store: slowest query {times[slowest]:.0f} ms ({case_label(case_list[slowest])}); "
              f"{TWO_HOP} at most {two_hop:.0f} ms"]
     if ratios:

@@ -293,9 +293,9 @@ def table(result: QueryResult, *, width: int | None = None, base_iri: str = DEFA
     limit = max(12, (width or 10_000) // max(1, len(result.variables)) - 3)
     cells = [[c if len(c) <= limit else c[: limit - 1] + "…" for c in row] for row in cells]
     widths = [max([len(v)] + [len(row[i]) for row in cells]) for i, v in enumerate(result.variables)]
-    lines = ["  ".join(v.ljust(w) for v, w in zip(result.variables, widths)).rstrip(),
+    lines = ["  ".join(v.ljust(w) for v, w in zip(result.variables, widths, strict=True)).rstrip(),
              "  ".join("-" * w for w in widths)]
-    lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in cells]
+    lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells]
     lines.append(f"({len(cells)} row{'s' if len(cells) != 1 else ''})")
     return "\n".join(lines) + "\n"
 
@@ -312,5 +312,5 @@ def json_term(term) -> dict:
 
 
 def sparql_json(result: QueryResult) -> dict:
-    bindings = [{var: json_term(v) for var, v in zip(result.variables, row) if v is not None} for row in result.rows]
+    bindings = [{var: json_term(v) for var, v in zip(result.variables, row, strict=True) if v is not None} for row in result.rows]
     return {"head": {"vars": result.variables}, "results": {"bindings": bindings}}

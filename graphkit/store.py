@@ -18,6 +18,7 @@ option instead.
     open_graph(path)            file -> in-memory store; folder -> read-only store
     run_sparql(graph, query)    -> graphkit.query.QueryResult (pyoxigraph terms)
     write_store(dataset, path)  rdflib Dataset -> store folder, atomically
+    write_nquads_store(data, path, digest=…)  a build's N-Quads -> store folder
     copy_to_store(path, folder) RDF file -> new store folder (used by ``serve``)
     read_dataset(path)          store folder -> rdflib Dataset (for viz, export, validate)
 """
@@ -235,7 +236,21 @@ def copy_to_store(source: str | Path, folder: str | Path) -> None:
     fill_atomic(Path(folder), lambda store: load_file(store, source), dict(PREFIXES))
 
 
-def fill_atomic(target: Path, fill, prefixes: dict[str, str]) -> None:
+def write_nquads_store(data: bytes, path: str | Path, *, digest: str, base_iri: str = DEFAULT_BASE_IRI) -> None:
+    """Write N-Quads (what ``graphkit build`` produces) as a store folder; the marker keeps their SHA-256."""
+    def fill(store: ox.Store) -> None:
+        # graphkit checked every IRI it built, as graphkit.nquads.convert does for files
+        store.bulk_extend(with_union(ox.parse(data, format=ox.RdfFormat.N_QUADS, lenient=True)))
+
+    fill_atomic(Path(path), fill, {**PREFIXES, "gkid": base_iri}, source_sha256=digest)
+
+
+def recorded_digest(folder: Path) -> str:
+    """The SHA-256 of the N-Quads a build filled this store from, or "" for any other store."""
+    return str(read_marker(folder).get("source_sha256", ""))
+
+
+def fill_atomic(target: Path, fill, prefixes: dict[str, str], **marker_extra) -> None:
     parent = target.parent if str(target.parent) else Path(".")
     if not parent.is_dir():
         raise OutputError(f"{target}: the folder {parent} does not exist")
@@ -249,7 +264,7 @@ def fill_atomic(target: Path, fill, prefixes: dict[str, str]) -> None:
         fill(store)
         store.flush()
         del store                           # closes the database before the folder moves
-        marker = {"graphkit_store": MARKER_VERSION, "default_graph": "union", "prefixes": prefixes}
+        marker = {"graphkit_store": MARKER_VERSION, "default_graph": "union", "prefixes": prefixes, **marker_extra}
         (staging / MARKER).write_text(json.dumps(marker, indent=1, sort_keys=True) + "\n", encoding="utf-8")
         swap_in(staging, target)
     except OSError as exc:

@@ -20,7 +20,8 @@ def register(sub) -> None:
     p.add_argument("-f", "--file", metavar="FILE.rq", help="read the query from a file")
     p.add_argument("-n", "--name", metavar="NAME", help="run a saved query by name (see `graphkit queries`)")
     p.add_argument("--queries", action="append", metavar="DIR", help="extra folder of saved .rq queries")
-    p.add_argument("--bind", action="append", metavar="VAR=VALUE", help="pre-bind a variable: a name, <IRI> or prefixed name such as gk:sells")
+    p.add_argument("--bind", action="append", metavar="VAR=VALUE",
+                   help="pre-bind a variable: a name, <IRI> or prefixed name such as gk:sells")
     p.add_argument("--format", default="table", choices=["table", "csv", "tsv", "json"])
     add_base_iri(p)
     add_endpoint(p)

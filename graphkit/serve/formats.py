@@ -122,7 +122,7 @@ def _json(variables, rows, boolean) -> bytes:
     if boolean is not None:
         document = {"head": {}, "boolean": boolean}
     else:
-        bindings = [{v: json_term(t) for v, t in zip(variables, row) if t is not None} for row in rows]
+        bindings = [{v: json_term(t) for v, t in zip(variables, row, strict=True) if t is not None} for row in rows]
         document = {"head": {"vars": variables}, "results": {"bindings": bindings}}
     return json.dumps(document, ensure_ascii=False).encode("utf-8")
 
@@ -135,7 +135,7 @@ def _xml(variables, rows, boolean) -> bytes:
     out.append("<head>" + "".join(f"<variable name={quoteattr(v)}/>" for v in variables) + "</head>\n<results>\n")
     for row in rows:
         cells = "".join(f"<binding name={quoteattr(v)}>{_xml_term(t)}</binding>"
-                        for v, t in zip(variables, row) if t is not None)
+                        for v, t in zip(variables, row, strict=True) if t is not None)
         out.append(f"<result>{cells}</result>\n")
     out.append("</results>\n</sparql>\n")
     return "".join(out).encode("utf-8")
