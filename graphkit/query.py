@@ -139,6 +139,8 @@ def run_query(dataset, query: str, *, bindings: dict[str, Identifier] | None = N
         raise QueryError(describe_syntax_error(exc, added)) from None
     try:
         result = dataset.query(prepared, initBindings=bindings or {})
+    except MemoryError:                 # the machine's limit, not the query's fault: let it through
+        raise
     except Exception as exc:
         raise QueryError(f"the query failed while running: {exc}") from None
     if result.type == "ASK":
