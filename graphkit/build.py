@@ -23,7 +23,7 @@ from .ingest import collect_files, read_articles
 from .model import Article, ArticleResult, BuildReport
 from .nquads import check_base_iri, convert
 from .rdf import article_nquads, to_nquads
-from .rdfio import format_for
+from .rdfio import STORE_FORMAT, format_for
 from .resolve import find_resolver_files, load_decisions, resolve
 from .resolve.support import relation_support
 from .resources import load_lexicon
@@ -243,7 +243,8 @@ class _Writer:
         text = to_nquads(results, resolution, base_iri=self.settings.base_iri, pipeline=self.settings.pipeline,
                          support=support, article_text=article_text)
         prefixes = {**PREFIXES, "gkid": self.settings.base_iri}
-        data = convert(text, format_for(self.state.graph), prefixes)
+        fmt = format_for(self.state.graph)
+        data = convert(text, "nquads" if fmt == STORE_FORMAT else fmt, prefixes)     # a store is filled from N-Quads
         records = [_record(r.article, self.keys[r.article.id], self.origins.get(r.article.id, ""),
                            fragments[r.article.id]) for r in results]
         self.state.commit(Manifest(self.settings, records), data)

@@ -4,6 +4,11 @@ Queries see the union of all named graphs as their default graph. The
 project's prefixes (gk:, gkid:, rdfs:, skos:, schema:, prov: …) are declared
 for the query unless it declares them itself. Saved queries are ``.rq``
 files run by name; values are passed as bindings, never pasted into text.
+
+Two engines answer the same queries: :func:`run_query` runs rdflib's engine
+on an rdflib Dataset, and :func:`graphkit.store.run_sparql` runs Oxigraph on
+a store (what ``graphkit query`` and ``graphkit serve`` use). Results hold
+terms of either library; the formatting below reads both (:func:`term_parts`).
 """
 from __future__ import annotations
 
@@ -14,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Identifier
 
@@ -24,17 +30,28 @@ from .vocab import DEFAULT_BASE_IRI, PREFIXES
 OUTPUT_FORMATS = ("table", "csv", "tsv", "json")
 _DECLARED = re.compile(r"^\s*PREFIX\s+([A-Za-z][\w.-]*)?\s*:", re.I | re.M)
 _UPDATE = re.compile(r"^\s*(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.I | re.M)
+_PROLOGUE = re.compile(r"^(\s*(PREFIX\s+[\w.-]*:\s*<[^>]*>|BASE\s*<[^>]*>))*", re.I)
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+
+
+class UpdateRefused(QueryError):
+    """A SPARQL Update (INSERT, DELETE, LOAD …) was sent where only queries are run."""
 
 
 @dataclass
 class QueryResult:
-    """A SELECT table, an ASK answer, or a CONSTRUCT/DESCRIBE graph."""
+    """A SELECT table, an ASK answer, or a CONSTRUCT/DESCRIBE graph.
+
+    ``rows`` hold rdflib or pyoxigraph terms (None where unbound); a graph
+    answer is an rdflib Graph or a list of pyoxigraph Triples.
+    """
 
     kind: str                           # select, ask or graph
     variables: list[str] = field(default_factory=list)
-    rows: list[tuple[Identifier | None, ...]] = field(default_factory=list)
+    rows: list[tuple] = field(default_factory=list)
     boolean: bool | None = None
-    graph: Graph | None = None
+    graph: object | None = None
 
 
 def with_prefixes(query: str, base_iri: str = DEFAULT_BASE_IRI) -> tuple[str, int]:
@@ -45,13 +62,68 @@ def with_prefixes(query: str, base_iri: str = DEFAULT_BASE_IRI) -> tuple[str, in
     return "\n".join(lines) + ("\n" if lines else "") + query, len(lines)
 
 
+# strings, IRIs, comments, variables and prefixed names: skipped when looking for the WHERE clause
+_TOKENS = re.compile(r"""
+    (?P<skip>"{3}(?:[^"\\]|\\.|"(?!""))*"{3} | '{3}(?:[^'\\]|\\.|'(?!''))*'{3}
+      | "(?:[^"\\\n]|\\.)*" | '(?:[^'\\\n]|\\.)*' | <[^<>"\s]*> | \#[^\n]*
+      | [?$]\w+ | [A-Za-z_][\w.-]*:[\w.-]* )
+    | (?P<where>\bWHERE\b) | (?P<construct>\bCONSTRUCT\b) | (?P<service>\bSERVICE\b) | (?P<open>\{)
+""", re.I | re.X)
+
+
+def with_values(query: str, bindings: dict) -> str:
+    """The query with ``VALUES (?a ?b) { (x y) }`` opening its WHERE clause.
+
+    This is how graphkit pre-binds variables on Oxigraph: joined first inside
+    the WHERE pattern, the values restrict it before any grouping, as
+    rdflib's initBindings do, and let the engine start from them (pyoxigraph's
+    own ``substitutions`` only accept projected variables). Terms are written
+    by Oxigraph's N-Triples serialiser, so a value cannot change the query.
+    """
+    if not bindings:
+        return query
+    names = " ".join(f"?{name}" for name in bindings)
+    values = " ".join(str(term) for term in bindings.values())
+    block = f" VALUES ({names}) {{ ({values}) }}"
+    position = _where_brace(query)
+    if position is None:
+        raise QueryError("cannot bind variables in this query: it has no WHERE clause")
+    return query[:position + 1] + block + query[position + 1:]
+
+
+def _where_brace(query: str) -> int | None:
+    """Offset of the '{' that opens the WHERE clause (after a CONSTRUCT template if any)."""
+    seen_where = seen_construct = False
+    for match in _TOKENS.finditer(query):
+        kind = match.lastgroup
+        if kind == "where":
+            seen_where = True
+        elif kind == "construct":
+            seen_construct = True
+        elif kind == "open" and (seen_where or not seen_construct):
+            return match.start()
+    return None
+
+
 def _strip_comments(query: str) -> str:
     return re.sub(r"(?m)#[^\n<>]*$", "", query)
 
 
+def is_update(text: str) -> bool:
+    """True when the text reads as a SPARQL Update rather than a query.
+
+    Only used to explain a refusal: graphkit never runs updates, whatever this says.
+    """
+    bare = _strip_comments(re.sub(r"(?s)'[^']*'|\"[^\"]*\"", "''", text))
+    return bool(_UPDATE.search(bare) or _UPDATE.match(_PROLOGUE.sub("", bare)))
+
+
 def check_read_only(query: str) -> None:
-    if _UPDATE.search(_strip_comments(re.sub(r"(?s)'[^']*'|\"[^\"]*\"", "''", query))):
-        raise QueryError("graphkit runs read-only queries; SPARQL Update (INSERT, DELETE, LOAD, CLEAR, DROP …) is refused")
+    """Refuse updates, and SERVICE clauses (both engines would fetch any URL they name)."""
+    if is_update(query):
+        raise UpdateRefused("graphkit runs read-only queries; SPARQL Update (INSERT, DELETE, LOAD, CLEAR, DROP …) is refused")
+    if any(match.lastgroup == "service" for match in _TOKENS.finditer(query)):
+        raise QueryError("SERVICE clauses are refused: graphkit answers from its own graph and calls no other endpoint")
 
 
 def run_query(dataset, query: str, *, bindings: dict[str, Identifier] | None = None,
@@ -67,6 +139,8 @@ def run_query(dataset, query: str, *, bindings: dict[str, Identifier] | None = N
         raise QueryError(describe_syntax_error(exc, added)) from None
     try:
         result = dataset.query(prepared, initBindings=bindings or {})
+    except MemoryError:                 # the machine's limit, not the query's fault: let it through
+        raise
     except Exception as exc:
         raise QueryError(f"the query failed while running: {exc}") from None
     if result.type == "ASK":
@@ -123,8 +197,8 @@ def saved_query(name: str, extra_dirs: tuple[str | Path, ...] = ()) -> SavedQuer
     return queries[name]
 
 
-def parse_binding(text: str) -> tuple[str, Identifier]:
-    """``name=value``: ``<iri>`` becomes an IRI, anything else a plain literal."""
+def parse_binding(text: str, base_iri: str = DEFAULT_BASE_IRI) -> tuple[str, Identifier]:
+    """``name=value``: ``<iri>`` or a prefixed name (``gk:sells``) becomes an IRI, anything else a plain literal."""
     if "=" not in text:
         raise QueryError(f"binding {text!r} must look like NAME=VALUE")
     name, value = text.split("=", 1)
@@ -134,26 +208,58 @@ def parse_binding(text: str) -> tuple[str, Identifier]:
     value = value.strip()
     if value.startswith("<") and value.endswith(">"):
         return name, URIRef(value[1:-1])
+    prefixed = re.fullmatch(r"([A-Za-z][\w.-]*):([\w./-]*)", value)
+    known = {**PREFIXES, "gkid": base_iri}
+    if prefixed and prefixed.group(1) in known:
+        return name, URIRef(known[prefixed.group(1)] + prefixed.group(2))
     return name, Literal(value)
 
 
 # -- output ----------------------------------------------------------------
-def short(term: Identifier | None, base_iri: str = DEFAULT_BASE_IRI) -> str:
+def term_parts(term) -> tuple[str, str, str, str]:
+    """(kind, value, language, datatype) of an rdflib or pyoxigraph term.
+
+    kind is uri, bnode, literal or triple; datatype is empty for plain strings
+    and language-tagged literals, as in the SPARQL results formats.
+    """
+    if isinstance(term, URIRef):
+        return "uri", str(term), "", ""
+    if isinstance(term, BNode):
+        return "bnode", str(term), "", ""
+    if isinstance(term, Literal):
+        language, datatype, value = term.language or "", str(term.datatype or ""), str(term)
+    elif isinstance(term, ox.NamedNode):
+        return "uri", term.value, "", ""
+    elif isinstance(term, ox.BlankNode):
+        return "bnode", term.value, "", ""
+    elif isinstance(term, ox.Literal):
+        language, datatype, value = term.language or "", term.datatype.value, term.value
+    elif isinstance(term, ox.Triple):
+        return "triple", str(term), "", ""
+    else:
+        raise TypeError(f"not an RDF term: {term!r}")
+    if language or datatype in (XSD_STRING, RDF_LANG_STRING):
+        datatype = ""
+    return "literal", value, language, datatype
+
+
+def short(term, base_iri: str = DEFAULT_BASE_IRI) -> str:
+    """A compact form for people: a prefixed name, <iri>, _:id or the literal's text."""
     if term is None:
         return ""
-    if isinstance(term, URIRef):
-        iri = str(term)
+    kind, value, _, _ = term_parts(term)
+    if kind == "uri":
         for prefix, ns in sorted({**PREFIXES, "gkid": base_iri}.items(), key=lambda kv: -len(kv[1])):
-            if iri.startswith(ns) and re.fullmatch(r"[\w./-]*", iri[len(ns):]):
-                return f"{prefix}:{iri[len(ns):]}"
-        return f"<{iri}>"
-    if isinstance(term, BNode):
-        return f"_:{term}"
-    return str(term)
+            if value.startswith(ns) and re.fullmatch(r"[\w./-]*", value[len(ns):]):
+                return f"{prefix}:{value[len(ns):]}"
+        return f"<{value}>"
+    if kind == "bnode":
+        return f"_:{value}"
+    return value
 
 
-def plain(term: Identifier | None) -> str:
-    return "" if term is None else str(term)
+def plain(term) -> str:
+    return "" if term is None else term_parts(term)[1]
 
 
 def format_result(result: QueryResult, fmt: str = "table", *, width: int | None = None,
@@ -163,7 +269,7 @@ def format_result(result: QueryResult, fmt: str = "table", *, width: int | None 
     if result.kind == "ask":
         return json.dumps({"head": {}, "boolean": result.boolean}) + "\n" if fmt == "json" else f"{str(result.boolean).lower()}\n"
     if result.kind == "graph":
-        return result.graph.serialize(format="json-ld" if fmt == "json" else "turtle")
+        return graph_text(result, "json-ld" if fmt == "json" else "turtle", base_iri)
     if fmt == "json":
         return json.dumps(sparql_json(result), ensure_ascii=False, indent=1) + "\n"
     if fmt in ("csv", "tsv"):
@@ -176,30 +282,37 @@ def format_result(result: QueryResult, fmt: str = "table", *, width: int | None 
     return table(result, width=width, base_iri=base_iri)
 
 
+def graph_text(result: QueryResult, fmt: str, base_iri: str = DEFAULT_BASE_IRI) -> str:
+    """A CONSTRUCT/DESCRIBE answer as Turtle or JSON-LD text, from either engine."""
+    if isinstance(result.graph, Graph):
+        return result.graph.serialize(format=fmt)
+    rdf_format = ox.RdfFormat.JSON_LD if fmt == "json-ld" else ox.RdfFormat.TURTLE
+    return ox.serialize(result.graph, format=rdf_format, prefixes={**PREFIXES, "gkid": base_iri}).decode("utf-8")
+
+
 def table(result: QueryResult, *, width: int | None = None, base_iri: str = DEFAULT_BASE_IRI) -> str:
     cells = [[short(v, base_iri).replace("\n", " ") for v in row] for row in result.rows]
     limit = max(12, (width or 10_000) // max(1, len(result.variables)) - 3)
     cells = [[c if len(c) <= limit else c[: limit - 1] + "…" for c in row] for row in cells]
     widths = [max([len(v)] + [len(row[i]) for row in cells]) for i, v in enumerate(result.variables)]
-    lines = ["  ".join(v.ljust(w) for v, w in zip(result.variables, widths)).rstrip(),
+    lines = ["  ".join(v.ljust(w) for v, w in zip(result.variables, widths, strict=True)).rstrip(),
              "  ".join("-" * w for w in widths)]
-    lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in cells]
+    lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells]
     lines.append(f"({len(cells)} row{'s' if len(cells) != 1 else ''})")
     return "\n".join(lines) + "\n"
 
 
-def sparql_json(result: QueryResult) -> dict:
-    def term(value):
-        if isinstance(value, URIRef):
-            return {"type": "uri", "value": str(value)}
-        if isinstance(value, BNode):
-            return {"type": "bnode", "value": str(value)}
-        out = {"type": "literal", "value": str(value)}
-        if value.language:
-            out["xml:lang"] = value.language
-        elif value.datatype:
-            out["datatype"] = str(value.datatype)
-        return out
+def json_term(term) -> dict:
+    """One RDF term as the SPARQL 1.1 JSON results format writes it."""
+    kind, value, language, datatype = term_parts(term)
+    out = {"type": kind, "value": value}
+    if language:
+        out["xml:lang"] = language
+    elif datatype:
+        out["datatype"] = datatype
+    return out
 
-    bindings = [{var: term(v) for var, v in zip(result.variables, row) if v is not None} for row in result.rows]
+
+def sparql_json(result: QueryResult) -> dict:
+    bindings = [{var: json_term(v) for var, v in zip(result.variables, row, strict=True) if v is not None} for row in result.rows]
     return {"head": {"vars": result.variables}, "results": {"bindings": bindings}}

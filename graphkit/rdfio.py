@@ -1,8 +1,12 @@
-"""Read and write graph files; formats come from the file extension.
+"""Read and write graphs; the format comes from the path.
 
-Writes are atomic: the graph goes to a temporary file beside the target,
-which is renamed over it only once complete, so an existing graph is never
-left half-written.
+A GRAPH is an RDF file whose extension names its format (.ttl .trig .nq .nt
+.jsonld), or an embedded Oxigraph store: a folder whose name ends in
+``.oxigraph``, or any existing folder holding one (see :mod:`graphkit.store`).
+
+Writes are atomic: the graph goes to a temporary file (or folder) beside the
+target, which is renamed over it only once complete, so an existing graph is
+never left half-written.
 """
 from __future__ import annotations
 
@@ -22,16 +26,24 @@ FORMATS = {
     ".jsonld": "json-ld",
 }
 QUAD_FORMATS = {"trig", "nquads", "json-ld"}
+STORE_FORMAT = "oxigraph"
 
 
 def format_for(path: str | Path) -> str:
-    suffix = Path(path).suffix.lower()
+    """The rdflib format name for a graph file, or ``"oxigraph"`` for a store folder."""
+    from .store import STORE_SUFFIX, is_store_path, looks_like_store
+
+    target = Path(path)
+    if is_store_path(target):
+        if target.is_dir() and not looks_like_store(target) and any(target.iterdir()):
+            raise UnknownFormat(f"{path}: this folder is not an Oxigraph store (a store folder holds a CURRENT file)")
+        return STORE_FORMAT
+    suffix = target.suffix.lower()
     try:
         return FORMATS[suffix]
     except KeyError:
-        raise UnknownFormat(
-            f"{path}: unknown graph extension {suffix or '(none)'!r}; use one of {', '.join(FORMATS)}"
-        ) from None
+        known = ", ".join([*FORMATS, STORE_SUFFIX + " (a store folder)"])
+        raise UnknownFormat(f"{path}: unknown graph extension {suffix or '(none)'!r}; use one of {known}") from None
 
 
 def serialize(ds: Dataset, fmt: str) -> bytes:
@@ -84,13 +96,24 @@ def _umask() -> int:
 
 
 def write_graph(ds: Dataset, path: str | Path) -> None:
-    write_atomic(path, serialize(ds, format_for(path)))
+    """Write a Dataset to a graph file, or to a store folder, atomically."""
+    fmt = format_for(path)
+    if fmt == STORE_FORMAT:
+        from .store import write_store
+
+        write_store(ds, path)
+    else:
+        write_atomic(path, serialize(ds, fmt))
 
 
 def read_graph(path: str | Path) -> Dataset:
-    """Parse a graph file into a Dataset whose default graph is the union of all graphs."""
+    """Read a graph file or store into a Dataset whose default graph is the union of all graphs."""
     source = Path(path)
     fmt = format_for(source)
+    if fmt == STORE_FORMAT:
+        from .store import read_dataset
+
+        return read_dataset(source)
     if not source.is_file():
         raise GraphError(f"{source}: no such graph file")
     ds = Dataset(default_union=True)

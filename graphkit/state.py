@@ -102,6 +102,32 @@ def file_digest(path: Path) -> str:
     return sha.hexdigest()
 
 
+def graph_present(path: Path) -> bool:
+    """A graph file, or a store folder (see :mod:`graphkit.store`)."""
+    from .store import looks_like_store
+
+    return path.is_file() or (path.is_dir() and looks_like_store(path))
+
+
+def graph_digest(path: Path) -> str:
+    """The SHA-256 of a graph file; for a store folder, that of the N-Quads it was filled from (its marker says)."""
+    from .store import recorded_digest
+
+    return recorded_digest(path) if path.is_dir() else file_digest(path)
+
+
+def write_graph_bytes(path: Path, data: bytes, digest: str, base_iri: str) -> None:
+    """Write a built graph: the bytes to a file, or (N-Quads) into a store folder, atomically either way."""
+    from .rdfio import STORE_FORMAT, format_for
+
+    if format_for(path) == STORE_FORMAT:
+        from .store import write_nquads_store
+
+        write_nquads_store(data, path, digest=digest, base_iri=base_iri)
+    else:
+        write_atomic(path, data)
+
+
 def content_hash(text: str) -> str:
     return digest(text, length=64)
 
@@ -142,7 +168,7 @@ class BuildState:
     # -- reading -----------------------------------------------------------------
     def open(self) -> Manifest:
         """The manifest of an existing graph, after checking that the graph is the one it describes."""
-        if not self.graph.is_file():
+        if not graph_present(self.graph):
             raise GraphError(f"{self.graph}: no such graph file; build it first with `graphkit build`")
         manifest_path = self.folder / _MANIFEST
         self._recover()
@@ -151,7 +177,7 @@ class BuildState:
                              "updated: it was not written by `graphkit build`, or its state was removed; "
                              "build it again with `graphkit build`")
         manifest = Manifest.from_json(manifest_path.read_bytes(), str(manifest_path))
-        if file_digest(self.graph) != manifest.graph_digest:
+        if graph_digest(self.graph) != manifest.graph_digest:
             raise GraphError(f"{self.graph}: differs from the graph graphkit last wrote there (it is corrupt, "
                              "edited or another file), so it was left untouched; build it again with `graphkit build`")
         return manifest
@@ -163,7 +189,7 @@ class BuildState:
             return
         try:
             manifest = Manifest.from_json(pending.read_bytes(), str(pending))
-            finished = self.graph.is_file() and file_digest(self.graph) == manifest.graph_digest
+            finished = graph_present(self.graph) and graph_digest(self.graph) == manifest.graph_digest
         except GraphError:
             finished = False
         if finished:
@@ -239,7 +265,7 @@ class BuildState:
         _make_folder(self.folder)
         manifest.graph_digest = hashlib.sha256(graph_bytes).hexdigest()
         write_atomic(self.folder / _NEXT, manifest.to_json())
-        write_atomic(self.graph, graph_bytes)
+        write_graph_bytes(self.graph, graph_bytes, manifest.graph_digest, manifest.settings.base_iri)
         self._adopt_next()
         self._collect_garbage("articles", "*.json", {a.entry for a in manifest.articles})
         self._collect_garbage("fragments", "*.nq", {a.fragment for a in manifest.articles})

@@ -6,7 +6,7 @@ by prefix where several articles name one organisation differently.
 from __future__ import annotations
 
 import pytest
-from rdflib import Literal, URIRef
+from rdflib import RDFS, Literal, URIRef
 
 from graphkit.query import run_query, saved_queries
 from graphkit.vocab import GK
@@ -103,3 +103,12 @@ def test_relations_of(example_graph):
     found = rows(example_graph, "relations-of", name="Mercadona")
     assert has_row(found, subject="AEPD", relation="fines", object="Mercadona")
     assert all("Mercadona" in (r["subject"], r["object"]) for r in found)
+
+
+def test_about_entity(example_graph):
+    mercadona = run_query(example_graph, "SELECT ?e WHERE { ?e a gk:Company ; rdfs:label 'Mercadona' }").rows[0][0]
+    found = rows(example_graph, "about-entity", entity=mercadona)
+    me = str(mercadona)
+    assert has_row(found, subject=me, predicate=str(RDFS.label), object="Mercadona")
+    assert any(r["predicate"] == str(GK.fines) and r["object"] == me for r in found)
+    assert all(me in (r["subject"], r["object"]) for r in found)

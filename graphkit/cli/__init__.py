@@ -14,10 +14,10 @@ from collections.abc import Sequence
 
 from .. import __version__
 from ..errors import GraphkitError
-from . import add, build, export, push, query, stats, validate, viz
+from . import add, build, export, push, query, serve, stats, validate, viz
 from .common import EXIT_ERROR, EXIT_OK
 
-COMMANDS = (build, add, query, validate, viz, export, stats, push)
+COMMANDS = (build, add, query, validate, viz, export, stats, push, serve)
 
 
 def parser() -> argparse.ArgumentParser:

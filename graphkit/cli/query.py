@@ -1,4 +1,8 @@
-"""graphkit query GRAPH QUERY | -f FILE.rq | --name SAVED  [--format table|csv|tsv|json]"""
+"""graphkit query GRAPH QUERY | -f FILE.rq | --name SAVED  [--format table|csv|tsv|json]
+
+GRAPH is an RDF file (parsed into an in-memory Oxigraph store) or a store
+folder (opened read-only, instantly); the query runs on Oxigraph.
+"""
 from __future__ import annotations
 
 import shutil
@@ -16,7 +20,8 @@ def register(sub) -> None:
     p.add_argument("-f", "--file", metavar="FILE.rq", help="read the query from a file")
     p.add_argument("-n", "--name", metavar="NAME", help="run a saved query by name (see `graphkit queries`)")
     p.add_argument("--queries", action="append", metavar="DIR", help="extra folder of saved .rq queries")
-    p.add_argument("--bind", action="append", metavar="VAR=VALUE", help="pre-bind a variable (VALUE or <IRI>)")
+    p.add_argument("--bind", action="append", metavar="VAR=VALUE",
+                   help="pre-bind a variable: a name, <IRI> or prefixed name such as gk:sells")
     p.add_argument("--format", default="table", choices=["table", "csv", "tsv", "json"])
     add_base_iri(p)
     add_endpoint(p)
@@ -43,18 +48,18 @@ def query_text(args) -> str:
 
 
 def run(args) -> int:
-    from ..query import format_result, parse_binding, run_query
-    from ..rdfio import read_graph
+    from ..query import format_result, parse_binding
+    from ..store import open_graph, run_sparql
 
     endpoint_arguments(args)
     text = query_text(args)
-    bindings = dict(parse_binding(b) for b in args.bind or ())
+    bindings = dict(parse_binding(b, args.base_iri) for b in args.bind or ())
     if args.endpoint:
         from ..remote import query_endpoint
 
         result = query_endpoint(args.endpoint, text, bindings=bindings, base_iri=args.base_iri)
     else:
-        result = run_query(read_graph(args.graph), text, bindings=bindings, base_iri=args.base_iri)
+        result = run_sparql(open_graph(args.graph), text, bindings=bindings, base_iri=args.base_iri)
     width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
     sys.stdout.write(format_result(result, args.format, width=width, base_iri=args.base_iri))
     return EXIT_OK

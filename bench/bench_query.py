@@ -1,0 +1,259 @@
+"""Query latency on a graphkit-shaped graph: Oxigraph (memory and store) against rdflib.
+
+Generates a graph of about a million triples with graphkit's vocabulary
+(bench/synthetic_graph.py), then, each engine in its own process so that peak
+memory is its own, measures the load time, the peak memory and the latency of
+every saved query in examples/queries/: once as a listing (no binding) and,
+for the queries that take a name, once about the graph's most talked-about
+company (about-entity only so: unbound, it dumps the whole graph). Latency is the median of --repeat runs after one warm-up, up to the
+last row read into Python. Row counts must agree between engines.
+
+    python bench/bench_query.py [--triples 1000000] [--repeat 5] [--work DIR] [--no-rdflib]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import resource
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+ENGINES = ("rdflib", "oxigraph-memory", "oxigraph-store")
+TWO_HOP = "who-sells-what-to-whom"
+# about-entity is a question about one entity (the query page's IRI links run it bound); unbound it
+# lists every triple of the graph twice, a dump rather than a question, so it is measured bound only
+ONLY_BOUND = {"about-entity"}
+BUDGET = {"seconds": 300, "memory_gb": 12.0}     # per rdflib case; see --rdflib-seconds, --rdflib-memory-gb
+
+
+# -- the cases -----------------------------------------------------------------
+def cases(articles: int, seed: int) -> list[dict]:
+    """Every saved query as a listing, and the name-taking ones about one company."""
+    from synthetic_graph import Generator
+
+    from graphkit.query import saved_queries
+    from graphkit.vocab import ONTOLOGY_IRI
+
+    company = Generator(articles, seed=seed).by_type["Company"][0]
+    about = {
+        "critics-of": {"targetName": company.label},
+        "relations-of": {"name": company.label},
+        "evidence-for-relation": {"subjectName": company.label, "predicate": f"<{ONTOLOGY_IRI}sells>"},
+        "who-sells-what-to-whom": {"vendorName": company.label},
+        "about-entity": {"entity": f"<{company.iri}>"},
+    }
+    found = []
+    for name in sorted(saved_queries()):
+        if name not in ONLY_BOUND:
+            found.append({"name": name, "bindings": {}})
+        if name in about:
+            found.append({"name": name, "bindings": about[name]})
+    return found
+
+
+def case_label(case: dict) -> str:
+    return case["name"] + (" (one company)" if case["bindings"] else "")
+
+
+# -- one engine, in a child process -------------------------------------------------
+def open_engine(engine: str, graph: Path, work: Path):
+    """Load the graph; returns (run(case) -> rows, load seconds, extra figures)."""
+    from graphkit.query import parse_binding, run_query, saved_queries
+    from graphkit.store import copy_to_store, open_graph, run_sparql
+
+    texts = {name: saved.text for name, saved in saved_queries().items()}
+    started = time.perf_counter()
+    extra = {}
+    if engine == "rdflib":
+        from graphkit.rdfio import read_graph
+
+        dataset = read_graph(graph)
+
+        def run(case):
+            bindings = dict(parse_binding(f"{k}={v}") for k, v in case["bindings"].items())
+            return len(run_query(dataset, texts[case["name"]], bindings=bindings).rows)
+    else:
+        if engine == "oxigraph-store":
+            folder = work / "bench.oxigraph"
+            copy_to_store(graph, folder)
+            extra["build_s"] = time.perf_counter() - started
+            started = time.perf_counter()
+            source = folder
+        else:
+            source = graph
+        store = open_graph(source)
+
+        def run(case):
+            bindings = dict(parse_binding(f"{k}={v}") for k, v in case["bindings"].items())
+            return len(run_sparql(store, texts[case["name"]], bindings=bindings).rows)
+    return run, time.perf_counter() - started, extra
+
+
+class OverBudget(BaseException):        # not an Exception: graphkit must not wrap it as a query error
+    """A case passed the time or memory allowed to one engine (rdflib, at a million triples)."""
+
+    def __init__(self, why: str, ran_ms: float):
+        super().__init__(why)
+        self.ran_ms = ran_ms        # how long the failed run had been going: a lower bound of its latency
+
+
+def child(engine: str, graph: Path, work: Path, case_list: list[dict], repeat: int, budget: dict) -> dict:
+    if engine == "rdflib":                                 # Oxigraph's allocator reserves address space freely
+        limit_memory(budget["memory_gb"])
+    run, load_s, extra = open_engine(engine, graph, work)
+    timings = []
+    for case in case_list:
+        try:
+            timings.append(time_case(run, case, repeat, budget["seconds"]))
+        except OverBudget as exc:
+            timings.append({"rows": None, "ms": None, "over": str(exc), "ran_ms": exc.ran_ms})
+        print(f"bench: {engine} {case_label(case)}: {timings[-1]}", file=sys.stderr, flush=True)
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return {"engine": engine, "load_s": load_s, "peak_mb": peak_kb / 1024, "timings": timings, **extra}
+
+
+def limit_memory(gigabytes: float) -> None:
+    """Cap this process's address space, so an engine that blows up fails alone instead of swapping the machine."""
+    cap = int(gigabytes * 2**30)
+    resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+
+
+def time_case(run, case: dict, repeat: int, seconds: int) -> dict:
+    """Median latency of ``repeat`` runs after a warm-up; OverBudget past ``seconds`` or out of memory."""
+    started = time.perf_counter()
+    warm: list[float] = []              # the warm-up's duration, once it is done
+
+    def too_long(*_):
+        # one whole run took at least the warm-up's time, or all of the budget if the warm-up never ended
+        raise OverBudget(f"over {seconds} s", warm[0] * 1000 if warm else seconds * 1000)
+
+    signal.signal(signal.SIGALRM, too_long)
+    signal.alarm(seconds)
+    try:
+        rows = run(case)                                   # warm-up, and the row count
+        warm.append(time.perf_counter() - started)
+        started = first = time.perf_counter()
+        run(case)
+        timed = [time.perf_counter() - first]
+        runs = repeat if timed[0] < 5 else 1               # rdflib's slowest listings: one timed run
+        for _ in range(runs - 1):
+            t = time.perf_counter()
+            run(case)
+            timed.append(time.perf_counter() - t)
+    except MemoryError:
+        raise OverBudget("out of memory", (time.perf_counter() - started) * 1000) from None
+    finally:
+        signal.alarm(0)
+    return {"rows": rows, "ms": statistics.median(timed) * 1000}
+
+
+def run_child(engine: str, graph: Path, work: Path, case_list: list[dict], repeat: int, budget: dict) -> dict:
+    command = [sys.executable, __file__, "--child", engine, "--graph", str(graph), "--work", str(work),
+               "--repeat", str(repeat), "--cases", json.dumps(case_list), "--budget", json.dumps(budget)]
+    done = subprocess.run(command, stdout=subprocess.PIPE, text=True)      # progress lines go to stderr
+    if done.returncode != 0:
+        raise SystemExit(f"{engine} failed")
+    return json.loads(done.stdout)
+
+
+# -- the report ----------------------------------------------------------------
+def report(quads: int, articles: int, results: dict[str, dict], case_list: list[dict]) -> list[str]:
+    import pyoxigraph
+    import rdflib
+
+    lines = [f"graph: {quads:,} quads, {articles:,} articles (bench/synthetic_graph.py); "
+             f"pyoxigraph {pyoxigraph.__version__}, rdflib {rdflib.__version__}, Python {platform.python_version()}",
+             "", f"{'engine':18} {'load':>9} {'peak memory':>12}"]
+    for engine, result in results.items():
+        load = f"{result['load_s']:.2f} s"
+        if "build_s" in result:
+            load = f"{result['build_s']:.1f} s build, then {load} open"
+        lines.append(f"{engine:18} {load:>9} {result['peak_mb']:>9,.0f} MB")
+    names = list(results)
+    lines += ["", f"{'query':48} {'rows':>7} " + " ".join(f"{n:>16}" for n in names)
+              + ("   speed-up (rdflib / store)" if "rdflib" in results else "")]
+    ratios = []
+    for index, case in enumerate(case_list):
+        timing = [results[n]["timings"][index] for n in names]
+        rows = {t["rows"] for t in timing if t["rows"] is not None}
+        cells = " ".join(f"{t['ms']:>13.1f} ms" if t["ms"] is not None else f"{t['over']:>16}" for t in timing)
+        line = f"{case_label(case):48} {next(iter(rows), 0):>7} {cells}"
+        if "rdflib" in results and "oxigraph-store" in results:
+            ratio, at_least = speed_up(results["rdflib"]["timings"][index], results["oxigraph-store"]["timings"][index])
+            ratios.append(ratio)
+            line += f"   {'>=' if at_least else '  '}{ratio:8.1f}x"
+        lines.append(line + ("" if len(rows) == 1 else f"   ROW COUNTS DIFFER: {sorted(rows)}"))
+    lines += [""] + verdict(results, case_list, ratios)
+    return lines
+
+
+def speed_up(rdflib: dict, store: dict) -> tuple[float, bool]:
+    """rdflib's time over the store's; when rdflib ran out of its budget, a lower bound from the time allowed."""
+    if rdflib["ms"] is not None:
+        return rdflib["ms"] / store["ms"], False
+    return rdflib["ran_ms"] / store["ms"], True
+
+
+def verdict(results: dict, case_list: list[dict], ratios: list[float]) -> list[str]:
+    store = results.get("oxigraph-store")
+    if store is None:
+        return []
+    times = [t["ms"] for t in store["timings"]]
+    slowest = max(range(len(times)), key=times.__getitem__)
+    two_hop = max(t["ms"] for c, t in zip(case_list, store["timings"], strict=True) if c["name"] == TWO_HOP)
+    lines = [f"store: slowest query {times[slowest]:.0f} ms ({case_label(case_list[slowest])}); "
+             f"{TWO_HOP} at most {two_hop:.0f} ms"]
+    if ratios:
+        lines.append(f"median speed-up of the store over rdflib: {statistics.median(ratios):.1f}x "
+                     f"(range {min(ratios):.1f}x to {max(ratios):.1f}x)")
+    return lines
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--triples", type=int, default=1_000_000)
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--work", type=Path, help="folder for the generated graph and store (default: a temporary one)")
+    ap.add_argument("--no-rdflib", action="store_true", help="skip rdflib (it takes minutes at a million triples)")
+    ap.add_argument("--child", choices=ENGINES, help=argparse.SUPPRESS)
+    ap.add_argument("--graph", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument("--cases", help=argparse.SUPPRESS)
+    ap.add_argument("--budget", help=argparse.SUPPRESS)
+    ap.add_argument("--rdflib-seconds", type=int, default=BUDGET["seconds"], help="stop an rdflib case after this long")
+    ap.add_argument("--rdflib-memory-gb", type=float, default=BUDGET["memory_gb"],
+                    help="address-space cap of the rdflib process (it needs over 20 GB on some listings)")
+    args = ap.parse_args()
+    if args.child:
+        budget = json.loads(args.budget)
+        print(json.dumps(child(args.child, args.graph, args.work, json.loads(args.cases), args.repeat, budget)))
+        return 0
+    from synthetic_graph import TRIPLES_PER_ARTICLE, write_nquads
+
+    BUDGET.update(seconds=args.rdflib_seconds, memory_gb=args.rdflib_memory_gb)
+
+    work = args.work or Path(tempfile.mkdtemp(prefix="graphkit-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    graph = work / f"graph-{args.triples}-{args.seed}.nq"
+    articles = max(10, args.triples // TRIPLES_PER_ARTICLE)
+    quads = write_nquads(graph, args.triples, seed=args.seed)
+    case_list = cases(articles, args.seed)
+    engines = [e for e in ENGINES if not (args.no_rdflib and e == "rdflib")]
+    results = {}
+    for engine in engines:
+        print(f"bench: {engine} …", file=sys.stderr, flush=True)
+        results[engine] = run_child(engine, graph, work, case_list, args.repeat, BUDGET)
+    print("\n".join(report(quads, articles, results, case_list)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

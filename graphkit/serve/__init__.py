@@ -1,0 +1,113 @@
+"""``graphkit serve``: a read-only SPARQL 1.1 Protocol endpoint and a query page over a GRAPH.
+
+    with Service("graph.oxigraph", ServeOptions(port=0)) as service:
+        service.start()                 # in a background thread
+        print(service.url)              # http://127.0.0.1:PORT/
+
+A store folder is served as it is; an RDF file is first copied into a
+temporary store, removed on close. Queries run in worker processes
+(:mod:`graphkit.serve.pool`) so that a query past the time limit is really
+stopped while the others carry on.
+"""
+from __future__ import annotations
+
+import shutil
+import tempfile
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import GraphkitError
+from ..query import saved_queries
+from ..store import copy_to_store, is_store_path, open_store
+from ..vocab import DEFAULT_BASE_IRI
+from .page import Page
+from .pool import QueryPool
+from .server import App, make_server
+
+__all__ = ["DEFAULT_PORT", "ServeOptions", "Service"]
+DEFAULT_PORT = 7337
+
+
+@dataclass
+class ServeOptions:
+    host: str = "127.0.0.1"
+    port: int = DEFAULT_PORT            # 0 picks a free port
+    timeout: float = 10.0               # seconds a query may run
+    max_rows: int = 10_000              # rows (or triples) in one answer
+    workers: int = 2                    # query processes
+    query_dirs: tuple[str, ...] = ()    # extra folders of saved .rq queries for the page
+    base_iri: str = DEFAULT_BASE_IRI
+    quiet: bool = False                 # no request log on stderr
+
+
+class Service:
+    """A running endpoint: the store, the worker pool and the HTTP server."""
+
+    def __init__(self, graph: str | Path, options: ServeOptions | None = None):
+        self.options = options or ServeOptions()
+        if self.options.timeout <= 0 or self.options.max_rows <= 0 or self.options.workers <= 0:
+            raise GraphkitError("--timeout, --max-rows and --workers must be positive")
+        self._temp: Path | None = None
+        self._thread: threading.Thread | None = None
+        self.pool = self.server = None
+        try:
+            self.store = self._prepare(Path(graph))
+            saved = saved_queries(self.options.query_dirs)
+            self.pool = QueryPool(self.store, workers=self.options.workers, timeout=self.options.timeout,
+                                  base_iri=self.options.base_iri)
+            page = Page(saved, base_iri=self.options.base_iri, timeout=self.options.timeout,
+                        max_rows=self.options.max_rows)
+            app = App(self.pool, page, max_rows=self.options.max_rows, timeout=self.options.timeout,
+                      base_iri=self.options.base_iri)
+            self.server = self._listen(app)
+        except BaseException:
+            self.close()
+            raise
+
+    def _prepare(self, graph: Path) -> Path:
+        """The store folder to serve: the GRAPH itself, or a temporary copy of an RDF file."""
+        if is_store_path(graph):
+            open_store(graph)               # a clear error now rather than in every worker
+            return graph
+        self._temp = Path(tempfile.mkdtemp(prefix="graphkit-serve-"))
+        store = self._temp / "graph.oxigraph"
+        copy_to_store(graph, store)
+        return store
+
+    def _listen(self, app: App):
+        try:
+            return make_server(app, self.options.host, self.options.port, quiet=self.options.quiet)
+        except OSError as exc:
+            where = f"{self.options.host}:{self.options.port}"
+            raise GraphkitError(f"cannot listen on {where} ({exc.strerror or exc})") from None
+
+    @property
+    def url(self) -> str:
+        host, port = self.server.server_address[:2]
+        host = f"[{host}]" if ":" in host else host
+        return f"http://{host}:{port}/"
+
+    def serve_forever(self) -> None:
+        self.server.serve_forever()
+
+    def start(self) -> None:
+        """Serve from a background thread (for tests and notebooks)."""
+        self._thread = threading.Thread(target=self.serve_forever, name="graphkit-serve", daemon=True)
+        self._thread.start()
+
+    def close(self) -> None:
+        if self.server is not None:
+            if self._thread is not None:
+                self.server.shutdown()
+            self.server.server_close()
+        if self.pool is not None:
+            self.pool.close()
+        if self._temp is not None:
+            shutil.rmtree(self._temp, ignore_errors=True)
+
+    def __enter__(self) -> "Service":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()

@@ -1,0 +1,139 @@
+"""The HTTP side: routes, CORS, limits; queries go to the worker pool.
+
+    GET  /                      the HTML query page
+    GET  /static/page.css       its style sheet
+    GET  /sparql                a query (query=…), or the service description without one
+    POST /sparql                a query, form-encoded or as application/sparql-query
+    OPTIONS *                   CORS preflight
+"""
+from __future__ import annotations
+
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+from .. import __version__
+from .description import PREFIXES as DESCRIPTION_PREFIXES
+from .description import describe
+from .formats import negotiate, write_triples
+from .page import Page
+from .pool import QueryPool
+from .protocol import MAX_BODY, ProtocolError, read_request
+from .worker import TEXT, Job, Reply, error
+
+STATIC = {"page.css": "text/css; charset=utf-8"}
+CORS = {
+    "Access-Control-Allow-Origin": "*",
+    "Access-Control-Expose-Headers": "X-SPARQL-MaxRows",
+}
+PAGE_SECURITY = ("default-src 'none'; style-src 'self'; form-action 'self'; base-uri 'none'; "
+                 "frame-ancestors 'none'")
+
+
+class App:
+    """What every request needs: the pool, the limits, the page."""
+
+    def __init__(self, pool: QueryPool, page: Page, *, max_rows: int, timeout: float, base_iri: str):
+        self.pool, self.page = pool, page
+        self.max_rows, self.timeout, self.base_iri = max_rows, timeout, base_iri
+
+
+class Handler(BaseHTTPRequestHandler):
+    server_version = f"graphkit/{__version__}"
+    protocol_version = "HTTP/1.1"
+    app: App                                # set on the subclass made by make_server
+
+    def do_OPTIONS(self) -> None:
+        self.send(Reply(204, TEXT, b"", {"Access-Control-Allow-Methods": "GET, POST, OPTIONS",
+                                         "Access-Control-Allow-Headers": "Content-Type, Accept",
+                                         "Access-Control-Max-Age": "86400"}))
+
+    def do_GET(self) -> None:
+        url = urlsplit(self.path)
+        if url.path == "/":
+            params = parse_qs(url.query, keep_blank_values=True)
+            body = self.app.page.render(params, self.app.pool.run)
+            self.send(Reply(200, "text/html; charset=utf-8", body, {"Content-Security-Policy": PAGE_SECURITY}))
+        elif url.path.startswith("/static/") and url.path[len("/static/"):] in STATIC:
+            name = url.path[len("/static/"):]
+            self.send(Reply(200, STATIC[name], (Path(__file__).parent / "static" / name).read_bytes()))
+        elif url.path == "/sparql":
+            self.sparql("GET", url.query, b"")
+        else:
+            self.send(error(404, f"nothing at {url.path}; the query page is / and the SPARQL endpoint /sparql"))
+
+    def do_POST(self) -> None:
+        url = urlsplit(self.path)
+        if url.path != "/sparql":
+            self.discard_body()
+            self.send(error(404 if url.path != "/" else 405, "POST queries to /sparql"))
+            return
+        length = self.headers.get("Content-Length")
+        if length is None or not length.isdigit():
+            self.close_connection = True
+            self.send(error(411, "a POST needs a Content-Length"))
+            return
+        if int(length) > MAX_BODY:
+            self.close_connection = True
+            self.send(error(413, f"the request body is larger than {MAX_BODY} bytes"))
+            return
+        self.sparql("POST", url.query, self.rfile.read(int(length)))
+
+    def sparql(self, method: str, url_query: str, body: bytes) -> None:
+        try:
+            request = read_request(method, url_query, self.headers.get("Content-Type", ""), body)
+        except ProtocolError as exc:
+            self.send(error(exc.status, str(exc)))
+            return
+        if request.query is None:
+            self.send(self.description())
+            return
+        job = Job(request.query, accept=self.headers.get("Accept", ""), requested=request.requested,
+                  default_graphs=request.default_graphs, named_graphs=request.named_graphs,
+                  max_rows=self.app.max_rows)
+        self.send(self.app.pool.run(job))
+
+    def description(self) -> Reply:
+        fmt = negotiate("graph", self.headers.get("Accept", ""))
+        if fmt is None:
+            return error(406, "the service description is available as Turtle, N-Triples, JSON-LD or RDF/XML")
+        host = self.headers.get("Host") or "%s:%s" % self.server.server_address[:2]
+        try:
+            triples = describe(f"http://{host}/sparql", timeout=self.app.timeout, max_rows=self.app.max_rows)
+        except ValueError:                  # a Host header that makes no IRI
+            triples = describe("http://%s:%s/sparql" % self.server.server_address[:2],
+                               timeout=self.app.timeout, max_rows=self.app.max_rows)
+        return Reply(200, fmt.media_type + "; charset=utf-8", write_triples(fmt, triples, self.app.base_iri, DESCRIPTION_PREFIXES))
+
+    def discard_body(self) -> None:
+        length = self.headers.get("Content-Length", "")
+        if length.isdigit() and int(length) <= MAX_BODY:
+            self.rfile.read(int(length))
+        else:
+            self.close_connection = True
+
+    def send(self, reply: Reply) -> None:
+        self.send_response(reply.status)
+        headers = {"Content-Type": reply.content_type, "Content-Length": str(len(reply.body)),
+                   "X-Content-Type-Options": "nosniff", "Cache-Control": "no-store", "Vary": "Accept",
+                   **CORS, **reply.headers}
+        for name, value in headers.items():
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(reply.body)
+
+    def log_message(self, format: str, *args) -> None:     # noqa: A002 (the base class's name)
+        if not self.server.quiet:
+            super().log_message(format, *args)
+
+
+class Server(ThreadingHTTPServer):
+    daemon_threads = True
+    quiet = False
+
+
+def make_server(app: App, host: str, port: int, *, quiet: bool = False) -> Server:
+    handler = type("GraphkitHandler", (Handler,), {"app": app})
+    server = Server((host, port), handler)
+    server.quiet = quiet
+    return server

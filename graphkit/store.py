@@ -1,0 +1,321 @@
+"""Oxigraph for graphkit: open a GRAPH (RDF file or store folder), query it, write a store.
+
+A *store* is a folder holding an embedded Oxigraph database (RocksDB) that
+``graphkit build -o NAME.oxigraph`` writes. It opens instantly, whatever its
+size, where an RDF file has to be parsed on every run.
+
+graphkit's queries see the union of all named graphs as their default graph,
+as a set (a fact stated by fifty articles is one triple). Oxigraph's own
+"default graph as union" option repeats a triple once per graph, which makes
+joins both slower and wrong for counts, so graphkit materialises the union:
+every triple is also stored once in the store's default graph, and queries
+run on that. The store's named graphs are untouched, so ``GRAPH ?g { … }``
+still reaches one article. A marker file (``graphkit-store.json``) records
+this; a store written by other tools is queried with Oxigraph's union
+option instead.
+
+    GraphStore  an open pyoxigraph Store plus how to query it
+    open_graph(path)            file -> in-memory store; folder -> read-only store
+    run_sparql(graph, query)    -> graphkit.query.QueryResult (pyoxigraph terms)
+    write_store(dataset, path)  rdflib Dataset -> store folder, atomically
+    write_nquads_store(data, path, digest=…)  a build's N-Quads -> store folder
+    copy_to_store(path, folder) RDF file -> new store folder (used by ``serve``)
+    read_dataset(path)          store folder -> rdflib Dataset (for viz, export, validate)
+"""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import tempfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from .errors import GraphError, OutputError, QueryError
+from .query import QueryResult, check_read_only, with_values
+from .vocab import DEFAULT_BASE_IRI, PREFIXES
+
+STORE_SUFFIX = ".oxigraph"
+MARKER = "graphkit-store.json"
+MARKER_VERSION = 1
+_SYNTAX_POSITION = re.compile(r"error at (\d+):(\d+):?\s*(.*)", re.S)
+
+
+@dataclass
+class GraphStore:
+    """An open Oxigraph store and whether its default graph already holds the union."""
+
+    store: ox.Store
+    source: Path
+    union_in_default: bool = True
+
+    def __len__(self) -> int:
+        return len(self.store)
+
+
+# -- recognising a store ---------------------------------------------------
+def looks_like_store(folder: Path) -> bool:
+    """A RocksDB folder (Oxigraph's on-disk format) has a CURRENT file."""
+    return (folder / "CURRENT").is_file()
+
+
+def is_store_path(path: str | Path) -> bool:
+    """A GRAPH names a store when it ends in .oxigraph or is an existing folder."""
+    target = Path(path)
+    return target.suffix.lower() == STORE_SUFFIX or target.is_dir()
+
+
+def check_store_target(target: Path) -> None:
+    """Refuse to replace anything that is not a store (or an empty folder)."""
+    if target.is_dir() and not looks_like_store(target) and any(target.iterdir()):
+        raise OutputError(f"{target}: this folder is not an Oxigraph store, so graphkit will not replace it")
+    if target.exists() and not target.is_dir():
+        raise OutputError(f"{target}: a file of that name exists; a store is a folder")
+
+
+def read_marker(folder: Path) -> dict:
+    try:
+        return json.loads((folder / MARKER).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+# -- opening ---------------------------------------------------------------
+def open_graph(path: str | Path) -> GraphStore:
+    """Open a GRAPH for querying: a store folder read-only, an RDF file loaded into memory."""
+    source = Path(path)
+    if is_store_path(source):
+        return open_store(source)
+    from .rdfio import format_for
+
+    format_for(source)                      # a clear error for an unknown extension
+    if not source.is_file():
+        raise GraphError(f"{source}: no such graph file")
+    store = ox.Store()
+    load_file(store, source)
+    return GraphStore(store, source, union_in_default=True)
+
+
+def open_store(folder: Path) -> GraphStore:
+    if not folder.is_dir():
+        raise GraphError(f"{folder}: no such store folder")
+    if not looks_like_store(folder):
+        raise GraphError(f"{folder}: this folder is not an Oxigraph store")
+    try:
+        store = ox.Store.read_only(str(folder))
+    except OSError as exc:
+        raise GraphError(f"{folder}: cannot be opened as an Oxigraph store ({_first_line(exc)})") from None
+    return GraphStore(store, folder, union_in_default=read_marker(folder).get("default_graph") == "union")
+
+
+def load_file(store: ox.Store, source: Path) -> None:
+    """Parse an RDF file with Oxigraph's parser into the store, union copy included."""
+    rdf_format = ox.RdfFormat.from_extension(source.suffix.lstrip(".").lower())
+    try:
+        store.bulk_extend(with_union(ox.parse(path=str(source), format=rdf_format)))
+    except (SyntaxError, ValueError) as exc:
+        raise GraphError(f"{source}: cannot be read as {rdf_format.name} ({_first_line(exc)})") from None
+
+
+def with_union(items: Iterable) -> Iterator[ox.Quad]:
+    """Each quad, and its triple once more in the default graph (the store dedups it)."""
+    for item in items:
+        if isinstance(item, ox.Triple):
+            yield ox.Quad(item.subject, item.predicate, item.object)
+            continue
+        yield item
+        if not isinstance(item.graph_name, ox.DefaultGraph):
+            yield ox.Quad(item.subject, item.predicate, item.object)
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return (text.splitlines()[0] if text else type(exc).__name__)[:200]
+
+
+# -- querying --------------------------------------------------------------
+def run_sparql(graph: GraphStore, query: str, *, bindings: dict | None = None,
+               base_iri: str = DEFAULT_BASE_IRI, default_graphs: list[str] | None = None,
+               named_graphs: list[str] | None = None) -> QueryResult:
+    """Run a read-only query; rows and triples come back lazily as pyoxigraph terms."""
+    answer = execute(graph, query, bindings=bindings, base_iri=base_iri,
+                     default_graphs=default_graphs, named_graphs=named_graphs)
+    if isinstance(answer, ox.QueryBoolean):
+        return QueryResult("ask", boolean=bool(answer))
+    if isinstance(answer, ox.QueryTriples):
+        return QueryResult("graph", graph=list(answer))
+    variables = [v.value for v in answer.variables]
+    return QueryResult("select", variables, [tuple(solution) for solution in answer])
+
+
+def execute(graph: GraphStore, query: str, *, bindings: dict | None = None, base_iri: str = DEFAULT_BASE_IRI,
+            default_graphs: list[str] | None = None, named_graphs: list[str] | None = None):
+    """The raw pyoxigraph answer (QuerySolutions, QueryTriples or QueryBoolean), not yet read."""
+    check_read_only(query)
+    text = with_values(query, {name: to_oxigraph(value) for name, value in (bindings or {}).items()})
+    options = {"prefixes": {**PREFIXES, "gkid": base_iri}}
+    if default_graphs:
+        options["default_graph"] = [ox.NamedNode(iri) for iri in default_graphs]
+    else:
+        options["use_default_graph_as_union"] = not graph.union_in_default
+    if named_graphs:
+        options["named_graphs"] = [ox.NamedNode(iri) for iri in named_graphs]
+    try:
+        return graph.store.query(text, **options)
+    except SyntaxError as exc:
+        raise QueryError(describe_syntax_error(exc, text)) from None
+    except (ValueError, OSError) as exc:
+        raise QueryError(f"the query failed while running: {_first_line(exc)}") from None
+
+
+def describe_syntax_error(exc: SyntaxError, query: str) -> str:
+    """One sentence with the line and column of an Oxigraph syntax error in the user's text."""
+    found = _SYNTAX_POSITION.search(str(exc))
+    if not found:
+        return f"SPARQL syntax error: {_first_line(exc)}"
+    line, column, detail = int(found.group(1)), int(found.group(2)), found.group(3)
+    lines = query.splitlines()
+    text = lines[line - 1] if 0 < line <= len(lines) else ""
+    near = text[max(0, column - 1):][:40].strip() or text.strip()[-40:]     # Oxigraph may point past the line's end
+    if "Prefix not found" in detail:
+        name = re.search(r"([A-Za-z][\w.-]*)?:[\w.-]*$", text[:max(0, column - 1)])
+        detail = f"undeclared prefix {name.group(1) or ''}:" if name else "undeclared prefix"
+        near = name.group(0) if name else near
+    else:
+        detail = detail.split("[", 1)[0].splitlines()[0].strip(" ,") if detail else ""
+    where = f"SPARQL syntax error at line {line}, column {column}"
+    return where + (f" near {near!r}" if near else "") + (f": {detail}" if detail else "")
+
+
+# -- terms -----------------------------------------------------------------
+def to_oxigraph(term):
+    """An rdflib term as a pyoxigraph term (pyoxigraph terms pass through)."""
+    from rdflib import BNode, Literal, URIRef
+
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)) if term.datatype else None)
+    return term
+
+
+def to_rdflib(term):
+    from rdflib import BNode, Literal, URIRef
+
+    from .query import XSD_STRING
+
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    datatype = term.datatype.value
+    return Literal(term.value, datatype=None if datatype == XSD_STRING else URIRef(datatype))
+
+
+# -- writing and reading stores ----------------------------------------------
+def write_store(dataset, path: str | Path) -> None:
+    """Write an rdflib Dataset as a store folder: built beside the target, then swapped in."""
+    prefixes = {prefix: str(ns) for prefix, ns in dataset.namespaces()}
+    fill_atomic(Path(path), lambda store: store.bulk_extend(with_union(_quads(dataset))), prefixes)
+
+
+def copy_to_store(source: str | Path, folder: str | Path) -> None:
+    """Write an RDF file as a new store folder (Oxigraph's parser, no rdflib)."""
+    source = Path(source)
+    if not source.is_file():
+        raise GraphError(f"{source}: no such graph file")
+    fill_atomic(Path(folder), lambda store: load_file(store, source), dict(PREFIXES))
+
+
+def write_nquads_store(data: bytes, path: str | Path, *, digest: str, base_iri: str = DEFAULT_BASE_IRI) -> None:
+    """Write N-Quads (what ``graphkit build`` produces) as a store folder; the marker keeps their SHA-256."""
+    def fill(store: ox.Store) -> None:
+        # graphkit checked every IRI it built, as graphkit.nquads.convert does for files
+        store.bulk_extend(with_union(ox.parse(data, format=ox.RdfFormat.N_QUADS, lenient=True)))
+
+    fill_atomic(Path(path), fill, {**PREFIXES, "gkid": base_iri}, source_sha256=digest)
+
+
+def recorded_digest(folder: Path) -> str:
+    """The SHA-256 of the N-Quads a build filled this store from, or "" for any other store."""
+    return str(read_marker(folder).get("source_sha256", ""))
+
+
+def fill_atomic(target: Path, fill, prefixes: dict[str, str], **marker_extra) -> None:
+    parent = target.parent if str(target.parent) else Path(".")
+    if not parent.is_dir():
+        raise OutputError(f"{target}: the folder {parent} does not exist")
+    check_store_target(target)
+    try:
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=parent))
+    except OSError as exc:
+        raise OutputError(f"{target}: cannot write in {parent} ({exc.strerror})") from None
+    try:
+        store = ox.Store(str(staging))
+        fill(store)
+        store.flush()
+        del store                           # closes the database before the folder moves
+        marker = {"graphkit_store": MARKER_VERSION, "default_graph": "union", "prefixes": prefixes, **marker_extra}
+        (staging / MARKER).write_text(json.dumps(marker, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        swap_in(staging, target)
+    except OSError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise OutputError(f"{target}: cannot be written ({exc.strerror or _first_line(exc)})") from None
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+def swap_in(staging: Path, target: Path) -> None:
+    """Replace target by staging with two renames; the old folder is removed last."""
+    if not target.exists():
+        staging.rename(target)
+        return
+    old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old.", dir=staging.parent))
+    old.rmdir()
+    target.rename(old)
+    staging.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _quads(dataset) -> Iterator[ox.Quad]:
+    from rdflib import BNode, URIRef
+    from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+    for s, p, o, name in dataset.quads((None, None, None, None)):
+        name = getattr(name, "identifier", name)
+        if isinstance(name, BNode):
+            graph_name = ox.BlankNode(str(name))
+        elif isinstance(name, URIRef) and name != DATASET_DEFAULT_GRAPH_ID:
+            graph_name = ox.NamedNode(str(name))
+        else:
+            graph_name = ox.DefaultGraph()
+        yield ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), graph_name)
+
+
+def read_dataset(path: str | Path):
+    """A store folder as an rdflib Dataset (default graph = union), for commands that need rdflib."""
+    from rdflib import Dataset
+
+    graph = open_store(Path(path))
+    dataset = Dataset(default_union=True)
+    for prefix, namespace in {**PREFIXES, **read_marker(graph.source).get("prefixes", {})}.items():
+        dataset.bind(prefix, namespace, override=True)
+    for name in graph.store.named_graphs():
+        context = dataset.graph(to_rdflib(name))
+        dataset.addN((to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object), context)
+                     for q in graph.store.quads_for_pattern(None, None, None, name))
+    if not graph.union_in_default:          # else the default graph is the materialised union
+        context = dataset.default_graph
+        dataset.addN((to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object), context)
+                     for q in graph.store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+    return dataset
