@@ -18,7 +18,7 @@ def rows(graph, query_name, **bind):
     query = saved_queries()[query_name].text
     bindings = {k: (v if isinstance(v, URIRef) else Literal(v)) for k, v in bind.items()}
     result = run_query(graph, query, bindings=bindings)
-    return [{var: (str(v) if v is not None else "") for var, v in zip(result.variables, row)} for row in result.rows]
+    return [{var: (str(v) if v is not None else "") for var, v in zip(result.variables, row, strict=True)} for row in result.rows]
 
 
 def has_row(found, **expected):
