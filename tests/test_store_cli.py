@@ -9,6 +9,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from test_incremental_build import write
 from test_store_roundtrip import sample_dataset
 
 from graphkit.cli import main
@@ -142,11 +143,6 @@ SECOND = {
 }
 
 
-def write_articles(folder: Path, articles: dict[str, str]) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, text in articles.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    return folder
 
 
 def quads(path: Path) -> set:
@@ -157,7 +153,7 @@ def quads(path: Path) -> set:
 def test_build_and_add_write_a_store_folder_equal_to_a_file(tmp_path, nlp):
     from graphkit.build import BuildOptions, add_articles, build
 
-    first, second = write_articles(tmp_path / "first", FIRST), write_articles(tmp_path / "second", SECOND)
+    first, second = write(tmp_path / "first", FIRST), write(tmp_path / "second", SECOND)
     options = BuildOptions(nlp=nlp)
     store, file = tmp_path / "g.oxigraph", tmp_path / "g.nq"
     assert build([first], store, options).articles == 1
@@ -179,7 +175,7 @@ def test_a_store_changed_behind_graphkits_back_is_not_updated(tmp_path, nlp):
     from graphkit.build import BuildOptions, add_articles, build
     from graphkit.errors import GraphError
 
-    first, second = write_articles(tmp_path / "first", FIRST), write_articles(tmp_path / "second", SECOND)
+    first, second = write(tmp_path / "first", FIRST), write(tmp_path / "second", SECOND)
     store = tmp_path / "g.oxigraph"
     build([first], store, BuildOptions(nlp=nlp))
     marker = store / MARKER

@@ -99,16 +99,18 @@ def test_store_round_trip_keeps_every_quad(dataset, tmp_path):
     assert (store / MARKER).is_file() and (store / "CURRENT").is_file()
 
 
+def count(graph, pattern: str) -> int:
+    return int(run_sparql(graph, f"SELECT (COUNT(*) AS ?n) WHERE {{ {pattern} }}").rows[0][0].value)
+
+
 def test_default_graph_is_the_union_as_a_set(dataset, tmp_path):
     store = tmp_path / "graph.oxigraph"
     write_graph(dataset, store)
     graph = open_graph(store)
     # 20 articles, 8 vendors: the rights group criticises each vendor in two or three articles
-    union = run_sparql(graph, "SELECT (COUNT(*) AS ?n) WHERE { gkid:org\\/rights-group gk:criticizes ?v }")
-    per_graph = run_sparql(graph, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { gkid:org\\/rights-group gk:criticizes ?v } }")
-    assert int(union.rows[0][0].value) == 8 and int(per_graph.rows[0][0].value) == 20
-    every = run_sparql(graph, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
-    assert int(every.rows[0][0].value) == len(set((s, p, o) for s, p, o, _ in quads(dataset)))
+    assert count(graph, "gkid:org\\/rights-group gk:criticizes ?v") == 8
+    assert count(graph, "GRAPH ?g { gkid:org\\/rights-group gk:criticizes ?v }") == 20
+    assert count(graph, "?s ?p ?o") == len(set((s, p, o) for s, p, o, _ in quads(dataset)))
 
 
 def test_a_fact_from_many_articles_counts_once(tmp_path):
@@ -116,9 +118,8 @@ def test_a_fact_from_many_articles_counts_once(tmp_path):
     store = tmp_path / "g.oxigraph"
     write_graph(ds, store)
     graph = open_graph(store)
-    once = run_sparql(graph, "SELECT (COUNT(*) AS ?n) WHERE { ?c gk:criticizes gkid:org\\/vendor-0 }")
-    graphs = run_sparql(graph, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?c gk:criticizes gkid:org\\/vendor-0 } }")
-    assert int(once.rows[0][0].value) == 1 and int(graphs.rows[0][0].value) == 3
+    assert count(graph, "?c gk:criticizes gkid:org\\/vendor-0") == 1
+    assert count(graph, "GRAPH ?g { ?c gk:criticizes gkid:org\\/vendor-0 }") == 3
 
 
 def test_file_and_store_answer_alike(dataset, tmp_path):

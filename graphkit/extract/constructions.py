@@ -84,20 +84,24 @@ def funding_rounds(reader) -> Iterator[Hit]:
 
 # -- "its Alexa assistant", "its best-known plate reader, the Falcon" -----
 def owned_products(reader) -> Iterator[Hit]:
+    for key, root in _product_mentions(reader):
+        holders = [root]
+        if root.dep_ == "appos":
+            holders.append(root.head)
+        if root.dep_ == "attr":
+            holders += [c for c in root.head.children if c.dep_ == "nsubj"]
+        owners = [k for h in holders for c in h.children if c.dep_ == "poss" for k in reader.keys(c)]
+        owners = [k for k in owners if reader.entity_type(k) == "Company"]
+        # "may expand its use of Palantir's ImmigrationOS platform": still Palantir's
+        yield from reader.emit("sells", owners, [key], root, "graphkit.owned.v1", 0.65, Claim("asserted"))
+
+
+def _product_mentions(reader) -> Iterator[tuple[str, Token]]:
+    """Each named product with the head token of each of its names in the sentence."""
     for key, draft in reader.ents.drafts.items():
-        if draft.type != "Product":
-            continue
-        for start, end in draft.mentions:
-            root = reader.doc[start:end].root
-            holders = [root]
-            if root.dep_ == "appos":
-                holders.append(root.head)
-            if root.dep_ == "attr":
-                holders += [c for c in root.head.children if c.dep_ == "nsubj"]
-            owners = [k for h in holders for c in h.children if c.dep_ == "poss" for k in reader.keys(c)]
-            owners = [k for k in owners if reader.entity_type(k) == "Company"]
-            # "may expand its use of Palantir's ImmigrationOS platform": still Palantir's
-            yield from reader.emit("sells", owners, [key], root, "graphkit.owned.v1", 0.65, Claim("asserted"))
+        if draft.type == "Product":
+            for start, end in draft.mentions:
+                yield key, reader.doc[start:end].root
 
 
 
@@ -132,21 +136,15 @@ def _owned(reader, owned: Token) -> Iterator[Hit]:
 
 # -- "Rekognition, a facial recognition tool"; "the Pegasus spyware" ---
 def instances(reader) -> Iterator[Hit]:
-    for key, draft in reader.ents.drafts.items():
-        if draft.type != "Product":
-            continue
-        for start, end in draft.mentions:
-            root = reader.doc[start:end].root
-            descriptions = [c for c in root.children if c.dep_ == "appos"]
-            if root.dep_ == "appos":
-                descriptions.append(root.head)
-            if root.dep_ in ("compound", "nmod"):
-                descriptions.append(root.head)
-            if root.dep_ in ("nsubj", "attr") and root.head.lemma_ == "be":
-                descriptions += [c for c in root.head.children if c.dep_ in ("attr", "nsubj") and c is not root]
-            techs = [k for d in descriptions for t in [d, *conjuncts(d)]
-                     for k in [reader.ents.key_at(t)] if k and reader.entity_type(k) == "Technology"]
-            yield from reader.emit("instanceOf", [key], techs, root, "graphkit.instance.v1", 0.8)
+    for key, root in _product_mentions(reader):
+        descriptions = [c for c in root.children if c.dep_ == "appos"]
+        if root.dep_ in ("appos", "compound", "nmod"):
+            descriptions.append(root.head)
+        if root.dep_ in ("nsubj", "attr") and root.head.lemma_ == "be":
+            descriptions += [c for c in root.head.children if c.dep_ in ("attr", "nsubj") and c is not root]
+        techs = [k for d in descriptions for t in [d, *conjuncts(d)]
+                 for k in [reader.ents.key_at(t)] if k and reader.entity_type(k) == "Technology"]
+        yield from reader.emit("instanceOf", [key], techs, root, "graphkit.instance.v1", 0.8)
 
 
 
