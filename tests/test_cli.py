@@ -121,3 +121,15 @@ def test_min_confidence_filters_relations(tmp_path):
     ds.parse(out, format="trig")
     confidences = [float(c) for c in ds.objects(None, GK.confidence)]
     assert confidences and min(confidences) >= 0.75
+
+
+def test_an_unusual_object_type_is_a_warning_not_a_violation(tmp_path):
+    odd = tmp_path / "odd.ttl"
+    odd.write_text("""@prefix gk: <https://w3id.org/graphkit/ontology#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+<https://x.org/a> a gk:Company ; rdfs:label "A" ; gk:acquires <https://x.org/b> .
+<https://x.org/b> a gk:GovernmentAgency ; rdfs:label "B" .
+""")
+    run = graphkit("validate", odd)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "0 violation(s), 1 warning(s)" in run.stdout and "warning: " in run.stdout
