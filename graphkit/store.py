@@ -16,6 +16,7 @@ option instead.
 
     GraphStore  an open pyoxigraph Store plus how to query it
     open_graph(path)            file -> in-memory store; folder -> read-only store
+    load_into_memory(path)      file or folder -> in-memory store
     run_sparql(graph, query)    -> graphkit.query.QueryResult (pyoxigraph terms)
     write_store(dataset, path)  rdflib Dataset -> store folder, atomically
     write_nquads_store(data, path, digest=…)  a build's N-Quads -> store folder
@@ -89,14 +90,30 @@ def open_graph(path: str | Path) -> GraphStore:
     source = Path(path)
     if is_store_path(source):
         return open_store(source)
-    from .rdfio import format_for
-
-    format_for(source)                      # a clear error for an unknown extension
-    if not source.is_file():
-        raise GraphError(f"{source}: no such graph file")
+    check_graph_file(source)
     store = ox.Store()
     load_file(store, source)
     return GraphStore(store, source, union_in_default=True)
+
+
+def check_graph_file(source: Path) -> None:
+    """A clear error for a missing file or an extension no parser knows."""
+    from .rdfio import format_for
+
+    format_for(source)
+    if not source.is_file():
+        raise GraphError(f"{source}: no such graph file")
+
+
+def load_into_memory(path: str | Path) -> GraphStore:
+    """The GRAPH as an in-memory store: a file parsed, a store folder copied (for ``serve``)."""
+    source = Path(path)
+    if not is_store_path(source):
+        return open_graph(source)
+    on_disk = open_store(source)
+    memory = ox.Store()
+    memory.bulk_extend(on_disk.store.quads_for_pattern(None, None, None, None))
+    return GraphStore(memory, source, union_in_default=on_disk.union_in_default)
 
 
 def open_store(folder: Path) -> GraphStore:

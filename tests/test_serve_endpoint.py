@@ -42,16 +42,18 @@ def dataset():
     return sample_dataset()
 
 
-@pytest.fixture(scope="module")
-def store(dataset, tmp_path_factory):
-    path = tmp_path_factory.mktemp("serve") / "sample.oxigraph"
+@pytest.fixture(scope="module", params=[".oxigraph", ".trig"], ids=["store-on-disk", "file-in-memory"])
+def served(dataset, tmp_path_factory, request):
+    """The sample graph as the server's two defaults see it: a store folder (served from disk), a file (from memory)."""
+    path = tmp_path_factory.mktemp("serve") / f"sample{request.param}"
     write_graph(dataset, path)
     return path
 
 
 @pytest.fixture(scope="module")
-def service(store):
-    with Service(store, ServeOptions(port=0, timeout=TIMEOUT, max_rows=MAX_ROWS, quiet=True)) as running:
+def service(served):
+    with Service(served, ServeOptions(port=0, timeout=TIMEOUT, max_rows=MAX_ROWS, quiet=True)) as running:
+        assert running.in_memory is (served.suffix == ".trig")
         running.start()
         yield running
 
@@ -192,7 +194,7 @@ def test_a_syntax_error_is_a_clear_400(endpoint, client):
         wrapper(endpoint, broken, JSON).query()
 
 
-def test_updates_are_refused_and_the_graph_is_unchanged(endpoint, client, store):
+def test_updates_are_refused_and_the_graph_is_unchanged(endpoint, client, served):
     before = triple_count(endpoint, client)
     insert = f"INSERT DATA {{ GRAPH <{DEFAULT_BASE_IRI}g> {{ <{DEFAULT_BASE_IRI}x> <{GK}sells> <{DEFAULT_BASE_IRI}y> }} }}"
     attempts = [
@@ -213,8 +215,8 @@ def test_updates_are_refused_and_the_graph_is_unchanged(endpoint, client, store)
     assert triple_count(endpoint, client) == before
     ask = client.get(endpoint, params={"query": f"ASK {{ <{DEFAULT_BASE_IRI}x> ?p ?o }}"}, headers={"Accept": "application/json"})
     assert ask.json()["boolean"] is False
-    on_disk = run_sparql(open_graph(store), "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
-    assert int(on_disk.rows[0][0].value) == before
+    source = run_sparql(open_graph(served), "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+    assert int(source.rows[0][0].value) == before
 
 
 def test_a_query_past_the_time_bound_is_stopped_and_others_are_answered(service, endpoint, client):

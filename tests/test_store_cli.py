@@ -104,18 +104,24 @@ def test_viz_export_and_stats_read_a_store_as_they_read_a_file(graphs, tmp_path,
     assert pages[0] == pages[1] and "Vendor 3" in pages[0]
 
 
-def test_serve_reads_an_rdf_file_on_this_machine_and_stops_cleanly(graphs, tmp_path):
+@pytest.mark.parametrize("which, where", [(0, []), (0, ["--on-disk"]), (1, []), (1, ["--in-memory"])],
+                         ids=["file-in-memory", "file-on-disk", "store-on-disk", "store-in-memory"])
+def test_serve_answers_from_a_file_or_a_store_in_memory_or_on_disk_and_stops_cleanly(graphs, tmp_path, which, where):
+    in_named_graphs = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+    expected = str(run_query(read_graph(graphs[0]), in_named_graphs).rows[0][0])      # rdflib's count of the file
     env = {**os.environ, "TMPDIR": str(tmp_path)}
-    server = subprocess.Popen([sys.executable, "-m", "graphkit", "serve", graphs[0], "--port", "0", "--quiet"],
+    server = subprocess.Popen([sys.executable, "-m", "graphkit", "serve", graphs[which], "--port", "0", "--quiet", *where],
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     try:
         banner = server.stdout.readline()
         assert "at http://127.0.0.1:" in banner, banner + server.stderr.read()
         url = banner.split(" at ", 1)[1].split()[0]
-        reply = httpx.get(url + "sparql", params={"query": "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a gk:Article }"},
-                          headers={"Accept": "text/csv"}, timeout=60)
-        assert reply.text.splitlines() == ["n", "20"]
-        assert [p.name for p in tmp_path.iterdir() if p.name.startswith("graphkit-serve-")]    # the file's store
+        for query, count in (("SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a gk:Article }", "20"),
+                             (in_named_graphs, expected)):
+            reply = httpx.get(url + "sparql", params={"query": query}, headers={"Accept": "text/csv"}, timeout=60)
+            assert reply.text.splitlines() == ["n", count]
+        temporary = [p.name for p in tmp_path.iterdir() if p.name.startswith("graphkit-serve-")]
+        assert bool(temporary) == (where == ["--on-disk"])     # only a file served on disk needs a temporary store
     finally:
         server.send_signal(signal.SIGTERM)
         _, err = server.communicate(timeout=60)

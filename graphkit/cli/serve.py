@@ -1,4 +1,4 @@
-"""graphkit serve GRAPH [--host 127.0.0.1] [--port 7337] [--timeout S] [--max-rows N] [--workers N]"""
+"""graphkit serve GRAPH [--host 127.0.0.1] [--port 7337] [--timeout S] [--max-rows N] [--workers N] [--in-memory|--on-disk]"""
 from __future__ import annotations
 
 import signal
@@ -22,6 +22,13 @@ def register(sub) -> None:
                    help=f"cut answers at N rows or triples (default {defaults.max_rows})")
     p.add_argument("--workers", type=int, default=defaults.workers, metavar="N",
                    help=f"queries answered at once (default {defaults.workers})")
+    where = p.add_mutually_exclusive_group()
+    where.add_argument("--in-memory", dest="in_memory", action="store_const", const=True,
+                       help="each worker holds the graph in memory: fastest, one copy per worker "
+                            "(the default for an RDF file)")
+    where.add_argument("--on-disk", dest="in_memory", action="store_const", const=False,
+                       help="the workers share an on-disk store: less memory, slower queries "
+                            "(the default for a store folder; a file is first copied into a temporary store)")
     p.add_argument("--queries", action="append", metavar="DIR", help="extra folder of saved .rq queries for the page")
     p.add_argument("--quiet", action="store_true", help="do not log each request")
     add_base_iri(p)
@@ -39,7 +46,7 @@ def run(args) -> int:
 
     options = ServeOptions(host=args.host, port=args.port, timeout=args.timeout, max_rows=args.max_rows,
                            workers=args.workers, query_dirs=tuple(args.queries or ()), base_iri=args.base_iri,
-                           quiet=args.quiet)
+                           quiet=args.quiet, in_memory=args.in_memory)
     with Service(args.graph, options) as service:
         print(f"graphkit: serving {args.graph} at {service.url} (SPARQL endpoint {service.url}sparql); "
               "Ctrl-C stops", flush=True)

@@ -1,6 +1,7 @@
 """A pool of query worker processes with a deadline per query.
 
-Each worker holds the store open read-only (Oxigraph allows many readers).
+Each worker holds the store open read-only (Oxigraph allows many readers),
+or its own in-memory copy of the graph.
 A request takes an idle worker, sends it the job and waits at most
 ``timeout`` seconds. A worker that misses the deadline is killed, which
 really stops the query, and a fresh one is started in the background; the
@@ -18,16 +19,16 @@ from pathlib import Path
 from ..errors import GraphError
 from .worker import Job, Reply, error, worker_main
 
-START_TIMEOUT = 120.0       # seconds a new worker may take to open the store
+START_TIMEOUT = 900.0       # seconds a new worker may take to open the graph (parsing a big file is slow)
 MIN_WAIT = 30.0             # seconds a request may wait for an idle worker
 
 
 class Worker:
     """One worker process and the parent's end of its pipe."""
 
-    def __init__(self, context, store: Path, base_iri: str):
+    def __init__(self, context, graph: Path, base_iri: str, in_memory: bool):
         self.conn, child = context.Pipe()
-        self.process = context.Process(target=worker_main, args=(child, str(store), base_iri),
+        self.process = context.Process(target=worker_main, args=(child, str(graph), base_iri, in_memory),
                                        name="graphkit-query-worker", daemon=True)
         self.process.start()
         child.close()
@@ -35,7 +36,7 @@ class Worker:
     def wait_ready(self) -> None:
         if not self.conn.poll(START_TIMEOUT):
             self.stop()
-            raise GraphError(f"a query worker did not open the store within {START_TIMEOUT:g} s")
+            raise GraphError(f"a query worker did not open the graph within {START_TIMEOUT:g} s")
         status, message = self.conn.recv()
         if status != "ready":
             self.stop()
@@ -49,26 +50,34 @@ class Worker:
 
 
 class QueryPool:
-    def __init__(self, store: Path, *, workers: int = 2, timeout: float = 10.0, base_iri: str):
-        self.store, self.base_iri, self.timeout = Path(store), base_iri, timeout
+    def __init__(self, graph: Path, *, workers: int = 2, timeout: float = 10.0, base_iri: str,
+                 in_memory: bool = False):
+        self.graph, self.base_iri, self.timeout, self.in_memory = Path(graph), base_iri, timeout, in_memory
         self._context = multiprocessing.get_context("spawn")     # never fork a threaded server
         self._idle: queue.Queue[Worker] = queue.Queue()
         self._all: set[Worker] = set()
         self._lock = threading.Lock()
         self._closed = False
-        for _ in range(max(1, workers)):
-            self._idle.put(self._start())
+        starting = [self._launch() for _ in range(max(1, workers))]     # they load the graph side by side
+        for worker in starting:
+            self._idle.put(self._ready(worker))
 
-    def _start(self) -> Worker:
-        worker = Worker(self._context, self.store, self.base_iri)
+    def _launch(self) -> Worker:
+        worker = Worker(self._context, self.graph, self.base_iri, self.in_memory)
         with self._lock:
             self._all.add(worker)
+        return worker
+
+    def _ready(self, worker: Worker) -> Worker:
         try:
             worker.wait_ready()
         except BaseException:
             self._forget(worker)
             raise
         return worker
+
+    def _start(self) -> Worker:
+        return self._ready(self._launch())
 
     def _forget(self, worker: Worker) -> None:
         with self._lock:
