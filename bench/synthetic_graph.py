@@ -69,7 +69,9 @@ PREDICATES = {
     "acquires": (1, ["Company"], ["Company"]),
     "funds": (1, ["Company", "GovernmentAgency"], ["Company", "AdvocacyGroup"]),
 }
-STATUSES = [("asserted", 85), ("negated", 4), ("denied", 4), ("alleged", 5), ("hypothetical", 2)]
+# claim statuses in percent: graphkit's builds leave 3 % of statements unasserted on the bundled examples and
+# 4 % on the development set; 8 % here, twice that, with all four kinds present
+STATUSES = [("asserted", 92), ("negated", 3), ("denied", 2), ("alleged", 2), ("hypothetical", 1)]
 METHODS = ["graphkit.verb.v1", "graphkit.role.v1", "graphkit.quote.v1", "graphkit.noun.v1"]
 
 
