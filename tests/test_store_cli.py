@@ -136,6 +136,10 @@ def test_serve_refuses_what_is_not_a_graph(tmp_path, capsys):
     assert status == 2 and "not an Oxigraph store" in err
     status, _, err = run(capsys, "serve", tmp_path / "missing.trig", "--port", "0")
     assert status == 2 and "no such graph file" in err
+    (tmp_path / "broken.trig").write_text("<urn:a> <urn:b> .\n", encoding="utf-8")     # a triple without object
+    for where in ([], ["--on-disk"]):                  # read by the workers, or copied into a store first
+        status, _, err = run(capsys, "serve", tmp_path / "broken.trig", "--port", "0", *where)
+        assert status == 2 and "broken.trig: cannot be read as" in err and len(err.strip().splitlines()) == 1, err
 
 
 # -- builds into a store folder (the real pipeline) ----------------------------------

@@ -58,9 +58,13 @@ class QueryPool:
         self._all: set[Worker] = set()
         self._lock = threading.Lock()
         self._closed = False
-        starting = [self._launch() for _ in range(max(1, workers))]     # they load the graph side by side
-        for worker in starting:
-            self._idle.put(self._ready(worker))
+        try:
+            starting = [self._launch() for _ in range(max(1, workers))]     # they load the graph side by side
+            for worker in starting:
+                self._idle.put(self._ready(worker))
+        except BaseException:
+            self.close()                    # a graph that cannot be read stops every worker, not just the first
+            raise
 
     def _launch(self) -> Worker:
         worker = Worker(self._context, self.graph, self.base_iri, self.in_memory)
