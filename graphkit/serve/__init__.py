@@ -5,8 +5,8 @@
         print(service.url)              # http://127.0.0.1:PORT/
 
 By default an RDF file is served from memory: each worker process parses it
-into its own in-memory store, the fastest way to answer (several times faster
-than on disk) at the price of one copy of the graph per worker. A store folder
+into its own in-memory store, the fastest way to answer (typically 1.7 times
+faster than on disk) at the price of one copy of the graph per worker. A store folder
 is served from disk, read-only, shared by the workers. ``in_memory`` turns
 either way round: a store copied into each worker's memory, or a file copied
 into a temporary on-disk store (removed on close). Queries run in worker processes

@@ -85,7 +85,7 @@ def worker_main(conn, graph_path: str, base_iri: str, in_memory: bool = False) -
     """Entry point of a worker process: open the graph, say ready, answer jobs until the pipe closes.
 
     ``in_memory``: the worker holds its own in-memory copy of the graph (an RDF file is parsed, a store
-    folder copied), which answers several times faster than the on-disk store; otherwise it opens the
+    folder copied), which answers faster than the on-disk store; otherwise it opens the
     store folder read-only, as every other worker does.
     """
     from ..store import load_into_memory, open_store
