@@ -26,7 +26,6 @@ import signal
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -41,14 +40,11 @@ BUDGET = {"seconds": 300, "memory_gb": 12.0}     # per rdflib case; see --rdflib
 
 
 # -- the cases -----------------------------------------------------------------
-def cases(articles: int, seed: int) -> list[dict]:
-    """Every saved query: listings as they are, questions about one company and about the whole graph."""
-    from synthetic_graph import Generator
-
+def cases(company) -> list[dict]:
+    """Every saved query: listings as they are, questions about ``company`` and about the whole graph."""
     from graphkit.query import saved_queries
     from graphkit.vocab import ONTOLOGY_IRI
 
-    company = Generator(articles, seed=seed).by_type["Company"][0]
     about = {
         "critics-of": {"targetName": company.label},
         "relations-of": {"name": company.label},
@@ -265,22 +261,18 @@ def main() -> int:
         budget = json.loads(args.budget)
         print(json.dumps(child(args.child, args.graph, args.work, json.loads(args.cases), args.repeat, budget)))
         return 0
-    from synthetic_graph import TRIPLES_PER_ARTICLE, write_nquads
+    from synthetic_graph import write_bench_graph
 
     BUDGET.update(seconds=args.rdflib_seconds, memory_gb=args.rdflib_memory_gb)
 
-    work = args.work or Path(tempfile.mkdtemp(prefix="graphkit-bench-"))
-    work.mkdir(parents=True, exist_ok=True)
-    graph = work / f"graph-{args.triples}-{args.seed}.nq"
-    articles = max(10, args.triples // TRIPLES_PER_ARTICLE)
-    quads = write_nquads(graph, args.triples, seed=args.seed)
-    case_list = cases(articles, args.seed)
+    graph = write_bench_graph(args.work, args.triples, args.seed)
+    case_list = cases(graph.company)
     engines = [e for e in ENGINES if not (args.no_rdflib and e == "rdflib")]
     results = {}
     for engine in engines:
         print(f"bench: {engine} …", file=sys.stderr, flush=True)
-        results[engine] = run_child(engine, graph, work, case_list, args.repeat, BUDGET)
-    print("\n".join(report(quads, articles, results, case_list)))
+        results[engine] = run_child(engine, graph.path, graph.path.parent, case_list, args.repeat, BUDGET)
+    print("\n".join(report(graph.quads, graph.articles, results, case_list)))
     return 0
 
 

@@ -17,7 +17,6 @@ import argparse
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -28,15 +27,12 @@ sys.path.insert(0, str(HERE))
 MODES = (("file", []), ("file", ["--on-disk"]), ("store", []), ("store", ["--in-memory"]))
 
 
-def questions(articles: int, seed: int) -> dict[str, str]:
+def questions(company) -> dict[str, str]:
     """Three saved queries as sent by a client: the two-hop question, another question, the biggest listing."""
-    from synthetic_graph import Generator
-
     import pyoxigraph as ox
 
     from graphkit.query import saved_queries, with_values
 
-    company = Generator(articles, seed=seed).by_type["Company"][0]
     saved = saved_queries()
     name = ox.Literal(company.label)
     return {
@@ -99,19 +95,16 @@ def main() -> int:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--work", type=Path, help="folder for the generated graph and store (default: a temporary one)")
     args = ap.parse_args()
-    from synthetic_graph import TRIPLES_PER_ARTICLE, write_nquads
+    from synthetic_graph import write_bench_graph
 
     from graphkit.store import copy_to_store
 
-    work = args.work or Path(tempfile.mkdtemp(prefix="graphkit-bench-"))
-    work.mkdir(parents=True, exist_ok=True)
-    graph = work / f"graph-{args.triples}-{args.seed}.nq"
-    quads = write_nquads(graph, args.triples, seed=args.seed)
-    store = work / "serve-bench.oxigraph"
+    generated = write_bench_graph(args.work, args.triples, args.seed)
+    graph, store = generated.path, generated.path.parent / "serve-bench.oxigraph"
     copy_to_store(graph, store)
-    cases = questions(max(10, args.triples // TRIPLES_PER_ARTICLE), args.seed)
+    cases = questions(generated.company)
 
-    print(f"graph: {quads:,} quads; {args.workers} workers; latency: median of {args.repeat} HTTP requests")
+    print(f"graph: {generated.quads:,} quads; {args.workers} workers; latency: median of {args.repeat} HTTP requests")
     header = f"{'served':30} {'ready':>7} {'workers RSS':>12} " + " ".join(f"{label[:30]:>31}" for label in cases)
     print(header)
     for kind, flags in MODES:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import random
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -235,13 +236,35 @@ class Generator:
 
 def write_nquads(path: Path, triples: int, *, seed: int = 7) -> int:
     """Write about ``triples`` quads to ``path``; returns how many were written."""
-    generator = Generator(max(10, triples // TRIPLES_PER_ARTICLE), seed=seed)
+    return _write(path, Generator(max(10, triples // TRIPLES_PER_ARTICLE), seed=seed))
+
+
+def _write(path: Path, generator: Generator) -> int:
     count = 0
     with path.open("w", encoding="utf-8") as out:
         for line in generator.lines():
             out.write(line)
             count += 1
     return count
+
+
+@dataclass
+class BenchGraph:
+    """A generated graph written for a benchmark, and what the benchmark asks about it."""
+
+    path: Path
+    quads: int
+    articles: int
+    company: Entity             # the most talked-about company (entities are weighted by rank)
+
+
+def write_bench_graph(work: Path | None, triples: int, seed: int) -> BenchGraph:
+    """About ``triples`` quads as ``WORK/graph-TRIPLES-SEED.nq`` (WORK: a temporary folder when None)."""
+    work = work or Path(tempfile.mkdtemp(prefix="graphkit-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    generator = Generator(max(10, triples // TRIPLES_PER_ARTICLE), seed=seed)
+    path = work / f"graph-{triples}-{seed}.nq"
+    return BenchGraph(path, _write(path, generator), generator.articles, generator.by_type["Company"][0])
 
 
 def main() -> int:

@@ -27,7 +27,7 @@ from collections.abc import Iterable, Iterator
 import dask
 from distributed import Client, KilledWorker, LocalCluster, WorkerPlugin, get_worker
 
-from .errors import GraphkitError, ModelError
+from .errors import GraphkitError, ModelError, first_line
 from .model import Article, ArticleResult
 from .parallel import (IN_FLIGHT_PER_WORKER, ExtractionSpec, ResultCollector, WorkerError, batches,
                        extract_batch, pipeline_meta)
@@ -116,7 +116,7 @@ class DaskExtractor:
                 self._client = Client(self.address, timeout=CONNECT_TIMEOUT)
             except (OSError, TimeoutError, ValueError) as exc:
                 raise SchedulerError(f"cannot reach the Dask scheduler at {self.address} "
-                                     f"({_first_line(exc)}); nothing was written") from None
+                                     f"({first_line(exc)}); nothing was written") from None
         try:
             self._client.wait_for_workers(1, timeout=WORKER_TIMEOUT)
         except TimeoutError:
@@ -130,7 +130,7 @@ class DaskExtractor:
         except GraphkitError as exc:
             raise ModelError(str(exc)) from None
         except Exception as exc:        # a worker could not unpickle or set up the plugin
-            raise WorkerError(f"the Dask workers could not load the pipeline ({_first_line(exc)})") from None
+            raise WorkerError(f"the Dask workers could not load the pipeline ({first_line(exc)})") from None
         self.meta = self._client.submit(_worker_meta, self._plugin_name, pure=False).result()
 
     def close(self) -> None:
@@ -170,10 +170,10 @@ class DaskExtractor:
         except KilledWorker:
             items = None
         except (OSError, TimeoutError) as exc:
-            raise SchedulerError(f"lost the Dask scheduler at {self.address} ({_first_line(exc)}); "
+            raise SchedulerError(f"lost the Dask scheduler at {self.address} ({first_line(exc)}); "
                                  "nothing was written") from None
         except Exception as exc:
-            raise WorkerError(f"a Dask task failed ({_first_line(exc)}); nothing was written") from None
+            raise WorkerError(f"a Dask task failed ({first_line(exc)}); nothing was written") from None
         finally:
             future.release()
         if items is not None:
@@ -185,8 +185,3 @@ class DaskExtractor:
         else:
             yield from self.collector.take([{"id": batch[0].get("id", "?"), "source": batch[0].get("source", ""),
                                              "error": "its worker died every time it was tried"}])
-
-
-def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip()
-    return (text.splitlines()[0] if text else type(exc).__name__)[:200]

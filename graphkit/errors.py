@@ -59,3 +59,9 @@ class ValidationError(GraphkitError):
     def __init__(self, message: str, violations: list | None = None):
         self.violations = violations or []
         super().__init__(message)
+
+
+def first_line(exc: BaseException) -> str:
+    """The first line of an exception's message (its type's name if it has none), for one-sentence errors."""
+    text = str(exc).strip()
+    return (text.splitlines()[0] if text else type(exc).__name__)[:200]

@@ -31,11 +31,11 @@ STORE_FORMAT = "oxigraph"
 
 def format_for(path: str | Path) -> str:
     """The rdflib format name for a graph file, or ``"oxigraph"`` for a store folder."""
-    from .store import STORE_SUFFIX, is_store_path, looks_like_store
+    from .store import STORE_SUFFIX, is_foreign_folder, is_store_path
 
     target = Path(path)
     if is_store_path(target):
-        if target.is_dir() and not looks_like_store(target) and any(target.iterdir()):
+        if is_foreign_folder(target):
             raise UnknownFormat(f"{path}: this folder is not an Oxigraph store (a store folder holds a CURRENT file)")
         return STORE_FORMAT
     suffix = target.suffix.lower()

@@ -35,7 +35,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .errors import GraphError, OutputError, QueryError
+from .errors import GraphError, OutputError, QueryError, first_line
 from .query import QueryResult, check_read_only, with_values
 from .vocab import DEFAULT_BASE_IRI, PREFIXES
 
@@ -69,9 +69,14 @@ def is_store_path(path: str | Path) -> bool:
     return target.suffix.lower() == STORE_SUFFIX or target.is_dir()
 
 
+def is_foreign_folder(target: Path) -> bool:
+    """A folder with files in it that is not an Oxigraph store: never read or replaced as one."""
+    return target.is_dir() and not looks_like_store(target) and any(target.iterdir())
+
+
 def check_store_target(target: Path) -> None:
     """Refuse to replace anything that is not a store (or an empty folder)."""
-    if target.is_dir() and not looks_like_store(target) and any(target.iterdir()):
+    if is_foreign_folder(target):
         raise OutputError(f"{target}: this folder is not an Oxigraph store, so graphkit will not replace it")
     if target.exists() and not target.is_dir():
         raise OutputError(f"{target}: a file of that name exists; a store is a folder")
@@ -124,7 +129,7 @@ def open_store(folder: Path) -> GraphStore:
     try:
         store = ox.Store.read_only(str(folder))
     except OSError as exc:
-        raise GraphError(f"{folder}: cannot be opened as an Oxigraph store ({_first_line(exc)})") from None
+        raise GraphError(f"{folder}: cannot be opened as an Oxigraph store ({first_line(exc)})") from None
     return GraphStore(store, folder, union_in_default=read_marker(folder).get("default_graph") == "union")
 
 
@@ -134,7 +139,7 @@ def load_file(store: ox.Store, source: Path) -> None:
     try:
         store.bulk_extend(with_union(ox.parse(path=str(source), format=rdf_format)))
     except (SyntaxError, ValueError) as exc:
-        raise GraphError(f"{source}: cannot be read as {rdf_format.name} ({_first_line(exc)})") from None
+        raise GraphError(f"{source}: cannot be read as {rdf_format.name} ({first_line(exc)})") from None
 
 
 def with_union(items: Iterable) -> Iterator[ox.Quad]:
@@ -146,11 +151,6 @@ def with_union(items: Iterable) -> Iterator[ox.Quad]:
         yield item
         if not isinstance(item.graph_name, ox.DefaultGraph):
             yield ox.Quad(item.subject, item.predicate, item.object)
-
-
-def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip()
-    return (text.splitlines()[0] if text else type(exc).__name__)[:200]
 
 
 # -- querying --------------------------------------------------------------
@@ -185,14 +185,14 @@ def execute(graph: GraphStore, query: str, *, bindings: dict | None = None, base
     except SyntaxError as exc:
         raise QueryError(describe_syntax_error(exc, text)) from None
     except (ValueError, OSError) as exc:
-        raise QueryError(f"the query failed while running: {_first_line(exc)}") from None
+        raise QueryError(f"the query failed while running: {first_line(exc)}") from None
 
 
 def describe_syntax_error(exc: SyntaxError, query: str) -> str:
     """One sentence with the line and column of an Oxigraph syntax error in the user's text."""
     found = _SYNTAX_POSITION.search(str(exc))
     if not found:
-        return f"SPARQL syntax error: {_first_line(exc)}"
+        return f"SPARQL syntax error: {first_line(exc)}"
     line, column, detail = int(found.group(1)), int(found.group(2)), found.group(3)
     lines = query.splitlines()
     text = lines[line - 1] if 0 < line <= len(lines) else ""
@@ -248,8 +248,7 @@ def write_store(dataset, path: str | Path) -> None:
 def copy_to_store(source: str | Path, folder: str | Path) -> None:
     """Write an RDF file as a new store folder (Oxigraph's parser, no rdflib)."""
     source = Path(source)
-    if not source.is_file():
-        raise GraphError(f"{source}: no such graph file")
+    check_graph_file(source)
     fill_atomic(Path(folder), lambda store: load_file(store, source), dict(PREFIXES))
 
 
@@ -287,7 +286,7 @@ def fill_atomic(target: Path, fill, prefixes: dict[str, str], **marker_extra) ->
         swap_in(staging, target)
     except OSError as exc:
         shutil.rmtree(staging, ignore_errors=True)
-        raise OutputError(f"{target}: cannot be written ({exc.strerror or _first_line(exc)})") from None
+        raise OutputError(f"{target}: cannot be written ({exc.strerror or first_line(exc)})") from None
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from ..model import ORGANISATION_TYPES
 from ..resources import Lexicon, LexiconEntry
 from .cues import EntityCues, entity_cues
 
@@ -100,7 +101,7 @@ class MentionFinder:
         first word of a name, that the article uses elsewhere."""
         known: dict[str, Found] = {}
         for f in chosen:
-            if f.type in ("Company", "GovernmentAgency", "AdvocacyGroup", "ORG") and not (f.entry and f.entry.generic):
+            if f.type in (*ORGANISATION_TYPES, "ORG") and not (f.entry and f.entry.generic):
                 first = doc[f.start]
                 if first.is_title and not first.is_stop and first.lower_ not in self.cues.not_names:
                     known.setdefault(first.text, f)

@@ -16,7 +16,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
 
-from ..query import json_term, term_parts
+from ..query import QueryResult, sparql_json, term_parts
 from ..vocab import PREFIXES
 
 
@@ -122,8 +122,7 @@ def _json(variables, rows, boolean) -> bytes:
     if boolean is not None:
         document = {"head": {}, "boolean": boolean}
     else:
-        bindings = [{v: json_term(t) for v, t in zip(variables, row, strict=True) if t is not None} for row in rows]
-        document = {"head": {"vars": variables}, "results": {"bindings": bindings}}
+        document = sparql_json(QueryResult("select", variables, rows))
     return json.dumps(document, ensure_ascii=False).encode("utf-8")
 
 

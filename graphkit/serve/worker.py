@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from ..errors import GraphkitError, QueryError
+from ..errors import GraphkitError, QueryError, first_line
 from ..query import UpdateRefused
 from .formats import formats_for, negotiate, take, write_solutions, write_triples
 
@@ -57,7 +57,7 @@ def answer(graph, job: Job, base_iri: str) -> Reply:
     except QueryError as exc:
         return error(400, str(exc))
     except Exception as exc:            # an evaluation error must never end the worker
-        return error(500, f"the query failed while running: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}")
+        return error(500, f"the query failed while running: {first_line(exc)}")
 
 
 def write(raw, job: Job, base_iri: str) -> Reply:
@@ -67,17 +67,16 @@ def write(raw, job: Job, base_iri: str) -> Reply:
         what = "CONSTRUCT and DESCRIBE" if kind == "graph" else "SELECT and ASK"
         offered = ", ".join(f.media_type for f in formats_for(kind))
         return error(406, f"{what} answers are available as {offered}, none of which the request accepts")
-    headers = {}
+    more = False
     if isinstance(raw, ox.QueryBoolean):
         body = write_solutions(fmt, [], [], bool(raw))
     elif kind == "graph":
         triples, more = take(raw, job.max_rows)
         body = write_triples(fmt, triples, base_iri)
-        headers = {"X-SPARQL-MaxRows": str(job.max_rows)} if more else {}
     else:
         rows, more = take((tuple(solution) for solution in raw), job.max_rows)
         body = write_solutions(fmt, [v.value for v in raw.variables], rows)
-        headers = {"X-SPARQL-MaxRows": str(job.max_rows)} if more else {}
+    headers = {"X-SPARQL-MaxRows": str(job.max_rows)} if more else {}
     return Reply(200, fmt.media_type + "; charset=utf-8", body, headers)
 
 
