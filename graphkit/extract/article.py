@@ -7,7 +7,7 @@ step from one parsed Doc to plain data.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
@@ -51,8 +51,9 @@ class Extractor:
         reader = SentenceReader(doc, ents, cues=self.cues)
         hits = reader.read() + list(RoleReader(doc, ents, self.cues).read()) + self._chapters(ents)
         speeches = SpeechReader(doc, ents, self.stance.reporting, reader.subject_token).read()
-        hits += stance_hits(doc, ents, speeches, spokespeople(doc, ents, hits, self.stance.own_voice_roles),
-                             family(hits), self.stance)
+        employers = spokespeople(doc, ents, hits, self.stance.own_voice_roles)
+        hits += stance_hits(doc, ents, speeches, employers, family(hits), self.stance)
+        hits += official_acts(ents, hits, employers)
         hits = [h for h in hits if h.confidence >= self.min_confidence]
         _retype_acting_places(ents, hits)
         _inherit_parent_types(ents, hits)
@@ -116,6 +117,21 @@ def spokespeople(doc: Doc, ents: ArticleEntities, hits: list[Hit], own_voice_rol
             continue
         found[hit.subject] = hit.object
     return {person: org for person, org in found.items() if org}
+
+
+_OFFICIAL_ACTS = {"sues", "investigates", "fines", "bans"}
+
+
+def official_acts(ents: ArticleEntities, hits: list[Hit], employers: dict[str, str]) -> list[Hit]:
+    """What an official does in office, the office does: "Attorney General Ken Paxton sued X" is also
+    the attorney general's office suing X."""
+    extra = []
+    for hit in hits:
+        office = employers.get(hit.subject)
+        if hit.predicate in _OFFICIAL_ACTS and office and ents.entity(office).type == "GovernmentAgency" \
+                and office != hit.object:
+            extra.append(replace(hit, subject=office, method="graphkit.office.v1", confidence=hit.confidence - 0.05))
+    return extra
 
 
 def family(hits: list[Hit]) -> dict[str, set[str]]:

@@ -168,5 +168,31 @@ def possessives(reader) -> Iterator[Hit]:
 
 
 
+# -- "added X to the sanctions list", "placed X on a trade blacklist" -------
+def put_on_lists(reader) -> Iterator[Hit]:
+    """An authority that puts names on a sanctions list fines them; on a blacklist, criticises them."""
+    for verb in reader.doc:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in reader.rules.listing_on_verbs:
+            continue
+        for prep in preps(verb, {"to", "on", "onto"}):
+            predicate = _list_predicate(reader, pobj(prep))
+            if predicate:
+                listed = reader.direct_objects(verb) if not any(c.dep_ == "nsubjpass" for c in verb.children) \
+                    else reader.keys(reader.patient(verb))
+                authorities = reader.agents(verb, any(c.dep_ == "auxpass" for c in verb.children))
+                yield from reader.emit(predicate, authorities, listed, verb, "graphkit.list.v1", 0.7)
+
+
+def _list_predicate(reader, noun: Token | None) -> str:
+    """"the sanctions list" -> fines, "a trade blacklist" -> criticizes, "the Entity List" -> criticizes."""
+    if noun is None or not any(t.lower_ in ("list", "blacklist", "watchlist", "lists") for t in noun.subtree):
+        return ""
+    for token in noun.subtree:
+        predicate = reader.rules.list_words.get(token.lower_)
+        if predicate:
+            return predicate
+    return ""
+
+
 CONSTRUCTIONS = (instances, possessives, fleets, presented_as, settlements, orders, funding_rounds,
-                 owned_products, owned_by)
+                 owned_products, owned_by, put_on_lists)

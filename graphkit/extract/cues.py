@@ -42,6 +42,7 @@ class EntityCues:
     cause_connectors: frozenset[str]        # "Jewish Voice for Peace": a group with a cause
     naming_verbs: frozenset[str]            # "a program called Neighbors"
     agency_words: frozenset[str]            # "Portugal's data protection authority"
+    office_titles: tuple[tuple[str, ...], ...]  # "Texas Attorney General": a place's office
     leading_determiners: frozenset[str]     # dropped from a name's front: "the ACLU"
     short_form_blockers: frozenset[str]     # "ACLU" is not short for "ACLU of Texas"
     alias_participles: frozenset[str]       # "the regulator, known as the AP"
@@ -75,6 +76,7 @@ def entity_cues() -> EntityCues:
         cause_connectors=_words(data["cause_connectors"]),
         naming_verbs=_words(data["naming_verbs"]),
         agency_words=_words(data["agency_words"]),
+        office_titles=tuple(tuple(str(t).lower().split()) for t in data["office_titles"]),
         leading_determiners=_words(data["leading_determiners"]),
         short_form_blockers=_words(data["short_form_blockers"]),
         alias_participles=_words(data["alias_participles"]),

@@ -20,7 +20,8 @@ NER_TYPES = {
     "FAC": "Location", "PRODUCT": "Product", "LAW": "Legislation",
 }
 CASE_SENSITIVE_TYPES = {"Company", "GovernmentAgency", "AdvocacyGroup", "Product", "Legislation", "Person", "Location"}
-NATIONAL_AUTHORITY = "a country's authority"      # the reason given to "Portugal's data protection authority"
+NATIONAL_AUTHORITY = "a country's authority"
+OFFICE = "a place's office"                       # the reason given to "Texas Attorney General"      # the reason given to "Portugal's data protection authority"
 _PRIORITY = {"chapter": 4, "acronym": 3, "lexicon": 3, "ner": 2, "pattern": 1, "repeat": 1}
 
 
@@ -69,7 +70,8 @@ class MentionFinder:
         candidates = self._lexicon(doc) + self._ner(doc) + self._patterns(doc)
         candidates = [c for c in candidates if not self._not_a_name(doc, c) and _plausible(doc[c.start:c.end])]
         chosen = _select(candidates)
-        chosen = _select(chosen + self._chapters(doc, chosen) + _acronym_uses(doc, chosen) + _local_forces(doc, chosen))
+        chosen = _select(chosen + self._chapters(doc, chosen) + _acronym_uses(doc, chosen) + _local_forces(doc, chosen)
+                         + self._offices(doc, chosen))
         return _select(chosen + self._repeated_names(doc, chosen))
 
     def _not_a_name(self, doc: Doc, found: Found) -> bool:
@@ -95,6 +97,20 @@ class MentionFinder:
                     extra.append(Found(f.start, place.end, f.type, "chapter", None, f"chapter of {doc[f.start:f.end]}",
                                        parent=(f.start, f.end)))
         return extra
+
+    def _offices(self, doc: Doc, chosen: list[Found]) -> list[Found]:
+        """"Texas Attorney General", "California's attorney general": a place's office is an agency."""
+        found = []
+        for place in chosen:
+            if place.type != "Location":
+                continue
+            start = place.end + (1 if place.end < len(doc) and doc[place.end].lower_ in ("'s", "\u2019s") else 0)
+            for title in self.cues.office_titles:
+                end = start + len(title)
+                if end <= len(doc) and tuple(t.lower_ for t in doc[start:end]) == title:
+                    found.append(Found(place.start, end, "GovernmentAgency", "pattern", None, OFFICE))
+                    break
+        return found
 
     def _repeated_names(self, doc: Doc, chosen: list[Found]) -> list[Found]:
         """"Cobalt was founded …" at the start of a sentence, where the tagger saw no name: a name, or the
@@ -141,6 +157,10 @@ class MentionFinder:
             core = end
             if etype == "Product":
                 end = self._extend_head(doc, end)
+            if etype == "ORG" and _coordinated_names(doc, start, end):     # "Allstate and Arity" as one name
+                found += [Found(a, b, etype, "ner", None, f"NER {ent.label_}, one of two names")
+                          for a, b in _coordinated_names(doc, start, end)]
+                continue
             found.append(Found(start, end, etype, "ner", None, f"NER {ent.label_}", core_end=core if core < end else None))
         return found
 
@@ -197,6 +217,25 @@ class MentionFinder:
 
 
 _ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "dative"}
+
+
+def _coordinated_names(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """"Mobilewalla and Gravy Analytics" taken by NER as one name: its two names, when each is
+    capitalised and the article uses each of them on its own elsewhere. "Johnson & Johnson" and
+    names whose parts do not both stand alone ("Customs and Border Protection") stay whole."""
+    joints = [t.i for t in doc[start + 1:end - 1] if t.lower_ in ("and", "&")]
+    if len(joints) != 1:
+        return []
+    joint = joints[0]
+    left, right = doc[start:joint], doc[joint + 1:end]
+    if not (left[0].is_title or left[0].is_upper) or not (right[0].is_title or right[0].is_upper) \
+            or left.text.lower() == right.text.lower():
+        return []
+    whole = doc[start:end].text
+    text = doc.text
+    if all(text.count(part.text) > text.count(whole) for part in (left, right)):
+        return [(start, joint), (joint + 1, end)]
+    return []
 
 
 def _unlabelled_name(token) -> bool:

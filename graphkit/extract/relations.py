@@ -24,6 +24,12 @@ _COMPANY_ACTS = {"uses", "sells", "sellsTo", "stopsSelling", "fines", "develops"
 _SELLS = {"sells", "sellsTo"}
 
 
+def _is_amount(token: Token) -> bool:
+    """"m", "million", "bn" with a number before them: the head of a money phrase."""
+    return token.ent_type_ == "MONEY" or token.like_num \
+        or any(c.dep_ == "nummod" or c.ent_type_ == "MONEY" for c in token.children)
+
+
 class SentenceReader:
     """Reads relations from one Doc, given the article's entities."""
 
@@ -157,6 +163,16 @@ class SentenceReader:
                 return [k for c in child.children if c.dep_ == "dobj" for k in self.keys(c)]
         return []
 
+    def _struck_with(self, noun: Token) -> list[str]:
+        """"slapped it with a fine", "X was hit with sanctions": the one struck is the penalty's target."""
+        prep, verb = noun.head, noun.head.head
+        if noun.dep_ != "pobj" or prep.lower_ != "with" or verb.pos_ not in ("VERB", "AUX") \
+                or verb.lemma_.lower() not in self.rules.light_verbs:
+            return []
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+            return self.keys(self.patient(verb))
+        return self.direct_objects(verb)
+
     def _misplaced_name(self, token: Token) -> list[str]:
         """"fined Clearview AI 20 million euros" parsed with the name inside the amount."""
         return [k for c in token.lefts if c.dep_ in ("nmod", "compound") and self.link_kind(c) == "name"
@@ -201,7 +217,7 @@ class SentenceReader:
             return True
         for entity, allowed in ((s, subjects), (o, objects)):    # "Rite Aid used …" read as a person by NER
             if predicate in _COMPANY_ACTS and entity.type in ("Person", "Location") and entity.reason.startswith("NER") \
-                    and "Person" not in allowed and "Company" in allowed and len(entity.names) == 1:
+                    and entity.type not in allowed and "Company" in allowed and len(entity.names) == 1:
                 types = ("Company", o.type) if entity is s else (s.type, "Company")
                 if self.rules.allows(predicate, *types):
                     entity.type, entity.reason = "Company", f"acts as a company ({predicate})"
@@ -218,7 +234,10 @@ class SentenceReader:
                     hits.extend(self._verb(token, lemma))
                 if lemma in self.rules.dropping_verbs:
                     hits.extend(self._called_drop(token))
-            elif token.pos_ in ("NOUN", "PROPN"):
+            elif token.pos_ in ("ADJ", "ADV") and token.lower_ in self.rules.nouns and token.i > 0 \
+                    and _is_amount(self.doc[token.i - 1]):
+                hits.extend(self._noun(self.doc[token.i - 1], token.lower_))   # "a €60m fine" misread: "m" stands for it
+            if token.pos_ in ("NOUN", "PROPN"):
                 if lemma in self.rules.nouns:
                     hits.extend(self._noun(token, lemma))
                 elif lemma in self.words.generic_heads:     # "its parent company, Q Cyber Technologies"
@@ -420,7 +439,7 @@ class SentenceReader:
             if not objects and reading.predicate == "partnersWith" and anchor is not noun:
                 objects = [k for c in anchor.children if c.dep_ == "dative" for k in self.keys(c)]   # "awarded X a contract"
             if not objects and reading.predicate in ("sues", "fines", "investigates"):
-                objects = self._accused(anchor)
+                objects = self._accused(anchor) or self._struck_with(noun)
             if not objects and reading.predicate in ("investigates", "tests"):
                 objects = self._findings(noun) or self._main_objects(noun, anchor)
             if not objects:
@@ -482,7 +501,8 @@ class SentenceReader:
         elif noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
             anchor = head.head
             if head.lower_ in ("in", "with", "after", "following") and not agents:
-                agents += self.keys(self.subject_token(head.head))
+                passive = any(c.dep_ == "auxpass" for c in head.head.children)
+                agents += self.agents(head.head, passive)       # "was hit with sanctions by the Treasury"
         elif noun.dep_ == "pobj" and head.lower_ == "in" and head.head.dep_ == "dobj" and not agents:
             anchor = head.head.head                     # "filed a brief in support of WhatsApp"
             agents += self.keys(self.subject_token(anchor))

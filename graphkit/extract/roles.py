@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import ORGANISATION_TYPES
 from .cues import EntityCues
+from .mentions import OFFICE
 from .entities import ArticleEntities
 from .rules import Hit
 
@@ -83,11 +84,16 @@ class RoleReader:
             i -= 1
         roles = [t for t in words if self._is_role(t)]
         if not roles:
-            return None, start
+            return self._office_before(start), start
         org = self._first_org([t for t in words if t.i < roles[-1].i])
         if org is None:
             org = self._company_word([t for t in words if t.i < roles[-1].i], start)
         return org, roles[-1].i
+
+    def _office_before(self, start: int) -> str | None:
+        """"Texas Attorney General Ken Paxton": the office named right before the person is theirs."""
+        key = self.ents.key_at(self.doc[start - 1]) if start > 0 else None
+        return key if key and self.ents.entity(key).reason == OFFICE else None
 
     # -- "—Nicole Ozer, ACLU of North Carolina" under a quote ------------------
     def _signature(self, link) -> tuple[str | None, int]:

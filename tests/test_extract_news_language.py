@@ -1,0 +1,73 @@
+"""The language of real reporting on this beat, in sentences written for these tests.
+
+Each case is one general mechanism that real articles need and the tidy
+development set did not: penalties struck "with" a fine, sanctions and
+blacklists, coordinated names that the tagger reads as one, offices named
+after their place ("Texas Attorney General …"), an official's acts as the
+acts of their office. ``must`` lists triples that must be asserted,
+``must_not`` triples that must not be.
+"""
+from __future__ import annotations
+
+import pytest
+
+from graphkit.ids import normalize_name
+from graphkit.model import Article
+
+pytestmark = pytest.mark.slow
+
+CASES = [
+    # penalties with support verbs and sanctions
+    ("The Dutch Data Protection Authority slapped Brightlane with a €12m fine on Monday.",
+     {("Dutch Data Protection Authority", "fines", "Brightlane")}, set()),
+    ("Harbor Systems was hit with sanctions by the Treasury Department.",
+     {("Treasury Department", "fines", "Harbor Systems")}, set()),
+    ("The Treasury Department sanctioned Harbor Systems over its spyware sales.",
+     {("Treasury Department", "fines", "Harbor Systems")}, set()),
+    ("In May, the Commerce Department placed Harbor Systems and Tidewater Robotics on a trade blacklist.",
+     {("Commerce Department", "criticizes", "Harbor Systems"), ("Commerce Department", "criticizes", "Tidewater Robotics")},
+     set()),
+    ("The Treasury Department also added Tidewater Robotics to its sanctions list.",
+     {("Treasury Department", "fines", "Tidewater Robotics")}, set()),
+    ("The Treasury Department added a new page to its website.", set(),
+     {("Treasury Department", "fines", "website")}),
+    # two names that the tagger reads as one
+    ("The FTC says Quillon and Marrow Analytics illegally sold location data. Quillon denied it, "
+     "and Marrow Analytics said nothing.",
+     {("Quillon", "sells", "location data"), ("Marrow Analytics", "sells", "location data")}, set()),
+    # offices named after their place, and what their holders do in office
+    ("Ohio Attorney General Dana Whitlock sued Brightlane on Tuesday.",
+     {("Dana Whitlock", "worksFor", "Ohio Attorney General"), ("Dana Whitlock", "sues", "Brightlane"),
+      ("Ohio Attorney General", "sues", "Brightlane")}, set()),
+]
+
+
+def _has(result, names, triple) -> bool:
+    s, p, o = (normalize_name(triple[0]), triple[1], normalize_name(triple[2]))
+    return any(r.predicate == p and s in names[r.subject] and o in names[r.object] and r.status == "asserted"
+               for r in result.relations)
+
+
+@pytest.mark.parametrize("text, must, must_not", CASES, ids=[c[0][:50] for c in CASES])
+def test_news_language(extractor, text, must, must_not):
+    result = next(extractor.extract([Article(id="case", text=text)]))
+    names = {e.key: {normalize_name(n) for n in (e.name, *e.names)} for e in result.entities}
+    got = [(r.subject, r.predicate, r.object, r.status) for r in result.relations]
+    assert not [t for t in must if not _has(result, names, t)], f"missing; got {got}"
+    assert not [t for t in must_not if _has(result, names, t)], f"wrongly asserted; got {got}"
+
+
+@pytest.mark.parametrize("text, start, end, parts", [
+    ("Quillon and Marrow Analytics sold data. Marrow Analytics denied it; Quillon did not.", 0, 4,
+     ["Quillon", "Marrow Analytics"]),
+    ("Harrow and Pell Consulting sold data to the city.", 0, 4, []),          # neither part stands alone
+    ("Johnson & Johnson sold data. Johnson & Johnson denied it.", 0, 3, []),   # the same word twice
+    ("Customs and Border Protection bought data. Border Protection agents use it.", 0, 4, []),   # lower case after
+])
+def test_coordinated_names_are_split_only_when_a_part_stands_alone(text, start, end, parts):
+    import spacy
+
+    from graphkit.extract.mentions import _coordinated_names
+
+    doc = spacy.blank("en")(text)
+    assert [doc[a:b].text for a, b in _coordinated_names(doc, start, end)] == parts
