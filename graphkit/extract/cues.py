@@ -43,6 +43,7 @@ class EntityCues:
     naming_verbs: frozenset[str]            # "a program called Neighbors"
     agency_words: frozenset[str]            # "Portugal's data protection authority"
     office_titles: tuple[tuple[str, ...], ...]  # "Texas Attorney General": a place's office
+    national_bodies: frozenset[str]         # "the Turkish government", "the Biden administration"
     leading_determiners: frozenset[str]     # dropped from a name's front: "the ACLU"
     short_form_blockers: frozenset[str]     # "ACLU" is not short for "ACLU of Texas"
     alias_participles: frozenset[str]       # "the regulator, known as the AP"
@@ -77,6 +78,7 @@ def entity_cues() -> EntityCues:
         naming_verbs=_words(data["naming_verbs"]),
         agency_words=_words(data["agency_words"]),
         office_titles=tuple(tuple(str(t).lower().split()) for t in data["office_titles"]),
+        national_bodies=_words(data["national_bodies"]),
         leading_determiners=_words(data["leading_determiners"]),
         short_form_blockers=_words(data["short_form_blockers"]),
         alias_participles=_words(data["alias_participles"]),

@@ -21,7 +21,8 @@ NER_TYPES = {
 }
 CASE_SENSITIVE_TYPES = {"Company", "GovernmentAgency", "AdvocacyGroup", "Product", "Legislation", "Person", "Location"}
 NATIONAL_AUTHORITY = "a country's authority"
-OFFICE = "a place's office"                       # the reason given to "Texas Attorney General"      # the reason given to "Portugal's data protection authority"
+OFFICE = "a place's office"
+NATIONAL_BODY = "a country's or leader's government"   # "the Turkish government", "the Biden administration"                       # the reason given to "Texas Attorney General"      # the reason given to "Portugal's data protection authority"
 _PRIORITY = {"chapter": 4, "acronym": 3, "lexicon": 3, "ner": 2, "pattern": 1, "repeat": 1}
 
 
@@ -195,6 +196,10 @@ class MentionFinder:
             if token.lower_ in cues.agency_words and token.pos_ == "NOUN" and _national_agency_start(token) is not None:
                 found.append(Found(_national_agency_start(token), token.i + 1, "GovernmentAgency", "pattern",
                                    None, NATIONAL_AUTHORITY))
+            if low in cues.national_bodies and token.is_lower and token.dep_ not in ("amod", "compound") \
+                    and _national_body_start(token) is not None:
+                found.append(Found(_national_body_start(token), token.i + 1, "GovernmentAgency", "pattern", None,
+                                   NATIONAL_BODY))
             if token.pos_ == "PROPN" and token.dep_ != "compound" and _described_as_organisation(token, cues):
                 start = _compound_start(token)
                 found.append(Found(start, token.i + 1, "ORG", "pattern", None, "name with a description"))
@@ -293,6 +298,31 @@ def _national_agency_start(token) -> int | None:
     if owner is None or not mods or any(not m.is_lower for m in mods):
         return None
     return owner.i
+
+
+_OWNER_ENTITIES = ("NORP", "GPE", "PERSON")
+_NOT_ONE_BODY = {"a", "an", "another", "any", "each", "every", "other", "first", "second", "third", "many", "several"}
+
+
+def _national_body_start(token) -> int | None:
+    """"the Turkish government", "Israel's military", "Ukraine's defence ministry", "the Biden
+    administration": where the owner's name begins, or None when no country, people or leader owns it."""
+    if any(c.lower_ in _NOT_ONE_BODY for c in token.lefts):
+        return None                                     # "a second European regulator" is not one body
+    doc, i = token.doc, token.i - 1
+    while i >= 0 and token.i - i <= 2 and doc[i].is_lower and doc[i].dep_ in ("amod", "compound") \
+            and doc[i].is_alpha:
+        i -= 1                                          # "defence", "intelligence"
+    if i >= 0 and doc[i].tag_ == "POS":
+        i -= 1
+    end = i
+    while i >= 0 and doc[i].ent_type_ in _OWNER_ENTITIES and not doc[i].is_lower:
+        i -= 1
+    if i == end:
+        return None
+    if doc[end].ent_type_ == "PERSON" and token.lower_ != "administration":
+        return None                                     # "Paxton's government" is no office
+    return i + 1
 
 
 def _described_as_organisation(token, cues: EntityCues) -> bool:
