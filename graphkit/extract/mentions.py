@@ -69,7 +69,9 @@ class MentionFinder:
 
     def find(self, doc: Doc) -> list[Found]:
         candidates = self._lexicon(doc) + self._ner(doc) + self._patterns(doc)
-        candidates = [c for c in candidates if not self._not_a_name(doc, c) and _plausible(doc[c.start:c.end])]
+        datelines = _datelines(doc)
+        candidates = [c for c in candidates if not self._not_a_name(doc, c) and _plausible(doc[c.start:c.end])
+                      and not (c.type == "Location" and c.start in datelines)]
         chosen = _select(candidates)
         chosen = _select(chosen + self._chapters(doc, chosen) + _acronym_uses(doc, chosen) + _local_forces(doc, chosen)
                          + self._offices(doc, chosen))
@@ -151,6 +153,9 @@ class MentionFinder:
             if etype == "ORG":      # "the Atlanta company Flock Safety": the name follows the description
                 described = [t.i for t in doc[start:end - 1] if t.is_lower and t.pos_ == "NOUN"]
                 start = described[-1] + 1 if described else start
+            if etype == "ORG" and end - start > 1 and doc[start].lower_.rstrip(".") in self.cues.person_titles \
+                    and all(t.ent_type_ in ("PERSON", "ORG") and t.is_title for t in doc[start + 1:end]):
+                etype = "Person"                      # "Plaintiff Arshon Harper" read as an organisation
             if etype == "Person":
                 start = self._after_titles(doc, start, end)
             if start >= end or not any(t.is_alpha for t in doc[start:end]):
@@ -222,6 +227,27 @@ class MentionFinder:
 
 
 _ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "dative"}
+
+
+_DASHES = {"\u2014", "\u2013", "-", "--"}
+_DATELINE_LENGTH = 12
+
+
+def _datelines(doc: Doc) -> set[int]:
+    """Tokens of a dateline at the head of a paragraph ("SAN FRANCISCO (CN) —", "Berlin, 5 September 2019 –"):
+    the place where the story was filed is no actor in it."""
+    found: set[int] = set()
+    for token in doc:
+        if token.i and "\n" not in doc[token.i - 1].text_with_ws and not doc[token.i - 1].is_space:
+            continue
+        window = doc[token.i:token.i + _DATELINE_LENGTH]
+        dash = next((t.i for t in window if t.text in _DASHES and t.i > token.i), None)
+        if dash is None or not token.ent_type_ in ("GPE", "LOC"):
+            continue
+        head = doc[token.i:dash]
+        if all(t.ent_type_ in ("GPE", "LOC", "DATE", "ORG") or t.is_punct or t.like_num or t.is_upper for t in head):
+            found.update(range(token.i, dash))
+    return found
 
 
 def _coordinated_names(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:

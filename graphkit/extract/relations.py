@@ -182,6 +182,11 @@ class SentenceReader:
         """"suspended the project's activities": the possessor stands for the object."""
         return [k for c in token.children if c.dep_ == "poss" for k in self.keys(c)]
 
+    def _is_venue(self, key: str) -> bool:
+        entity = self.ents.entity(key)
+        return entity.type == "GovernmentAgency" and any(
+            w.lower() in self.rules.venue_words for name in entity.names for w in name.split())
+
     def entity_type(self, key: str) -> str:
         return self.ents.entity(key).type
 
@@ -453,6 +458,8 @@ class SentenceReader:
             elif predicate == "sellsTo" and noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.rules.stop_verbs:
                 continue
             noun_agents = [a for a in agents if a not in objects]
+            if predicate == "sues":          # "the Supreme Court case against X": the court hears it
+                noun_agents = [a for a in noun_agents if not self._is_venue(a)]
             subjects, objs = (objects, noun_agents) if reading.reverse else (noun_agents, objects)
             yield from self.emit(predicate, subjects, objs, anchor, "graphkit.noun.v1", 0.7)
             if reading.predicate == "bans":

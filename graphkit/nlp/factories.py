@@ -2,7 +2,9 @@
 
 ``graphkit_paragraphs`` runs before the parser and starts a new sentence
 after every line break, so that a headline, a byline or a list item never
-runs into the next paragraph's first sentence.
+runs into the next paragraph's first sentence, and after a dateline
+("SAN FRANCISCO (CN) —", "Berlin, 5 September 2019 –"), so that the place a
+story was filed from is never read as the subject of its first sentence.
 """
 from __future__ import annotations
 
@@ -19,6 +21,26 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
     return doc
 
 
+_DASHES = {"\u2014", "\u2013", "-", "--"}
+_DATELINE_TOKENS = 8
+
+
+def mark_dateline_ends(doc: Doc) -> Doc:
+    """A paragraph that opens with capitalised words, numbers and brackets up to a dash opens with a dateline."""
+    for token in doc:
+        if token.i and not ("\n" in doc[token.i - 1].text_with_ws or doc[token.i - 1].is_space):
+            continue
+        if not token.is_alpha or not (token.is_title or token.is_upper):
+            continue
+        for other in doc[token.i + 1:token.i + _DATELINE_TOKENS]:
+            if other.text in _DASHES and other.whitespace_ and other.i + 1 < len(doc):
+                doc[other.i + 1].is_sent_start = True
+                break
+            if not (other.is_title or other.is_upper or other.is_punct or other.like_num) or "\n" in other.text_with_ws:
+                break
+    return doc
+
+
 @Language.component("graphkit_paragraphs", assigns=["token.is_sent_start"])
 def graphkit_paragraphs(doc: Doc) -> Doc:
-    return mark_paragraph_starts(doc)
+    return mark_dateline_ends(mark_paragraph_starts(doc))
