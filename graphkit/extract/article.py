@@ -54,6 +54,7 @@ class Extractor:
         employers = spokespeople(doc, ents, hits, self.stance.own_voice_roles)
         hits += stance_hits(doc, ents, speeches, employers, family(hits), self.stance)
         hits += official_acts(ents, hits, employers)
+        hits += accusations(hits)
         hits = [h for h in hits if h.confidence >= self.min_confidence]
         _retype_acting_places(ents, hits)
         _inherit_parent_types(ents, hits)
@@ -132,6 +133,12 @@ def official_acts(ents: ArticleEntities, hits: list[Hit], employers: dict[str, s
                 and office != hit.object:
             extra.append(replace(hit, subject=office, method="graphkit.office.v1", confidence=hit.confidence - 0.05))
     return extra
+
+
+def accusations(hits: list[Hit]) -> list[Hit]:
+    """Suing someone accuses them of a wrong: the plaintiff criticises the defendant (asserted suits only)."""
+    return [replace(h, predicate="criticizes", method="graphkit.accusation.v1", confidence=h.confidence - 0.1)
+            for h in hits if h.predicate == "sues" and h.status == "asserted"]
 
 
 def family(hits: list[Hit]) -> dict[str, set[str]]:
