@@ -39,6 +39,18 @@ CASES = [
     ("Ohio Attorney General Dana Whitlock sued Brightlane on Tuesday.",
      {("Dana Whitlock", "worksFor", "Ohio Attorney General"), ("Dana Whitlock", "sues", "Brightlane"),
       ("Ohio Attorney General", "sues", "Brightlane")}, set()),
+    # a suit is an accusation; a court that hears a case is no party to it
+    ("The Electronic Frontier Foundation sued Brightlane over its doorbell cameras.",
+     {("Electronic Frontier Foundation", "criticizes", "Brightlane")}, set()),
+    ("Dana Whitlock was the claimant in the 2021 Supreme Court case against Brightlane.", set(),
+     {("Supreme Court", "sues", "Brightlane")}),
+    ("On May 2, 2025, Plaintiff Dana Whitlock filed a class action complaint against Brightlane Inc.",
+     {("Dana Whitlock", "sues", "Brightlane")}, set()),
+    # governments named by their country, people or leader
+    ("The Turkish government used FinSpy against journalists.", {("Turkish government", "uses", "FinSpy")}, set()),
+    # where a person works, after "of" and in a possessive office name
+    ("Sgt. Dana Whitlock of the Millport County Sheriff\u2019s Office said drones are essential.",
+     {("Dana Whitlock", "worksFor", "Millport County Sheriff's Office")}, set()),
 ]
 
 
@@ -71,3 +83,19 @@ def test_coordinated_names_are_split_only_when_a_part_stands_alone(text, start, 
 
     doc = spacy.blank("en")(text)
     assert [doc[a:b].text for a, b in _coordinated_names(doc, start, end)] == parts
+
+
+@pytest.mark.parametrize("text, first_word", [
+    ("SAN PEDRO (CN) \u2014 Joined by other states, Ohio sued Brightlane.", "Joined"),
+    ("Millport, 5 September 2019 \u2013 The Society for Civil Rights filed a complaint.", "The"),
+    ("Brightlane said on Monday \u2014 again \u2014 that it sells no data.", None),
+    ("the city of Millport \u2014 a port town \u2014 bought drones.", None),
+])
+def test_a_dateline_ends_its_own_sentence(text, first_word):
+    import spacy
+
+    from graphkit.nlp.factories import mark_dateline_ends
+
+    doc = mark_dateline_ends(spacy.blank("en")(text))
+    starts = [t.text for t in doc[1:] if t.is_sent_start]
+    assert starts == ([first_word] if first_word else []), starts

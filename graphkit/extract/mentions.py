@@ -153,6 +153,10 @@ class MentionFinder:
             if etype == "ORG":      # "the Atlanta company Flock Safety": the name follows the description
                 described = [t.i for t in doc[start:end - 1] if t.is_lower and t.pos_ == "NOUN"]
                 start = described[-1] + 1 if described else start
+            if etype == "ORG" and end + 1 < len(doc) and doc[end].lower_ in ("'s", "\u2019s") \
+                    and doc[end + 1].is_title and doc[end + 1].lower_ in _OFFICE_NOUNS \
+                    and _holds_office(doc[end - 1].lower_, self.cues):
+                end += 2                              # "Collier County Sheriff's Office" cut at the possessive
             if etype == "ORG" and end - start > 1 and doc[start].lower_.rstrip(".") in self.cues.person_titles \
                     and all(t.ent_type_ in ("PERSON", "ORG") and t.is_title for t in doc[start + 1:end]):
                 etype = "Person"                      # "Plaintiff Arshon Harper" read as an organisation
@@ -227,6 +231,14 @@ class MentionFinder:
 
 
 _ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "dative"}
+
+
+_OFFICE_NOUNS = {"office", "department", "bureau"}
+
+
+def _holds_office(word: str, cues: EntityCues) -> bool:
+    """"sheriff", "general", "commissioner": a word for the holder of an office whose staff is its Office."""
+    return word in cues.roles or word in cues.role_organisations or word in ("sheriff", "general", "prosecutor")
 
 
 _DASHES = {"\u2014", "\u2013", "-", "--"}

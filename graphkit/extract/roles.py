@@ -41,6 +41,8 @@ class RoleReader:
             if org is None:
                 org, anchor = self._before(link.start)
             if org is None:
+                org, anchor = self._of_organisation(link.end)
+            if org is None:
                 org, anchor = self._copula(link)
             if org is None:
                 org, anchor = self._title(link)
@@ -89,6 +91,18 @@ class RoleReader:
         if org is None:
             org = self._company_word([t for t in words if t.i < roles[-1].i], start)
         return org, roles[-1].i
+
+    def _of_organisation(self, end: int) -> tuple[str | None, int]:
+        """"Sgt. Megan Kitchenoff of the Collier County Sheriff's Office", "Ana Ruiz at the ACLU"."""
+        doc = self.doc
+        if end + 1 >= len(doc) or doc[end].lower_ not in ("of", "at"):
+            return None, end
+        first = end + 2 if doc[end + 1].lower_ == "the" else end + 1
+        key = self.ents.key_at(doc[first]) if first < len(doc) else None
+        if key is None or not any(link.start == first and link.kind == "name" for link in self.ents.links if link.key == key):
+            return None, end
+        entity = self.ents.entity(key)
+        return (key if entity.type in ORGANISATIONS and not entity.generic else None), end
 
     def _office_before(self, start: int) -> str | None:
         """"Texas Attorney General Ken Paxton": the office named right before the person is theirs."""
@@ -173,7 +187,7 @@ class RoleReader:
         if token.pos_ == "VERB":       # "X, who works for Y", "X, hired by Y"; not "Palantir, …, X, has worked for Y"
             subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
             return token.lemma_.lower() in self.cues.role_verbs and all(c.lower_ in ("who", "that") for c in subjects)
-        return token.lower_ in self.cues.roles and token.pos_ in ("NOUN", "PROPN", "ADJ")
+        return token.lower_.rstrip(".") in self.cues.roles and token.pos_ in ("NOUN", "PROPN", "ADJ")
 
     def _first_org(self, tokens: list[Token]) -> str | None:
         """The first organisation named; a possessor gives way to what it possesses ("the FTC's Bureau")."""
