@@ -46,6 +46,13 @@ CASES = [
      {("Supreme Court", "sues", "Brightlane")}),
     ("On May 2, 2025, Plaintiff Dana Whitlock filed a class action complaint against Brightlane Inc.",
      {("Dana Whitlock", "sues", "Brightlane")}, set()),
+    # lists in apposition, names with a legal form
+    ("Amnesty International sued the companies Harbor GmbH, Tidewater Labs GmbH and Quillon GmbH.",
+     {("Amnesty International", "sues", "Harbor GmbH"), ("Amnesty International", "sues", "Tidewater Labs GmbH"),
+      ("Amnesty International", "sues", "Quillon GmbH")}, set()),
+    # a known name is not cut by a guess around it
+    ("\u201cThis is unacceptable,\u201d said Dana Whitlock, Executive Director of Reporters Without Borders.",
+     {("Dana Whitlock", "worksFor", "Reporters Without Borders")}, set()),
     # governments named by their country, people or leader
     ("The Turkish government used FinSpy against journalists.", {("Turkish government", "uses", "FinSpy")}, set()),
     # where a person works, after "of" and in a possessive office name
@@ -99,3 +106,14 @@ def test_a_dateline_ends_its_own_sentence(text, first_word):
     doc = mark_dateline_ends(spacy.blank("en")(text))
     starts = [t.text for t in doc[1:] if t.is_sent_start]
     assert starts == ([first_word] if first_word else []), starts
+
+
+@pytest.mark.parametrize("text, name, etype", [
+    ("The complaint cites the Millport Data Privacy and Security Act and the Data Broker Law.",
+     "Millport Data Privacy and Security Act", "Legislation"),
+    ("Regulators fined Quillon Holdings Limited and Tidewater GmbH last year.", "Tidewater GmbH", "Company"),
+])
+def test_names_typed_by_their_last_word(extractor, text, name, etype):
+    result = next(extractor.extract([Article(id="case", text=text)]))
+    types = {e.name: e.type for e in result.entities}
+    assert types.get(name) == etype, types

@@ -44,6 +44,8 @@ class EntityCues:
     agency_words: frozenset[str]            # "Portugal's data protection authority"
     office_titles: tuple[tuple[str, ...], ...]  # "Texas Attorney General": a place's office
     national_bodies: frozenset[str]         # "the Turkish government", "the Biden administration"
+    legislation_heads: frozenset[str]       # "… Security Act", "Data Broker Law"
+    company_suffixes: frozenset[str]        # "Elaman GmbH"
     leading_determiners: frozenset[str]     # dropped from a name's front: "the ACLU"
     short_form_blockers: frozenset[str]     # "ACLU" is not short for "ACLU of Texas"
     alias_participles: frozenset[str]       # "the regulator, known as the AP"
@@ -79,6 +81,8 @@ def entity_cues() -> EntityCues:
         agency_words=_words(data["agency_words"]),
         office_titles=tuple(tuple(str(t).lower().split()) for t in data["office_titles"]),
         national_bodies=_words(data["national_bodies"]),
+        legislation_heads=_words(data["legislation_heads"]),
+        company_suffixes=_words(data["company_suffixes"]),
         leading_determiners=_words(data["leading_determiners"]),
         short_form_blockers=_words(data["short_form_blockers"]),
         alias_participles=_words(data["alias_participles"]),

@@ -72,7 +72,7 @@ class MentionFinder:
         datelines = _datelines(doc)
         candidates = [c for c in candidates if not self._not_a_name(doc, c) and _plausible(doc[c.start:c.end])
                       and not (c.type == "Location" and c.start in datelines)]
-        chosen = _select(candidates)
+        chosen = _select(_uncut_lexicon_names(candidates))
         chosen = _select(chosen + self._chapters(doc, chosen) + _acronym_uses(doc, chosen) + _local_forces(doc, chosen)
                          + self._offices(doc, chosen))
         return _select(chosen + self._repeated_names(doc, chosen))
@@ -139,6 +139,8 @@ class MentionFinder:
                 core = end
                 if entry.type in ("Technology", "Product"):
                     end = self._extend_head(doc, end)
+                elif entry.type in ORGANISATION_TYPES and end < len(doc) and doc[end].lower_ in self.cues.company_suffixes:
+                    end += 1                          # "FinFisher GmbH": the known name with its legal form
                 found.append(Found(start, end, entry.type, "lexicon", entry, "lexicon",
                                    core_end=core if core < end else None))
         return found
@@ -199,6 +201,12 @@ class MentionFinder:
                 start = _compound_start(token)
                 if start < token.i:          # "Security Lab", "Tech Workers Coalition"
                     found.append(Found(start, token.i + 1, "ORG", "pattern", None, "name with an organisation's head word"))
+            if low in cues.company_suffixes and token.i and doc[token.i - 1].is_title and not doc[token.i - 1].is_stop:
+                start = token.i - 1                 # "Elaman GmbH": a capitalised name with a legal form
+                while start > 0 and token.i - start < 4 and doc[start - 1].is_title and not doc[start - 1].is_stop \
+                        and doc[start - 1].pos_ == "PROPN" and not doc[start - 1].is_sent_start:
+                    start -= 1
+                found.append(Found(start, token.i + 1, "Company", "pattern", None, "name with a legal form"))
             if _unlabelled_name(token):           # "Acme Aerial sells …": a name NER did not see
                 start, end = _whole_name(token, cues)
                 found.append(Found(start, end, "ORG", "pattern", None, "capitalised name"))
@@ -432,6 +440,14 @@ def _trim(doc: Doc, start: int, end: int, cues: EntityCues) -> tuple[int, int]:
                            or doc[end - 1].lower_ in ("'s", "’s") or (end - start > 1 and doc[end - 1].is_lower)):
         end -= 1
     return start, end
+
+
+def _uncut_lexicon_names(candidates: list[Found]) -> list[Found]:
+    """A pattern's guess that cuts through a known name ("Executive Director of Reporters" over "Reporters
+    Without Borders") is dropped: the known name stands."""
+    known = [(c.start, c.end) for c in candidates if c.source == "lexicon"]
+    return [c for c in candidates if c.source != "pattern" or not any(
+        c.start < end and start < c.end and not (c.start <= start and end <= c.end) for start, end in known)]
 
 
 def _select(candidates: list[Found]) -> list[Found]:

@@ -76,8 +76,8 @@ class SentenceReader:
                     result = [k for k in self._surface_apposition(token) if self.entity_type(k) in ORGANISATION_TYPES]
             else:
                 appos = [c for c in token.children if c.dep_ == "appos"]
-                for child in appos:
-                    result += [k for k in [self.ents.key_at(child)] if k]
+                for child in appos:     # "the companies X, Y and Z": every name of the list
+                    result += [k for t in [child, *conjuncts(child)] for k in [self.ents.key_at(t)] if k]
             if not result and lemma in self.words.wrappers:
                 for prep in preps(token, {"of", "in", "behind"}):
                     result += self.keys(pobj(prep), depth + 1)

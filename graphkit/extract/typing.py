@@ -21,6 +21,8 @@ def type_by_name(span: Span, cues: EntityCues) -> tuple[str, str]:
         return "", ""
     if words[0] in cues.agency_prefixes and any(w in ("of", "for") for w in words[1:3]):
         return "GovernmentAgency", f"name begins with {words[0]!r}"
+    if len(span) > 1 and span[-1].is_title and words[-1] in cues.legislation_heads:
+        return "Legislation", f"a law's name ends in {span[-1].text!r}"
     head = words[-1]
     for i, word in enumerate(words[1:], start=1):
         if word in cues.name_connectors:
