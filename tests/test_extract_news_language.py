@@ -53,6 +53,15 @@ CASES = [
     # a known name is not cut by a guess around it
     ("\u201cThis is unacceptable,\u201d said Dana Whitlock, Executive Director of Reporters Without Borders.",
      {("Dana Whitlock", "worksFor", "Reporters Without Borders")}, set()),
+    # contracts name their parties; a company's contract with a government supplies it
+    ("Protesters urged the city to end Harbor Systems' contract with the Millport Police Department.",
+     {("Harbor Systems", "partnersWith", "Millport Police Department"),
+      ("Harbor Systems", "sellsTo", "Millport Police Department")}, set()),
+    ("The records concern a contract between the Millport Police Department and Harbor Systems.",
+     {("Millport Police Department", "partnersWith", "Harbor Systems")}, set()),
+    # access to a thing is use of it, for the one who has it
+    ("Under the deal, Harbor Systems gave the Millport Police Department access to its FaceTrace software.",
+     {("Millport Police Department", "uses", "FaceTrace")}, {("Harbor Systems", "uses", "FaceTrace")}),
     # governments named by their country, people or leader
     ("The Turkish government used FinSpy against journalists.", {("Turkish government", "uses", "FinSpy")}, set()),
     # where a person works, after "of" and in a possessive office name

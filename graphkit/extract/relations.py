@@ -436,6 +436,10 @@ class SentenceReader:
                     objects += [k for c in noun.lefts if c.dep_ in ("compound", "amod", "nmod") for k in self.keys(c)]
                 elif where == "poss":
                     objects += [k for c in noun.children if c.dep_ == "poss" for k in self.keys(c)]
+                elif where == "between":            # "a contract between ICE and Thomson Reuters": both sides
+                    sides = [k for prep in preps(noun, {"between"}) for k in self.keys(pobj(prep))]
+                    if len(sides) == 2:
+                        agents, objects = agents + sides[:1], objects + sides[1:]
                 else:
                     for holder in [noun] + ([anchor] if anchor is not noun else []):
                         for prep in preps(holder, {where}):
@@ -461,9 +465,25 @@ class SentenceReader:
             if predicate == "sues":          # "the Supreme Court case against X": the court hears it
                 noun_agents = [a for a in noun_agents if not self._is_venue(a)]
             subjects, objs = (objects, noun_agents) if reading.reverse else (noun_agents, objects)
-            yield from self.emit(predicate, subjects, objs, anchor, "graphkit.noun.v1", 0.7)
+            claim = self._held(noun, predicate)
+            yield from self.emit(predicate, subjects, objs, anchor, "graphkit.noun.v1", 0.7, claim)
+            if predicate == "partnersWith" and lemma in self.rules.supply_nouns:
+                yield from self._supplies(subjects + objs, anchor, claim)
             if reading.predicate == "bans":
                 yield from self._calls(noun, objects)
+
+    def _held(self, noun: Token, predicate: str) -> Claim | None:
+        """"end Microsoft's contract with ICE", "documents on a contract between ICE and X": a partnership
+        named with its parties exists, whatever is asked of it; other nominal readings take their clause's status."""
+        if predicate == "partnersWith" and any(c.dep_ == "poss" or c.lower_ == "between" for c in noun.children):
+            return Claim("asserted")
+        return None
+
+    def _supplies(self, parties: list[str], anchor: Token, claim: Claim | None) -> Iterator[Hit]:
+        """A contract between a company and a government supplies the government."""
+        companies = [k for k in parties if self.entity_type(k) == "Company"]
+        buyers = [k for k in parties if self.entity_type(k) in ("GovernmentAgency", "Location")]
+        yield from self.emit("sellsTo", companies, buyers, anchor, "graphkit.contract.v1", 0.65, claim)
 
     def _partitive(self, noun: Token) -> Token:
         """The "one" of "one of the investors" (or "two", "some"), which takes the noun's place in the clause."""
@@ -499,7 +519,11 @@ class SentenceReader:
         if noun.dep_ == "pobj" and head.lower_ in ("among", "including") and head.head.lemma_.lower() in self.rules.listing_verbs:
             agents += [k for c in head.head.children if c.dep_ in ("nsubj", "attr") for k in self.keys(c)]
         light = head.lemma_.lower() in self.rules.light_verbs
-        if noun.dep_ in ("dobj", "attr", "nsubjpass") and head.pos_ in ("VERB", "AUX") and (light or noun.dep_ == "attr"):
+        giving = noun.dep_ == "dobj" and head.lemma_.lower() in self.rules.giving_verbs
+        if giving:                              # "gave ICE access to the database": ICE has it, not the giver
+            anchor = head
+            agents += [k for c in head.children if c.dep_ == "dative" for k in self.keys(c)]
+        elif noun.dep_ in ("dobj", "attr", "nsubjpass") and head.pos_ in ("VERB", "AUX") and (light or noun.dep_ == "attr"):
             anchor = head
             if noun.dep_ == "nsubjpass" and light:
                 agents += [k for c in head.children if c.dep_ == "agent" for k in self.keys(pobj(c))]

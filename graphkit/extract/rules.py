@@ -21,7 +21,7 @@ class Reading:
 # The lists of predicates.yaml; "irregular_forms" may be left out.
 PREDICATE_LISTS = ("types", "generic", "verbs", "nouns", "role_preps", "light_verbs", "stop_verbs", "listing_verbs",
                    "call_verbs", "dropping_verbs", "presenting_verbs", "funding_nouns", "funding_verbs", "order_verbs", "settle_verbs",
-                   "case_nouns", "lawsuit_nouns", "list_words", "listing_on_verbs", "venue_words")
+                   "case_nouns", "lawsuit_nouns", "list_words", "listing_on_verbs", "venue_words", "supply_nouns", "giving_verbs")
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,8 @@ class RelationRules:
     list_words: dict[str, str]          # "the sanctions list" -> fines, "a trade blacklist" -> criticizes
     listing_on_verbs: frozenset[str]    # "added X to the sanctions list"
     venue_words: frozenset[str]         # "the Supreme Court case": the court hears the case
+    supply_nouns: frozenset[str]        # "Microsoft's contract with ICE": Microsoft sells to ICE
+    giving_verbs: frozenset[str]        # "gave ICE access to …": ICE has the access
     generic_subject: frozenset[str]     # predicates a collective actor may be the subject of
     generic_object: frozenset[str]
     verb_forms: dict[str, str]      # inflected form -> cue lemma
@@ -93,6 +95,8 @@ def relation_rules() -> RelationRules:
         list_words={str(k).lower(): str(v) for k, v in data["list_words"].items()},
         listing_on_verbs=frozenset(data["listing_on_verbs"]),
         venue_words=frozenset(data["venue_words"]),
+        supply_nouns=frozenset(data["supply_nouns"]),
+        giving_verbs=frozenset(data["giving_verbs"]),
         generic_subject=frozenset(data["generic"]["subject"]),
         generic_object=frozenset(data["generic"]["object"]),
         verb_forms=_verb_forms(data["verbs"], data.get("irregular_forms", {})),
