@@ -62,6 +62,21 @@ CASES = [
     # access to a thing is use of it, for the one who has it
     ("Under the deal, Harbor Systems gave the Millport Police Department access to its FaceTrace software.",
      {("Millport Police Department", "uses", "FaceTrace")}, {("Harbor Systems", "uses", "FaceTrace")}),
+    # what is used from someone was sold by them
+    ("Rights researchers said the Millport police used spyware from Harbor Systems to watch reporters.",
+     {("Harbor Systems", "sellsTo", "Millport police")}, set()),
+    # a suit to block a deal sues the buyer, and the blocked deal has not happened
+    ("The Federal Trade Commission sued to block Harbor Systems' purchase of Tidewater Robotics.",
+     {("Federal Trade Commission", "sues", "Harbor Systems")}, {("Harbor Systems", "acquires", "Tidewater Robotics")}),
+    # a document speaks for its author
+    ("Senator Dana Whitlock released a report accusing Harbor Systems of misleading investors.",
+     {("Dana Whitlock", "criticizes", "Harbor Systems")}, set()),
+    # courts named by their place, rulings as what the court says
+    ("A court in Bologna ruled that Quillon's ranking algorithm discriminated against riders.",
+     {("court in Bologna", "criticizes", "Quillon")}, set()),
+    # one-word names NER missed: camel case
+    ("The Irish Data Protection Commission fined QuillonNet \u20ac310 million on Thursday.",
+     {("Irish Data Protection Commission", "fines", "QuillonNet")}, set()),
     # governments named by their country, people or leader
     ("The Turkish government used FinSpy against journalists.", {("Turkish government", "uses", "FinSpy")}, set()),
     # where a person works, after "of" and in a possessive office name

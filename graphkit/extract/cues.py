@@ -46,6 +46,7 @@ class EntityCues:
     national_bodies: frozenset[str]         # "the Turkish government", "the Biden administration"
     legislation_heads: frozenset[str]       # "… Security Act", "Data Broker Law"
     company_suffixes: frozenset[str]        # "Elaman GmbH"
+    court_words: frozenset[str]             # "a court in Bologna"
     leading_determiners: frozenset[str]     # dropped from a name's front: "the ACLU"
     short_form_blockers: frozenset[str]     # "ACLU" is not short for "ACLU of Texas"
     alias_participles: frozenset[str]       # "the regulator, known as the AP"
@@ -83,6 +84,7 @@ def entity_cues() -> EntityCues:
         national_bodies=_words(data["national_bodies"]),
         legislation_heads=_words(data["legislation_heads"]),
         company_suffixes=_words(data["company_suffixes"]),
+        court_words=_words(data["court_words"]),
         leading_determiners=_words(data["leading_determiners"]),
         short_form_blockers=_words(data["short_form_blockers"]),
         alias_participles=_words(data["alias_participles"]),
@@ -110,6 +112,8 @@ class SyntaxWords:
     examining_verbs: frozenset[str]         # "a study applied the algorithm"
     finding_verbs: frozenset[str]           # "the investigation found that Rite Aid …"
     accusing_verbs: frozenset[str]          # "filed a complaint accusing Ring of …"
+    document_nouns: frozenset[str]          # "released a report accusing Amazon": the author accuses
+    blocking_verbs: frozenset[str]          # "sued to block Nvidia's acquisition of Arm"
     # constructions.py and quotes.py
     fleet_nouns: frozenset[str]             # "the city's network of Flock cameras"
     document_nouns: frozenset[str]          # "writing in a dissent that …"

@@ -128,6 +128,17 @@ def parent_of(ents: ArticleEntities, draft: Draft, lexicon_names: dict) -> str |
     return key if key != draft.key else None
 
 
+def _owns_product(span, cues: EntityCues) -> bool:
+    """A one-word name whose possessive owns a product or system ("Deliveroo's ranking algorithm",
+    "Fanpage's app") names a company, whatever NER said."""
+    doc, end = span.doc, span.end
+    if end + 1 >= len(doc) or doc[end].tag_ != "POS":
+        return False
+    owned = doc[end + 1:min(len(doc), end + 4)]
+    return any(t.pos_ == "NOUN" and (t.lower_ in cues.technology_heads or t.lemma_.lower() in cues.descriptors.get("Product", ()))
+               for t in owned)
+
+
 def collect_names(doc: Doc, found: list[Found], cues: EntityCues) -> ArticleEntities:
     """The article's entities from its names: merged by name, alias, acronym, surname and short form."""
     ents = ArticleEntities(doc)
@@ -211,6 +222,8 @@ def _add_name(ents: ArticleEntities, doc: Doc, item: Found, cues: EntityCues, ac
         described, why = type_by_context(span, cues)
         if described and described != "Person":
             etype, reason = described, why
+        elif _owns_product(span, cues):                                   # "Deliveroo's ranking algorithm"
+            etype, reason = "Company", "owns a product"
     if etype == "ORG":
         described, why = type_by_context(span, cues)
         etype, reason = type_by_name(span, cues)

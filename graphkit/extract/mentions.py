@@ -213,6 +213,8 @@ class MentionFinder:
             if token.lower_ in cues.agency_words and token.pos_ == "NOUN" and _national_agency_start(token) is not None:
                 found.append(Found(_national_agency_start(token), token.i + 1, "GovernmentAgency", "pattern",
                                    None, NATIONAL_AUTHORITY))
+            if low in cues.court_words and token.is_lower and _court_span(token) is not None:
+                found.append(Found(*_court_span(token), "GovernmentAgency", "pattern", None, "a court named by its place"))
             if low in cues.national_bodies and token.is_lower and token.dep_ not in ("amod", "compound") \
                     and _national_body_start(token) is not None:
                 found.append(Found(_national_body_start(token), token.i + 1, "GovernmentAgency", "pattern", None,
@@ -291,7 +293,7 @@ def _coordinated_names(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
 
 def _unlabelled_name(token) -> bool:
     """A capitalised name in an argument position that spaCy's NER left unlabelled."""
-    if token.pos_ != "PROPN" or token.dep_ not in _ARGUMENTS or token.ent_type_ or not token.is_title:
+    if token.pos_ != "PROPN" or token.dep_ not in _ARGUMENTS or token.ent_type_ or not (token.is_title or _camel_case(token)):
         return False
     chunk = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [token]
     return all(t.is_alpha and not t.ent_type_ for t in chunk) and (len(chunk) > 1 or token.i != token.sent.start)
@@ -344,6 +346,24 @@ def _national_agency_start(token) -> int | None:
     if owner is None or not mods or any(not m.is_lower for m in mods):
         return None
     return owner.i
+
+
+def _court_span(token) -> tuple[int, int] | None:
+    """"a court in Bologna", "the court of Milan", "the Amsterdam district court": the court and its place."""
+    doc = token.doc
+    after = token.i + 1
+    if after + 1 < len(doc) and doc[after].lower_ in ("in", "of") and doc[after + 1].ent_type_ == "GPE":
+        end = after + 2                                 # the place's other words: "a court in San Francisco"
+        while end < len(doc) and doc[end].ent_type_ == "GPE" and doc[end].ent_iob_ == "I":
+            end += 1
+        return token.i, end
+    start = token.i
+    while start > 0 and token.i - start < 3 and (doc[start - 1].is_lower and doc[start - 1].dep_ in ("amod", "compound")
+                                                 or doc[start - 1].ent_type_ == "GPE"):
+        start -= 1
+    if start < token.i and doc[start].ent_type_ == "GPE":
+        return start, token.i + 1
+    return None
 
 
 _OWNER_ENTITIES = ("NORP", "GPE", "PERSON")

@@ -360,7 +360,7 @@ class SentenceReader:
             return self.subject_token(head)
         if verb.dep_ in ("acl", "advcl") and verb.tag_ == "VBG":
             if verb.dep_ == "acl":
-                return head
+                return self._author(head) or head
             return self.subject_token(head) if head.pos_ in ("VERB", "AUX") else None
         if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
             governor = head.head
@@ -369,6 +369,26 @@ class SentenceReader:
                 return controlled           # "accused X of selling", "barred X from using"
             return self.subject_token(governor)
         return None
+
+    def _author(self, noun: Token) -> Token | None:
+        """"released a report accusing Amazon", "the group's letter criticising X": who the document speaks for."""
+        if noun.lemma_.lower() not in self.words.document_nouns or self.ents.key_at(noun):
+            return None
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            return owner
+        if noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX"):
+            return self.subject_token(noun.head)
+        return None
+
+    def _blocked(self, verb: Token) -> list[str]:
+        """"sued to block Nvidia's acquisition of Arm": the one whose act is blocked is the one sued."""
+        found: list[str] = []
+        for clause in verb.children:
+            if clause.dep_ in ("xcomp", "advcl") and clause.lemma_.lower() in self.words.blocking_verbs:
+                for thing in (c for c in clause.children if c.dep_ == "dobj"):
+                    found += [k for c in thing.children if c.dep_ == "poss" for k in self.keys(c)] or self.keys(thing)
+        return found
 
     def _verb_objects(self, verb: Token, reading: Reading, passive: bool) -> list[str]:
         found: list[str] = []
@@ -382,6 +402,8 @@ class SentenceReader:
                         found += self.keys(target) or (self._possessor(target) if target is not None else [])
         if reading.where == ("dobj",):
             found += self._banned_use(verb)
+        if reading.predicate == "sues" and not found:
+            found += self._blocked(verb)
         return list(dict.fromkeys(found))
 
     def patient(self, verb: Token) -> Token | None:
@@ -474,9 +496,12 @@ class SentenceReader:
 
     def _held(self, noun: Token, predicate: str) -> Claim | None:
         """"end Microsoft's contract with ICE", "documents on a contract between ICE and X": a partnership
-        named with its parties exists, whatever is asked of it; other nominal readings take their clause's status."""
+        named with its parties exists, whatever is asked of it; an act someone blocks has not happened; other
+        nominal readings take their clause's status."""
         if predicate == "partnersWith" and any(c.dep_ == "poss" or c.lower_ == "between" for c in noun.children):
             return Claim("asserted")
+        if noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.words.blocking_verbs:
+            return Claim("hypothetical", cue=noun.head.lower_)      # "to block Nvidia's acquisition of Arm"
         return None
 
     def _supplies(self, parties: list[str], anchor: Token, claim: Claim | None) -> Iterator[Hit]:
