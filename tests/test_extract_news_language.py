@@ -77,6 +77,13 @@ CASES = [
     # one-word names NER missed: camel case
     ("The Irish Data Protection Commission fined QuillonNet \u20ac310 million on Thursday.",
      {("Irish Data Protection Commission", "fines", "QuillonNet")}, set()),
+    # judging an authority's act, or appealing it, criticises the authority
+    ("Harbor Systems called the decision of the Federal Trade Commission grossly disproportionate.",
+     {("Harbor Systems", "criticizes", "Federal Trade Commission")}, set()),
+    ("Harbor Systems branded the FTC lawsuit baseless.", {("Harbor Systems", "criticizes", "FTC")}, set()),
+    ("Harbor Systems said it would appeal the Commission's decision.",
+     {("Harbor Systems", "criticizes", "Commission")}, set()),
+    ("Harbor Systems called the ruling a victory for privacy.", set(), {("Harbor Systems", "criticizes", "ruling")}),
     # governments named by their country, people or leader
     ("The Turkish government used FinSpy against journalists.", {("Turkish government", "uses", "FinSpy")}, set()),
     # where a person works, after "of" and in a possessive office name

@@ -17,6 +17,7 @@ from spacy.tokens import Token
 from ..model import ORGANISATION_TYPES
 from .claims import Claim
 from .rules import Hit
+from .stance import stance_cues, word_sign
 from .syntax import conjuncts, pobj, preps
 
 
@@ -194,5 +195,47 @@ def _list_predicate(reader, noun: Token | None) -> str:
     return ""
 
 
+# -- "called the fine unjustified", "branded the FTC suit baseless" ----------
+def judged_as(reader) -> Iterator[Hit]:
+    """Calling something by a judging word criticises (or supports) it, or the authority whose act it is."""
+    cues = stance_cues()
+    for verb in reader.doc:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in reader.rules.judging_verbs:
+            continue
+        judgements = [c for c in verb.children if c.dep_ in ("oprd", "ccomp", "xcomp", "acomp")
+                      and c.pos_ in ("ADJ", "NOUN")] + [p for p in preps(verb, {"as"})]
+        sign = sum(word_sign(t, cues) for j in judgements for t in j.subtree)
+        if not sign:
+            continue
+        things = [c for c in verb.children if c.dep_ == "dobj"] + \
+                 [c for j in judgements for c in j.children if c.dep_ in ("npadvmod", "nsubj")]
+        judged = [k for t in things for k in _judged(reader, t)]
+        predicate = "criticizes" if sign < 0 else "supports"
+        yield from reader.emit(predicate, reader.keys(reader.subject_token(verb)), judged, verb,
+                               "graphkit.judged.v1", 0.65, Claim("asserted"))
+
+
+def _judged(reader, thing: Token) -> list[str]:
+    """The thing judged, or whose act it is ("the Commission's decision", "the FTC suit")."""
+    if thing.lemma_.lower() in reader.rules.ruling_nouns | reader.rules.lawsuit_nouns:
+        owners = [k for c in thing.children if c.dep_ in ("poss", "compound") for k in reader.keys(c)]
+        owners += [k for p in preps(thing, {"of", "by"}) for k in reader.keys(pobj(p))]
+        if owners:
+            return owners
+    return reader.keys(thing)
+
+
+# -- "Google will appeal the Commission's decision" ------------------------
+def appeals(reader) -> Iterator[Hit]:
+    """Appealing an authority's decision disputes it: the appellant criticises the authority."""
+    for verb in reader.doc:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in reader.rules.appeal_verbs:
+            continue
+        rulings = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in reader.rules.ruling_nouns]
+        owners = [k for r in rulings for c in r.children if c.dep_ in ("poss", "compound") for k in reader.keys(c)]
+        yield from reader.emit("criticizes", reader.keys(reader.subject_token(verb)), owners, verb,
+                               "graphkit.appeal.v1", 0.65, Claim("asserted"))
+
+
 CONSTRUCTIONS = (instances, possessives, fleets, presented_as, settlements, orders, funding_rounds,
-                 owned_products, owned_by, put_on_lists)
+                 owned_products, owned_by, put_on_lists, judged_as, appeals)

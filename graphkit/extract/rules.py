@@ -21,7 +21,8 @@ class Reading:
 # The lists of predicates.yaml; "irregular_forms" may be left out.
 PREDICATE_LISTS = ("types", "generic", "verbs", "nouns", "role_preps", "light_verbs", "stop_verbs", "listing_verbs",
                    "call_verbs", "dropping_verbs", "presenting_verbs", "funding_nouns", "funding_verbs", "order_verbs", "settle_verbs",
-                   "case_nouns", "lawsuit_nouns", "list_words", "listing_on_verbs", "venue_words", "supply_nouns", "giving_verbs")
+                   "case_nouns", "lawsuit_nouns", "list_words", "listing_on_verbs", "venue_words", "supply_nouns", "giving_verbs",
+                   "judging_verbs", "appeal_verbs", "ruling_nouns")
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,9 @@ class RelationRules:
     venue_words: frozenset[str]         # "the Supreme Court case": the court hears the case
     supply_nouns: frozenset[str]        # "Microsoft's contract with ICE": Microsoft sells to ICE
     giving_verbs: frozenset[str]        # "gave ICE access to …": ICE has the access
+    judging_verbs: frozenset[str]       # "called the fine unjustified"
+    appeal_verbs: frozenset[str]        # "will appeal the Commission's decision"
+    ruling_nouns: frozenset[str]        # what an authority decides
     generic_subject: frozenset[str]     # predicates a collective actor may be the subject of
     generic_object: frozenset[str]
     verb_forms: dict[str, str]      # inflected form -> cue lemma
@@ -97,6 +101,9 @@ def relation_rules() -> RelationRules:
         venue_words=frozenset(data["venue_words"]),
         supply_nouns=frozenset(data["supply_nouns"]),
         giving_verbs=frozenset(data["giving_verbs"]),
+        judging_verbs=frozenset(data["judging_verbs"]),
+        appeal_verbs=frozenset(data["appeal_verbs"]),
+        ruling_nouns=frozenset(data["ruling_nouns"]),
         generic_subject=frozenset(data["generic"]["subject"]),
         generic_object=frozenset(data["generic"]["object"]),
         verb_forms=_verb_forms(data["verbs"], data.get("irregular_forms", {})),
