@@ -84,6 +84,12 @@ CASES = [
     ("Harbor Systems said it would appeal the Commission's decision.",
      {("Harbor Systems", "criticizes", "Commission")}, set()),
     ("Harbor Systems called the ruling a victory for privacy.", set(), {("Harbor Systems", "criticizes", "ruling")}),
+    # what a suit charges is alleged, and says who is charged
+    ("Amnesty International filed a lawsuit against Harbor Systems for selling spyware to Ethiopia.",
+     {("Amnesty International", "sues", "Harbor Systems")}, {("Harbor Systems", "sells", "spyware")}),
+    # "our" in a quote is the speaker's organisation
+    ("\u201cOur investigation found that Harbor Systems sold location data,\u201d Ohio Attorney General Dana Whitlock said.",
+     {("Ohio Attorney General", "investigates", "Harbor Systems")}, set()),
     # governments named by their country, people or leader
     ("The Turkish government used FinSpy against journalists.", {("Turkish government", "uses", "FinSpy")}, set()),
     # where a person works, after "of" and in a possessive office name
@@ -148,3 +154,11 @@ def test_names_typed_by_their_last_word(extractor, text, name, etype):
     result = next(extractor.extract([Article(id="case", text=text)]))
     types = {e.name: e.type for e in result.entities}
     assert types.get(name) == etype, types
+
+
+def test_a_charge_is_kept_as_an_allegation(extractor):
+    text = "Amnesty International filed a lawsuit against Harbor Systems for selling spyware to Ethiopia."
+    result = next(extractor.extract([Article(id="case", text=text)]))
+    names = {e.key: e.name for e in result.entities}
+    statuses = {(names[r.subject], r.predicate, names[r.object]): r.status for r in result.relations}
+    assert statuses.get(("Harbor Systems", "sells", "spyware")) == "alleged", statuses

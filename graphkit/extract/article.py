@@ -16,7 +16,7 @@ from ..resources import Lexicon, load_lexicon
 from .cues import entity_cues
 from .entities import ArticleEntities, parent_of
 from .mentions import MentionFinder
-from .quotes import SpeechReader
+from .quotes import SpeechReader, link_first_person
 from .references import build_entities
 from .relations import Hit, SentenceReader
 from .roles import RoleReader
@@ -49,8 +49,11 @@ class Extractor:
         found = self.finder.find(doc)
         ents = build_entities(doc, found, self.cues)
         reader = SentenceReader(doc, ents, cues=self.cues)
-        hits = reader.read() + list(RoleReader(doc, ents, self.cues).read()) + self._chapters(ents)
+        roles = list(RoleReader(doc, ents, self.cues).read())
         speeches = SpeechReader(doc, ents, self.stance.reporting, reader.subject_token).read()
+        link_first_person(doc, ents, speeches, spokespeople(doc, ents, roles, self.stance.own_voice_roles))
+        reader = SentenceReader(doc, ents, cues=self.cues)          # reads the links just added
+        hits = reader.read() + roles + self._chapters(ents)
         employers = spokespeople(doc, ents, hits, self.stance.own_voice_roles)
         hits += stance_hits(doc, ents, speeches, employers, family(hits), self.stance)
         hits += official_acts(ents, hits, employers)

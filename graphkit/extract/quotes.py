@@ -197,3 +197,25 @@ def _merge_same_sentence(speeches: list[Speech]) -> list[Speech]:
         else:
             merged[key] = speech
     return list(merged.values())
+
+
+_SINGULAR_FIRST_PERSON = {"i", "me", "my", "mine", "myself"}
+_PLURAL_FIRST_PERSON = {"we", "us", "our", "ours", "ourselves"}
+
+
+def link_first_person(doc: Doc, ents: ArticleEntities, speeches: list[Speech], employers: dict[str, str]) -> None:
+    """Inside a quote, "I" and "my" are its speaker; "we" and "our" the speaker's organisation (or the
+    speaker, when an organisation speaks): "'Our investigation revealed …,' Paxton said"."""
+    for speech in speeches:
+        if not speech.quoted or speech.speaker not in ents.drafts:
+            continue
+        speaker = ents.entity(speech.speaker)
+        person = speaker.type == "Person"
+        group = employers.get(speech.speaker) if person else speech.speaker
+        for i in speech.tokens:
+            if i in ents.token_key:
+                continue
+            low = doc[i].lower_
+            key = speech.speaker if low in _SINGULAR_FIRST_PERSON and person else group if low in _PLURAL_FIRST_PERSON else None
+            if key:
+                ents.link(i, i + 1, key, "pronoun")

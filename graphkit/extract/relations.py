@@ -291,6 +291,8 @@ class SentenceReader:
             (verb.dep_ == "acl" and verb.tag_ == "VBN" and not misread_main_verb(verb))
         agents = self.agents(verb, passive)
         claim = claim_status(verb, self.claims)
+        if claim.status == "asserted" and self._charged_act(verb):
+            claim = Claim("alleged", cue="charge")       # "a lawsuit against X for selling …": the charge
         stopping = verb.head.lemma_.lower() in self.rules.stop_verbs and verb.dep_ in ("xcomp", "pcomp", "dobj", "ccomp")
         divesting = any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in self.words.ownership_nouns
                         for c in verb.children)          # "would sell its stake in AnyVision"
@@ -362,6 +364,10 @@ class SentenceReader:
             if verb.dep_ == "acl":
                 return self._author(head) or head
             return self.subject_token(head) if head.pos_ in ("VERB", "AUX") else None
+        if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("for", "over"):
+            accused = self._accused_of(head.head)       # "filed a complaint against X for selling …"
+            if accused is not None:
+                return accused
         if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
             governor = head.head
             controlled = next((c for c in governor.children if c.dep_ == "dobj"), None)
@@ -369,6 +375,19 @@ class SentenceReader:
                 return controlled           # "accused X of selling", "barred X from using"
             return self.subject_token(governor)
         return None
+
+    def _charged_act(self, verb: Token) -> bool:
+        head = verb.head
+        return verb.dep_ == "pcomp" and head.lower_ in ("for", "over") and self._accused_of(head.head) is not None
+
+    def _accused_of(self, holder: Token) -> Token | None:
+        """The one a case is against, from the case noun or the verb that files it."""
+        cases = [holder] if holder.lemma_.lower() in self.rules.case_nouns else \
+            [c for c in holder.children if c.dep_ == "dobj" and c.lemma_.lower() in self.rules.case_nouns]
+        if not cases:
+            return None
+        targets = [pobj(p) for h in [holder, *cases] for p in preps(h, {"against"})]
+        return next((t for t in targets if t is not None), None)
 
     def _author(self, noun: Token) -> Token | None:
         """"released a report accusing Amazon", "the group's letter criticising X": who the document speaks for."""

@@ -1,0 +1,163 @@
+"""Error census: every missed gold triple and every false hit of a strict build, counted by cause.
+
+    python bench/census.py [--set dev|real] [--split tune] [--texts DIR] [--out DIR] [--list CAUSE]
+
+Builds each article alone (as bench/score_dev.py does), then puts each miss and each false hit in
+the first cause that explains it:
+
+misses
+  entity not found      the gold subject or object is named by no node of the article's graph
+  wrong type            both are named, but one carries another type than the gold one
+  claim status          the triple is there as a statement, but negated, alleged, hypothetical or denied
+  relation not read     both are named and typed right, and nothing states the relation
+
+false hits
+  entity boundary       a side's name holds two names or a piece of one ("Allstate and Arity")
+  entity not in gold    a side is no entity of the gold (a spurious name, or one the gold left out)
+  other relation        both sides are gold entities that the gold relates by another predicate or the other way
+  relation not in gold  both sides are gold entities that the gold does not relate (a misreading, or a gold omission)
+
+The figures feed the table in docs/extraction.md; ``--list CAUSE`` prints the triples of one cause.
+The check split of the real set is for scores only: run this on dev and on tune.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import rdflib
+from rdflib.namespace import RDF, RDFS, SKOS
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from score_dev import DEFAULT_REAL_TEXTS, ROOT, articles_of, build_each  # noqa: E402
+
+MISS_CAUSES = ("entity not found", "wrong type", "claim status", "relation not read")
+FALSE_CAUSES = ("entity boundary", "entity not in gold", "other relation", "relation not in gold")
+
+
+def _norm(name: str, score) -> str:
+    return score.norm(name)
+
+
+def _graph_facts(path: Path, score):
+    """Labels, types, asserted triples and statements (with their status) of one article's graph."""
+    ds = rdflib.Dataset(default_union=True)
+    ds.parse(str(path), format=rdflib.util.guess_format(str(path)) or "turtle")
+    labels, types = defaultdict(set), defaultdict(set)
+    for s, p, o, _ in ds.quads((None, None, None, None)):
+        if p in (RDFS.label, SKOS.altLabel, SKOS.prefLabel):
+            labels[s].add(score.norm(o))
+        elif p == RDF.type:
+            types[s].add(score.local_name(o))
+    asserted, statuses = set(), []
+    for s, p, o, _ in ds.quads((None, None, None, None)):
+        if score.local_name(p) in score.PREDICATES and not isinstance(o, rdflib.Literal):
+            asserted.add((s, score.local_name(p), o))
+    for st in set(ds.subjects(RDF.type, None)):
+        subj, pred, obj = (ds.value(st, RDF.subject), ds.value(st, RDF.predicate), ds.value(st, RDF.object))
+        status = next((score.local_name(v) for k, v in ds.predicate_objects(st) if score.local_name(k) == "status"), "")
+        if subj is not None and pred is not None:
+            statuses.append((subj, score.local_name(pred), obj, status))
+    return labels, types, asserted, statuses
+
+
+def census(gold_dir: Path, out: Path, names: set[str] | None, score):
+    misses, falses = Counter(), Counter()
+    listed: dict[str, list[str]] = defaultdict(list)
+    for gold_file in sorted(gold_dir.glob("*.gold.json")):
+        name = gold_file.name[:-len(".gold.json")]
+        if names is not None and name not in names:
+            continue
+        gold = json.loads(gold_file.read_text(encoding="utf-8"))
+        entity_names = {e["id"]: {score.norm(n) for n in e["names"]} - {""} for e in gold["entities"]}
+        entity_types = {e["id"]: e["type"] for e in gold["entities"]}
+        graph = out / f"{name}.ttl"
+        labels, types, asserted, statuses = _graph_facts(graph, score) if graph.exists() else ({}, {}, set(), [])
+
+        def nodes_of(entity):
+            return [n for n, ls in labels.items() if ls & entity_names[entity]]
+
+        def gold_of(node):
+            return [e for e, ns in entity_names.items() if labels.get(node, set()) & ns]
+
+        gold_triples = {(t["s"], t["p"], t["o"]) for t in gold["triples"]}
+        for s, p, o in sorted(gold_triples):
+            subjects, objects = nodes_of(s), nodes_of(o)
+            found = any((a, p, b) in asserted or p == "partnersWith" and (b, p, a) in asserted
+                        for a in subjects for b in objects)
+            if found:
+                continue
+            if not subjects or not objects:
+                cause = "entity not found"
+            elif not any(entity_types[s] in types.get(n, ()) for n in subjects) or \
+                    not any(entity_types[o] in types.get(n, ()) for n in objects):
+                cause = "wrong type"
+            elif any(a in subjects and b in objects and q == p and status != "asserted" for a, q, b, status in statuses):
+                cause = "claim status"
+            else:
+                cause = "relation not read"
+            misses[cause] += 1
+            listed[cause].append(f"[{name}] {s} {p} {o}")
+        for a, p, b in sorted(asserted):
+            subjects, objects = gold_of(a), gold_of(b)
+            if any((s, p, o) in gold_triples or p == "partnersWith" and (o, p, s) in gold_triples
+                   for s in subjects for o in objects):
+                continue
+            label_a, label_b = min(labels.get(a, {str(a)})), min(labels.get(b, {str(b)}))
+            if not subjects or not objects:
+                pieces = [lbl for lbl in (label_a, label_b) if " and " in f" {lbl} " or any(
+                    lbl != n and (n in lbl or lbl in n) for ns in entity_names.values() for n in ns if len(lbl) > 2)]
+                cause = "entity boundary" if pieces else "entity not in gold"
+            elif any((s, q, o) in gold_triples or (o, q, s) in gold_triples for s in subjects for o in objects for q in
+                     score.PREDICATES):
+                cause = "other relation"
+            else:
+                cause = "relation not in gold"
+            falses[cause] += 1
+            listed[cause].append(f"[{name}] {label_a} {p} {label_b}")
+    return misses, falses, listed
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--eval", type=Path, default=ROOT.parent / "shared" / "eval")
+    ap.add_argument("--set", default="dev")
+    ap.add_argument("--split")
+    ap.add_argument("--texts", type=Path)
+    ap.add_argument("--out", type=Path, help="a folder of graphs already built (else they are built)")
+    ap.add_argument("--list", metavar="CAUSE", help="print the triples of one cause")
+    args = ap.parse_args()
+    if args.split == "check":
+        print("census.py: the check split is for scores only; run the census on dev or tune", file=sys.stderr)
+        return 2
+    sys.path.insert(0, str(args.eval))
+    import score
+
+    gold = args.eval / args.set
+    names = None
+    if args.split:
+        names = {a["name"] for a in json.loads((gold / "manifest.json").read_text(encoding="utf-8"))
+                 if a["split"] == args.split}
+    out = args.out
+    if out is None:
+        out = Path(tempfile.mkdtemp(prefix="graphkit-census-"))
+        texts = args.texts or (DEFAULT_REAL_TEXTS if args.set == "real" else gold)
+        build_each(articles_of(gold, texts, args.split), out)
+    misses, falses, listed = census(gold, out, names, score)
+    print(f"{'misses':<24}{'count':>6}")
+    for cause in MISS_CAUSES:
+        print(f"  {cause:<22}{misses[cause]:>6}")
+    print(f"{'false hits':<24}{'count':>6}")
+    for cause in FALSE_CAUSES:
+        print(f"  {cause:<22}{falses[cause]:>6}")
+    if args.list:
+        print("\n".join(listed.get(args.list, [])))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
