@@ -36,7 +36,8 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .errors import GraphError, OutputError, QueryError, first_line
-from .query import QueryResult, check_read_only, with_values
+from .query import QueryResult, with_values
+from .readonly import canonical, read_only
 from .vocab import DEFAULT_BASE_IRI, PREFIXES
 
 STORE_SUFFIX = ".oxigraph"
@@ -171,8 +172,8 @@ def run_sparql(graph: GraphStore, query: str, *, bindings: dict | None = None,
 def execute(graph: GraphStore, query: str, *, bindings: dict | None = None, base_iri: str = DEFAULT_BASE_IRI,
             default_graphs: list[str] | None = None, named_graphs: list[str] | None = None):
     """The raw pyoxigraph answer (QuerySolutions, QueryTriples or QueryBoolean), not yet read."""
-    check_read_only(query)
-    text = with_values(query, {name: to_oxigraph(value) for name, value in (bindings or {}).items()})
+    # the text run is the very text checked: canonical, with the bound values in place
+    text = read_only(with_values(canonical(query), {name: to_oxigraph(value) for name, value in (bindings or {}).items()}))
     options = {"prefixes": {**PREFIXES, "gkid": base_iri}}
     if default_graphs:
         options["default_graph"] = [ox.NamedNode(iri) for iri in default_graphs]
