@@ -25,6 +25,7 @@ from ..errors import GraphkitError
 from ..query import saved_queries
 from ..store import check_graph_file, copy_to_store, is_store_path, open_store
 from ..vocab import DEFAULT_BASE_IRI
+from .access import Access, check_origin
 from .page import Page
 from .pool import QueryPool
 from .server import App, make_server
@@ -44,6 +45,8 @@ class ServeOptions:
     base_iri: str = DEFAULT_BASE_IRI
     quiet: bool = False                 # no request log on stderr
     in_memory: bool | None = None       # None: a file in memory, a store folder on disk
+    cors: tuple[str, ...] = ()          # origins whose pages may read answers ("*": any); none by default
+    allow_hosts: tuple[str, ...] = ()   # Host names answered besides localhost, IP addresses and the bound name
 
 
 class Service:
@@ -53,6 +56,8 @@ class Service:
         self.options = options or ServeOptions()
         if self.options.timeout <= 0 or self.options.max_rows <= 0 or self.options.workers <= 0:
             raise GraphkitError("--timeout, --max-rows and --workers must be positive")
+        for origin in self.options.cors:
+            check_origin(origin)            # a clear error before any worker starts
         self._temp: Path | None = None
         self._thread: threading.Thread | None = None
         self.pool = self.server = None
@@ -63,8 +68,10 @@ class Service:
                                   base_iri=self.options.base_iri, in_memory=self.in_memory)
             page = Page(saved, base_iri=self.options.base_iri, timeout=self.options.timeout,
                         max_rows=self.options.max_rows)
+            access = Access.for_server(self.options.host, extra_hosts=self.options.allow_hosts,
+                                       cors=self.options.cors)
             app = App(self.pool, page, max_rows=self.options.max_rows, timeout=self.options.timeout,
-                      base_iri=self.options.base_iri)
+                      base_iri=self.options.base_iri, access=access)
             self.server = self._listen(app)
         except BaseException:
             self.close()

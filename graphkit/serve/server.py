@@ -1,10 +1,14 @@
-"""The HTTP side: routes, CORS, limits; queries go to the worker pool.
+"""The HTTP side: routes, Host and CORS checks, limits; queries go to the worker pool.
 
     GET  /                      the HTML query page
     GET  /static/page.css       its style sheet
     GET  /sparql                a query (query=…), or the service description without one
     POST /sparql                a query, form-encoded or as application/sparql-query
-    OPTIONS *                   CORS preflight
+    OPTIONS *                   CORS preflight (CORS headers only for --cors origins)
+    PUT, DELETE, PATCH, HEAD    405, with the methods that are allowed
+
+A request whose Host is not this machine's is refused with 403 (see
+:mod:`graphkit.serve.access`).
 """
 from __future__ import annotations
 
@@ -14,6 +18,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 from .. import __version__
+from .access import Access
 from .description import PREFIXES as DESCRIPTION_PREFIXES
 from .description import describe
 from .formats import negotiate, write_triples
@@ -23,10 +28,7 @@ from .protocol import MAX_BODY, ProtocolError, read_request
 from .worker import TEXT, Job, Reply, error
 
 STATIC = {"page.css": "text/css; charset=utf-8"}
-CORS = {
-    "Access-Control-Allow-Origin": "*",
-    "Access-Control-Expose-Headers": "X-SPARQL-MaxRows",
-}
+ALLOWED_METHODS = "GET, POST, OPTIONS"
 PAGE_SECURITY = ("default-src 'none'; style-src 'self'; form-action 'self'; base-uri 'none'; "
                  "frame-ancestors 'none'")
 
@@ -34,9 +36,11 @@ PAGE_SECURITY = ("default-src 'none'; style-src 'self'; form-action 'self'; base
 class App:
     """What every request needs: the pool, the limits, the page."""
 
-    def __init__(self, pool: QueryPool, page: Page, *, max_rows: int, timeout: float, base_iri: str):
+    def __init__(self, pool: QueryPool, page: Page, *, max_rows: int, timeout: float, base_iri: str,
+                 access: Access | None = None):
         self.pool, self.page = pool, page
         self.max_rows, self.timeout, self.base_iri = max_rows, timeout, base_iri
+        self.access = access or Access.for_server("127.0.0.1")
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -45,11 +49,35 @@ class Handler(BaseHTTPRequestHandler):
     app: App                                # set on the subclass made by make_server
 
     def do_OPTIONS(self) -> None:
-        self.send(Reply(204, TEXT, b"", {"Access-Control-Allow-Methods": "GET, POST, OPTIONS",
-                                         "Access-Control-Allow-Headers": "Content-Type, Accept",
-                                         "Access-Control-Max-Age": "86400"}))
+        if self.refused_host():
+            return
+        headers = {"Allow": ALLOWED_METHODS}
+        if self.app.access.cors_headers(self.headers.get("Origin")):
+            headers.update({"Access-Control-Allow-Methods": ALLOWED_METHODS,
+                            "Access-Control-Allow-Headers": "Content-Type, Accept",
+                            "Access-Control-Max-Age": "86400"})
+        self.send(Reply(204, TEXT, b"", headers))
+
+    def not_allowed(self) -> None:
+        self.discard_body()
+        reply = error(405, f"{self.command} is not supported here; use {ALLOWED_METHODS}")
+        reply.headers["Allow"] = ALLOWED_METHODS
+        self.send(reply)
+
+    do_PUT = do_DELETE = do_PATCH = do_HEAD = not_allowed
+
+    def refused_host(self) -> bool:
+        """Answer 403 to a request addressed to a name that is not this machine's (DNS rebinding)."""
+        if self.app.access.host_allowed(self.headers.get("Host")):
+            return False
+        self.close_connection = True
+        self.send(error(403, "this endpoint answers requests addressed to localhost or this machine's "
+                             "address only; start it with --allow-host NAME to add a name"))
+        return True
 
     def do_GET(self) -> None:
+        if self.refused_host():
+            return
         url = urlsplit(self.path)
         if url.path == "/":
             params = parse_qs(url.query, keep_blank_values=True)
@@ -64,6 +92,8 @@ class Handler(BaseHTTPRequestHandler):
             self.send(error(404, f"nothing at {url.path}; the query page is / and the SPARQL endpoint /sparql"))
 
     def do_POST(self) -> None:
+        if self.refused_host():
+            return
         url = urlsplit(self.path)
         if url.path != "/sparql":
             self.discard_body()
@@ -121,13 +151,15 @@ class Handler(BaseHTTPRequestHandler):
 
     def send(self, reply: Reply) -> None:
         self.send_response(reply.status)
+        vary = "Accept, Origin" if self.app.access.origins else "Accept"
         headers = {"Content-Type": reply.content_type, "Content-Length": str(len(reply.body)),
-                   "X-Content-Type-Options": "nosniff", "Cache-Control": "no-store", "Vary": "Accept",
-                   **CORS, **reply.headers}
+                   "X-Content-Type-Options": "nosniff", "Cache-Control": "no-store", "Vary": vary,
+                   **self.app.access.cors_headers(self.headers.get("Origin")), **reply.headers}
         for name, value in headers.items():
             self.send_header(name, value)
         self.end_headers()
-        self.wfile.write(reply.body)
+        if self.command != "HEAD":
+            self.wfile.write(reply.body)
 
     def log_message(self, format: str, *args) -> None:     # noqa: A002 (the base class's name)
         if not self.server.quiet:
