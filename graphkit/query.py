@@ -182,6 +182,10 @@ def parse_binding(text: str, base_iri: str = DEFAULT_BASE_IRI) -> tuple[str, Ide
         raise QueryError(f"binding {text!r}: {name!r} is not a variable name")
     value = value.strip()
     if value.startswith("<") and value.endswith(">"):
+        try:
+            ox.NamedNode(value[1:-1])
+        except ValueError:
+            raise QueryError(f"binding {text!r}: {value} is not a valid IRI") from None
         return name, URIRef(value[1:-1])
     prefixed = re.fullmatch(r"([A-Za-z][\w.-]*):([\w./-]*)", value)
     known = {**PREFIXES, "gkid": base_iri}
@@ -255,6 +259,32 @@ def format_result(result: QueryResult, fmt: str = "table", *, width: int | None 
             writer.writerow([plain(v) for v in row])
         return out.getvalue()
     return table(result, width=width, base_iri=base_iri)
+
+
+def write_result(result: QueryResult, fmt: str, out, *, width: int | None = None,
+                 base_iri: str = DEFAULT_BASE_IRI) -> None:
+    """Write the answer to ``out``; SELECT rows in csv, tsv and json are written as they come, never held.
+
+    ``result.rows`` may then be any iterable (see ``run_sparql(..., stream=True)``). A table has to see
+    every row to size its columns, so it is built in memory (``graphkit query --timeout`` bounds it).
+    """
+    if result.kind != "select" or fmt not in ("csv", "tsv", "json"):
+        out.write(format_result(result, fmt, width=width, base_iri=base_iri))
+        return
+    if fmt == "json":
+        out.write(json.dumps({"head": {"vars": result.variables}}, ensure_ascii=False)[:-1]
+                  + ', "results": {"bindings": [')
+        separator = "\n"
+        for row in result.rows:
+            binding = {var: json_term(v) for var, v in zip(result.variables, row, strict=True) if v is not None}
+            out.write(separator + json.dumps(binding, ensure_ascii=False))
+            separator = ",\n"
+        out.write("\n]}}\n")
+        return
+    writer = csv.writer(out, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+    writer.writerow(result.variables)
+    for row in result.rows:
+        writer.writerow([plain(v) for v in row])
 
 
 def graph_text(result: QueryResult, fmt: str, base_iri: str = DEFAULT_BASE_IRI) -> str:

@@ -157,16 +157,28 @@ def with_union(items: Iterable) -> Iterator[ox.Quad]:
 # -- querying --------------------------------------------------------------
 def run_sparql(graph: GraphStore, query: str, *, bindings: dict | None = None,
                base_iri: str = DEFAULT_BASE_IRI, default_graphs: list[str] | None = None,
-               named_graphs: list[str] | None = None) -> QueryResult:
-    """Run a read-only query; rows and triples come back lazily as pyoxigraph terms."""
+               named_graphs: list[str] | None = None, stream: bool = False) -> QueryResult:
+    """Run a read-only query; rows and triples come back as pyoxigraph terms.
+
+    ``stream``: a SELECT's rows are an iterator read as they are consumed, not a list.
+    """
     answer = execute(graph, query, bindings=bindings, base_iri=base_iri,
                      default_graphs=default_graphs, named_graphs=named_graphs)
     if isinstance(answer, ox.QueryBoolean):
         return QueryResult("ask", boolean=bool(answer))
     if isinstance(answer, ox.QueryTriples):
-        return QueryResult("graph", graph=list(answer))
+        return QueryResult("graph", graph=list(read_answer(answer)))
     variables = [v.value for v in answer.variables]
-    return QueryResult("select", variables, [tuple(solution) for solution in answer])
+    rows = (tuple(solution) for solution in read_answer(answer))
+    return QueryResult("select", variables, rows if stream else list(rows))
+
+
+def read_answer(answer) -> Iterator:
+    """The items of an Oxigraph answer; an error met while reading them becomes a QueryError."""
+    try:
+        yield from answer
+    except (RuntimeError, OSError, ValueError, SyntaxError) as exc:
+        raise QueryError(f"the query failed while its results were read: {first_line(exc)}") from None
 
 
 def execute(graph: GraphStore, query: str, *, bindings: dict | None = None, base_iri: str = DEFAULT_BASE_IRI,
