@@ -75,3 +75,30 @@ def test_duplicate_ids_are_made_unique(tmp_path):
     (tmp_path / "b" / "same.txt").write_text("Gamma fined Delta.", encoding="utf-8")
     _, items = read(tmp_path)
     assert len({a.id for a in items}) == 2
+
+
+def test_a_file_named_twice_is_read_once(tmp_path, monkeypatch):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    article = folder / "a.txt"
+    article.write_text("Acme Corp sells cameras to the Springfield Police Department.\n")
+    (folder / "b.txt").write_text("Another article.\n")
+    (tmp_path / "link.txt").symlink_to(article)
+    monkeypatch.chdir(tmp_path)
+    found = collect_files([article, "articles/a.txt", "./articles/a.txt", folder, "link.txt", article])
+    assert found.files == [article, folder / "b.txt"]
+    assert len(found.repeated) == 5
+    assert [a.id for a in read_articles(found.files)] == ["a", "b"]
+
+
+@pytest.mark.slow
+def test_a_build_counts_a_file_named_twice_once(tmp_path, nlp):
+    from graphkit.build import BuildOptions, build
+
+    article = tmp_path / "a.txt"
+    article.write_text("Acme Corp sells facial recognition software to the Springfield Police Department.\n")
+    once = build([article], tmp_path / "once.nq", BuildOptions(nlp=nlp))
+    twice = build([article, tmp_path / "." / "a.txt", article], tmp_path / "twice.nq", BuildOptions(nlp=nlp))
+    assert once.articles == twice.articles == 1 and twice.relations == once.relations
+    assert (tmp_path / "once.nq").read_text() == (tmp_path / "twice.nq").read_text()
+    assert any("named more than once" in note for note in twice.notes)
