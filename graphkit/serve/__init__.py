@@ -26,6 +26,7 @@ from ..query import saved_queries
 from ..store import check_graph_file, copy_to_store, is_store_path, open_store
 from ..vocab import DEFAULT_BASE_IRI
 from .access import Access, check_origin
+from .connections import MAX_CONNECTIONS, REQUEST_DEADLINE
 from .page import Page
 from .pool import QueryPool
 from .server import App, make_server
@@ -47,6 +48,8 @@ class ServeOptions:
     in_memory: bool | None = None       # None: a file in memory, a store folder on disk
     cors: tuple[str, ...] = ()          # origins whose pages may read answers ("*": any); none by default
     allow_hosts: tuple[str, ...] = ()   # Host names answered besides localhost, IP addresses and the bound name
+    max_connections: int = MAX_CONNECTIONS      # connection threads at once; more clients wait in the backlog
+    request_deadline: float = REQUEST_DEADLINE  # seconds a connection may take to send one whole request
 
 
 class Service:
@@ -54,8 +57,9 @@ class Service:
 
     def __init__(self, graph: str | Path, options: ServeOptions | None = None):
         self.options = options or ServeOptions()
-        if self.options.timeout <= 0 or self.options.max_rows <= 0 or self.options.workers <= 0:
-            raise GraphkitError("--timeout, --max-rows and --workers must be positive")
+        if min(self.options.timeout, self.options.max_rows, self.options.workers, self.options.max_connections,
+               self.options.request_deadline) <= 0:
+            raise GraphkitError("--timeout, --max-rows, --workers and --max-connections must be positive")
         for origin in self.options.cors:
             check_origin(origin)            # a clear error before any worker starts
         self._temp: Path | None = None
@@ -94,7 +98,9 @@ class Service:
 
     def _listen(self, app: App):
         try:
-            return make_server(app, self.options.host, self.options.port, quiet=self.options.quiet)
+            return make_server(app, self.options.host, self.options.port, quiet=self.options.quiet,
+                               max_connections=self.options.max_connections,
+                               request_deadline=self.options.request_deadline)
         except OSError as exc:
             where = f"{self.options.host}:{self.options.port}"
             raise GraphkitError(f"cannot listen on {where} ({exc.strerror or exc})") from None

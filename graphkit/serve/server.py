@@ -13,12 +13,13 @@ A request whose Host is not this machine's is refused with 403 (see
 from __future__ import annotations
 
 import socket
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 from .. import __version__
 from .access import Access
+from .connections import IO_TIMEOUT, MAX_CONNECTIONS, REQUEST_DEADLINE, Server
 from .description import PREFIXES as DESCRIPTION_PREFIXES
 from .description import describe
 from .formats import negotiate, write_triples
@@ -46,10 +47,33 @@ class App:
 class Handler(BaseHTTPRequestHandler):
     server_version = f"graphkit/{__version__}"
     protocol_version = "HTTP/1.1"
+    timeout = IO_TIMEOUT                    # one socket read or write (see graphkit.serve.connections)
     app: App                                # set on the subclass made by make_server
 
+    def handle_one_request(self) -> None:
+        watch = self.server.watch
+        watch.reading(self.connection)      # from here until the request is read, the deadline runs
+        try:
+            super().handle_one_request()
+        finally:
+            watch.done(self.connection)
+        if watch.was_cut(self.connection):
+            self.close_connection = True
+            self.server.log(f"{self.client_address[0]}:{self.client_address[1]} sent no whole request "
+                            "in time; closed")
+
+    def begin(self) -> bool:
+        """Whether to answer this request: it was read whole, in time, and addressed to this machine."""
+        if self.server.watch.was_cut(self.connection):
+            self.close_connection = True
+            return False
+        return not self.refused_host()
+
+    def request_read(self) -> None:
+        self.server.watch.done(self.connection)         # the query's own time is bounded by the pool
+
     def do_OPTIONS(self) -> None:
-        if self.refused_host():
+        if not self.begin():
             return
         headers = {"Allow": ALLOWED_METHODS}
         if self.app.access.cors_headers(self.headers.get("Origin")):
@@ -76,8 +100,9 @@ class Handler(BaseHTTPRequestHandler):
         return True
 
     def do_GET(self) -> None:
-        if self.refused_host():
+        if not self.begin():
             return
+        self.request_read()
         url = urlsplit(self.path)
         if url.path == "/":
             params = parse_qs(url.query, keep_blank_values=True)
@@ -92,7 +117,7 @@ class Handler(BaseHTTPRequestHandler):
             self.send(error(404, f"nothing at {url.path}; the query page is / and the SPARQL endpoint /sparql"))
 
     def do_POST(self) -> None:
-        if self.refused_host():
+        if not self.begin():
             return
         url = urlsplit(self.path)
         if url.path != "/sparql":
@@ -108,7 +133,12 @@ class Handler(BaseHTTPRequestHandler):
             self.close_connection = True
             self.send(error(413, f"the request body is larger than {MAX_BODY} bytes"))
             return
-        self.sparql("POST", url.query, self.rfile.read(int(length)))
+        body = self.rfile.read(int(length))
+        if len(body) < int(length) or self.server.watch.was_cut(self.connection):
+            self.close_connection = True          # the client hung up (or was cut off) inside its body
+            return
+        self.request_read()
+        self.sparql("POST", url.query, body)
 
     def sparql(self, method: str, url_query: str, body: bytes) -> None:
         try:
@@ -155,6 +185,8 @@ class Handler(BaseHTTPRequestHandler):
         headers = {"Content-Type": reply.content_type, "Content-Length": str(len(reply.body)),
                    "X-Content-Type-Options": "nosniff", "Cache-Control": "no-store", "Vary": vary,
                    **self.app.access.cors_headers(self.headers.get("Origin")), **reply.headers}
+        if self.close_connection:
+            headers["Connection"] = "close"     # so that the client does not send its next request here
         for name, value in headers.items():
             self.send_header(name, value)
         self.end_headers()
@@ -166,13 +198,9 @@ class Handler(BaseHTTPRequestHandler):
             super().log_message(format, *args)
 
 
-class Server(ThreadingHTTPServer):
-    daemon_threads = True
-    quiet = False
-
-
-def make_server(app: App, host: str, port: int, *, quiet: bool = False) -> Server:
+def make_server(app: App, host: str, port: int, *, quiet: bool = False, max_connections: int = MAX_CONNECTIONS,
+                request_deadline: float = REQUEST_DEADLINE) -> Server:
     handler = type("GraphkitHandler", (Handler,), {"app": app})
-    server = Server((host, port), handler)
+    server = Server((host, port), handler, max_connections=max_connections, request_deadline=request_deadline)
     server.quiet = quiet
     return server
