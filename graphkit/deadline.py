@@ -3,15 +3,20 @@
 Oxigraph cannot stop a running query from Python, so ``graphkit query`` runs it
 in a forked child: the child opens the graph (not timed: a big file takes a
 while to parse), says it has started, then runs the query and writes the
-answer straight to the standard output it shares with the parent. The parent
-waits at most ``timeout`` seconds from the start, then kills the child, which
-really stops the query and frees its memory.
+answer into a pipe that the parent copies to its own standard output as it
+comes (so rows still stream, and a caller that replaced ``sys.stdout`` gets
+them too). The parent waits at most ``timeout`` seconds from the start, then
+kills the child, which really stops the query and frees its memory.
 """
 from __future__ import annotations
 
+import codecs
+import io
 import multiprocessing
 import os
+import select
 import sys
+import time
 from collections.abc import Callable
 
 from .errors import GraphkitError, first_line
@@ -35,15 +40,13 @@ def run_with_deadline(prepare: Callable[[], object], work: Callable[[object], No
     sys.stdout.flush()
     sys.stderr.flush()
     receive, send = context.Pipe(duplex=False)
-    child = context.Process(target=_child, args=(send, prepare, work), daemon=True)
+    output, output_end = os.pipe()
+    child = context.Process(target=_child, args=(send, output_end, prepare, work), daemon=True)
     child.start()
     send.close()
+    os.close(output_end)
     try:
-        status, message = _next(receive, None)
-        if status == "started":
-            if not receive.poll(timeout):
-                raise DeadlinePassed(f"{what} ran longer than the {timeout:g}-second limit (--timeout) and was stopped")
-            status, message = _next(receive, 0)
+        status, message = _relay(receive, output, timeout, what)
         if status == "error":
             raise GraphkitError(message)
     finally:
@@ -51,6 +54,34 @@ def run_with_deadline(prepare: Callable[[], object], work: Callable[[object], No
             child.kill()
         child.join()
         receive.close()
+        os.close(output)
+
+
+def _relay(receive, output: int, timeout: float, what: str) -> tuple[str, str | None]:
+    """Copy the child's output until it ends; the child's last word, or DeadlinePassed."""
+    decoder = codecs.getincrementaldecoder("utf-8")("replace")
+    deadline, last, open_ends = None, None, [output, receive]
+    while open_ends:
+        left = None if deadline is None else deadline - time.monotonic()
+        if left is not None and left <= 0:
+            raise DeadlinePassed(f"{what} ran longer than the {timeout:g}-second limit (--timeout) and was stopped")
+        ready, _, _ = select.select(open_ends, [], [], left)
+        if output in ready:
+            chunk = os.read(output, 1 << 16)
+            if chunk:
+                sys.stdout.write(decoder.decode(chunk))
+            else:
+                open_ends.remove(output)
+        if receive in ready:
+            status, message = _next(receive, 0)
+            if status == "started":
+                deadline = time.monotonic() + timeout
+            else:
+                last = (status, message)
+                open_ends.remove(receive)
+    sys.stdout.write(decoder.decode(b"", final=True))
+    sys.stdout.flush()
+    return last or ("error", "the query process stopped unexpectedly, so the query was not answered")
 
 
 def _next(receive, timeout: float | None) -> tuple[str, str | None]:
@@ -62,7 +93,8 @@ def _next(receive, timeout: float | None) -> tuple[str, str | None]:
     return "error", "the query process stopped unexpectedly (out of memory?), so the query was not answered"
 
 
-def _child(send, prepare, work) -> None:
+def _child(send, output_end: int, prepare, work) -> None:
+    sys.stdout = io.TextIOWrapper(os.fdopen(output_end, "wb"), encoding="utf-8", newline="")
     try:
         prepared = prepare()
         send.send(("started", None))
@@ -72,18 +104,20 @@ def _child(send, prepare, work) -> None:
     except GraphkitError as exc:
         _flush_quietly()
         send.send(("error", str(exc)))
-    except BrokenPipeError:                 # piped into a reader that stopped early, such as `head`
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except BrokenPipeError:                 # the parent stopped reading
         send.send(("done", None))
     except MemoryError:
         send.send(("error", "the query needed more memory than this machine could give it"))
     except Exception as exc:            # noqa: BLE001 (one sentence, never a traceback from the child)
         _flush_quietly()
         send.send(("error", f"the query failed while running: {first_line(exc)}"))
+    finally:
+        _flush_quietly()
+        sys.stdout.close()
 
 
 def _flush_quietly() -> None:
     try:
         sys.stdout.flush()
-    except OSError:
+    except (OSError, ValueError):
         pass
