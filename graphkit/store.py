@@ -35,6 +35,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from . import tempfiles
 from .errors import GraphError, OutputError, QueryError, first_line
 from .query import QueryResult, with_values
 from .readonly import canonical, read_only
@@ -285,7 +286,7 @@ def fill_atomic(target: Path, fill, prefixes: dict[str, str], **marker_extra) ->
         raise OutputError(f"{target}: the folder {parent} does not exist")
     check_store_target(target)
     try:
-        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=parent))
+        staging = Path(tempfile.mkdtemp(prefix=tempfiles.prefix(target), dir=parent))
     except OSError as exc:
         raise OutputError(f"{target}: cannot write in {parent} ({exc.strerror})") from None
     try:
@@ -303,6 +304,7 @@ def fill_atomic(target: Path, fill, prefixes: dict[str, str], **marker_extra) ->
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    tempfiles.clear_stale(target)
 
 
 def swap_in(staging: Path, target: Path) -> None:
@@ -310,7 +312,7 @@ def swap_in(staging: Path, target: Path) -> None:
     if not target.exists():
         staging.rename(target)
         return
-    old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old.", dir=staging.parent))
+    old = Path(tempfile.mkdtemp(prefix=tempfiles.prefix(target, "-old"), dir=staging.parent))
     old.rmdir()
     target.rename(old)
     staging.rename(target)
