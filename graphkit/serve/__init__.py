@@ -16,6 +16,7 @@ stopped while the others carry on.
 from __future__ import annotations
 
 import shutil
+import sys
 import tempfile
 import threading
 from dataclasses import dataclass
@@ -28,7 +29,7 @@ from ..vocab import DEFAULT_BASE_IRI
 from .access import Access, check_origin
 from .connections import MAX_CONNECTIONS, REQUEST_DEADLINE
 from .page import Page
-from .pool import QueryPool
+from .pool import MAX_MEMORY, QueryPool
 from .server import App, make_server
 
 __all__ = ["DEFAULT_PORT", "ServeOptions", "Service"]
@@ -50,6 +51,7 @@ class ServeOptions:
     allow_hosts: tuple[str, ...] = ()   # Host names answered besides localhost, IP addresses and the bound name
     max_connections: int = MAX_CONNECTIONS      # connection threads at once; more clients wait in the backlog
     request_deadline: float = REQUEST_DEADLINE  # seconds a connection may take to send one whole request
+    max_memory_mb: int = MAX_MEMORY >> 20       # memory a worker may add to the open graph for one query
 
 
 class Service:
@@ -58,8 +60,8 @@ class Service:
     def __init__(self, graph: str | Path, options: ServeOptions | None = None):
         self.options = options or ServeOptions()
         if min(self.options.timeout, self.options.max_rows, self.options.workers, self.options.max_connections,
-               self.options.request_deadline) <= 0:
-            raise GraphkitError("--timeout, --max-rows, --workers and --max-connections must be positive")
+               self.options.request_deadline, self.options.max_memory_mb) <= 0:
+            raise GraphkitError("--timeout, --max-rows, --workers, --max-connections and --max-memory must be positive")
         for origin in self.options.cors:
             check_origin(origin)            # a clear error before any worker starts
         self._temp: Path | None = None
@@ -69,7 +71,8 @@ class Service:
             self.graph, self.in_memory = self._prepare(Path(graph))
             saved = saved_queries(self.options.query_dirs)
             self.pool = QueryPool(self.graph, workers=self.options.workers, timeout=self.options.timeout,
-                                  base_iri=self.options.base_iri, in_memory=self.in_memory)
+                                  base_iri=self.options.base_iri, in_memory=self.in_memory,
+                                  max_memory=self.options.max_memory_mb << 20, log=self._log)
             page = Page(saved, base_iri=self.options.base_iri, timeout=self.options.timeout,
                         max_rows=self.options.max_rows)
             access = Access.for_server(self.options.host, extra_hosts=self.options.allow_hosts,
@@ -80,6 +83,10 @@ class Service:
         except BaseException:
             self.close()
             raise
+
+    def _log(self, message: str) -> None:
+        if not self.options.quiet:
+            print(f"graphkit: {message}", file=sys.stderr, flush=True)
 
     def _prepare(self, graph: Path) -> tuple[Path, bool]:
         """What the workers open, and whether they hold it in memory."""

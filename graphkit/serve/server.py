@@ -12,6 +12,7 @@ A request whose Host is not this machine's is refused with 403 (see
 """
 from __future__ import annotations
 
+import select
 import socket
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
@@ -106,7 +107,7 @@ class Handler(BaseHTTPRequestHandler):
         url = urlsplit(self.path)
         if url.path == "/":
             params = parse_qs(url.query, keep_blank_values=True)
-            body = self.app.page.render(params, self.app.pool.run)
+            body = self.app.page.render(params, lambda job: self.app.pool.run(job, self.client_gone))
             self.send(Reply(200, "text/html; charset=utf-8", body, {"Content-Security-Policy": PAGE_SECURITY}))
         elif url.path.startswith("/static/") and url.path[len("/static/"):] in STATIC:
             name = url.path[len("/static/"):]
@@ -152,7 +153,15 @@ class Handler(BaseHTTPRequestHandler):
         job = Job(request.query, accept=self.headers.get("Accept", ""), requested=request.requested,
                   default_graphs=request.default_graphs, named_graphs=request.named_graphs,
                   max_rows=self.app.max_rows)
-        self.send(self.app.pool.run(job))
+        self.send(self.app.pool.run(job, self.client_gone))
+
+    def client_gone(self) -> bool:
+        """Whether the client has closed its connection (asked while its query runs)."""
+        try:
+            readable, _, _ = select.select([self.connection], [], [], 0)
+            return bool(readable) and self.connection.recv(1, socket.MSG_PEEK) == b""
+        except (OSError, ValueError):
+            return True
 
     def description(self) -> Reply:
         fmt = negotiate("graph", self.headers.get("Accept", ""))
