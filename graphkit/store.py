@@ -183,17 +183,24 @@ def read_answer(answer) -> Iterator:
 
 
 def execute(graph: GraphStore, query: str, *, bindings: dict | None = None, base_iri: str = DEFAULT_BASE_IRI,
-            default_graphs: list[str] | None = None, named_graphs: list[str] | None = None):
-    """The raw pyoxigraph answer (QuerySolutions, QueryTriples or QueryBoolean), not yet read."""
+            default_graphs: list[str] | None = None, named_graphs: list[str] | None = None,
+            query_base: str | None = None):
+    """The raw pyoxigraph answer (QuerySolutions, QueryTriples or QueryBoolean), not yet read.
+
+    ``default_graphs`` and ``named_graphs`` are the dataset of a SPARQL 1.1 Protocol request: given
+    either, they replace the query's own FROM and FROM NAMED, the one left out being empty (Protocol
+    §2.1.4). ``query_base`` resolves relative IRIs in the query (``serve`` gives its own URL).
+    """
     # the text run is the very text checked: canonical, with the bound values in place
     text = read_only(with_values(canonical(query), {name: to_oxigraph(value) for name, value in (bindings or {}).items()}))
     options = {"prefixes": {**PREFIXES, "gkid": base_iri}}
-    if default_graphs:
-        options["default_graph"] = [ox.NamedNode(iri) for iri in default_graphs]
+    if query_base:
+        options["base_iri"] = query_base
+    if default_graphs or named_graphs:
+        options["default_graph"] = [ox.NamedNode(iri) for iri in default_graphs or ()]
+        options["named_graphs"] = [ox.NamedNode(iri) for iri in named_graphs or ()]
     else:
         options["use_default_graph_as_union"] = not graph.union_in_default
-    if named_graphs:
-        options["named_graphs"] = [ox.NamedNode(iri) for iri in named_graphs]
     try:
         return graph.store.query(text, **options)
     except SyntaxError as exc:

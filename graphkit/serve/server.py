@@ -18,6 +18,8 @@ from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+import pyoxigraph as ox
+
 from .. import __version__
 from .access import Access
 from .connections import IO_TIMEOUT, MAX_CONNECTIONS, REQUEST_DEADLINE, Server
@@ -152,7 +154,7 @@ class Handler(BaseHTTPRequestHandler):
             return
         job = Job(request.query, accept=self.headers.get("Accept", ""), requested=request.requested,
                   default_graphs=request.default_graphs, named_graphs=request.named_graphs,
-                  max_rows=self.app.max_rows)
+                  max_rows=self.app.max_rows, base=self.endpoint_url())
         self.send(self.app.pool.run(job, self.client_gone))
 
     def client_gone(self) -> bool:
@@ -167,13 +169,19 @@ class Handler(BaseHTTPRequestHandler):
         fmt = negotiate("graph", self.headers.get("Accept", ""))
         if fmt is None:
             return error(406, "the service description is available as Turtle, N-Triples, JSON-LD or RDF/XML")
-        host = self.headers.get("Host") or "%s:%s" % self.server.server_address[:2]
-        try:
-            triples = describe(f"http://{host}/sparql", timeout=self.app.timeout, max_rows=self.app.max_rows)
-        except ValueError:                  # a Host header that makes no IRI
-            triples = describe("http://%s:%s/sparql" % self.server.server_address[:2],
-                               timeout=self.app.timeout, max_rows=self.app.max_rows)
+        triples = describe(self.endpoint_url(), timeout=self.app.timeout, max_rows=self.app.max_rows)
         return Reply(200, fmt.media_type + "; charset=utf-8", write_triples(fmt, triples, self.app.base_iri, DESCRIPTION_PREFIXES))
+
+    def endpoint_url(self) -> str:
+        """This endpoint's URL as the client addressed it (its Host header), else the bound address."""
+        bound = "http://%s:%s/sparql" % self.server.server_address[:2]
+        host = self.headers.get("Host")
+        if not host:
+            return bound
+        try:
+            return ox.NamedNode(f"http://{host}/sparql").value
+        except ValueError:                  # a Host header that makes no IRI
+            return bound
 
     def setup(self) -> None:
         super().setup()

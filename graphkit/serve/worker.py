@@ -32,6 +32,7 @@ class Job:
     named_graphs: list[str] = field(default_factory=list)
     bindings: dict = field(default_factory=dict)
     max_rows: int = 10_000
+    base: str = ""                      # resolves relative IRIs in the query: the endpoint's own URL
 
 
 @dataclass
@@ -52,7 +53,7 @@ def answer(graph, job: Job, base_iri: str) -> Reply:
 
     try:
         raw = execute(graph, job.query, bindings=job.bindings, base_iri=base_iri,
-                      default_graphs=job.default_graphs, named_graphs=job.named_graphs)
+                      default_graphs=job.default_graphs, named_graphs=job.named_graphs, query_base=job.base or None)
         return write(raw, job, base_iri)
     except UpdateRefused as exc:
         return error(403, str(exc))
