@@ -83,3 +83,32 @@ def test_the_description_names_the_endpoint_as_addressed(endpoint, client):
     reply = client.get(endpoint, headers={"Accept": "text/turtle", "Host": f"localhost:{port}"})
     graph = Graph().parse(data=reply.text, format="turtle")
     assert URIRef(f"http://localhost:{port}/sparql") in set(graph.subjects())
+
+
+@pytest.mark.parametrize("name, request_args, status", [
+    ("bad_multiple_queries", {"method": "GET", "params": [("query", "ASK {}"), ("query", "SELECT * {}")]}, 400),
+    ("bad_query_wrong_media_type", {"method": "POST", "content": b"ASK {}", "headers": {"Content-Type": "text/plain"}},
+     415),
+    ("bad_query_missing_form_type", {"method": "POST", "content": b"query=ASK%20%7B%7D"}, 415),
+    ("bad_query_missing_direct_type", {"method": "POST", "content": b"ASK {}"}, 415),
+    ("bad_query_non_utf8", {"method": "POST", "content": "ASK {}".encode("utf-16"),
+                            "headers": {"Content-Type": "application/sparql-query"}}, 400),
+    ("bad_query_syntax", {"method": "GET", "params": {"query": "ASK {"}}, 400),
+])
+def test_bad_requests_are_4xx_with_one_sentence(endpoint, client, name, request_args, status):
+    reply = client.request(url=endpoint, **request_args)
+    assert reply.status_code == status, (name, reply.text)
+    assert reply.headers["content-type"].startswith("text/plain") and len(reply.text.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("query, media", [
+    ("SELECT ?s WHERE { ?s ?p ?o } LIMIT 1", "application/sparql-results+json"),
+    ("ASK { ?s ?p ?o }", "application/sparql-results+json"),
+    (f"DESCRIBE <{A}>", "text/turtle"),
+    ("CONSTRUCT WHERE { ?s ?p ?o } LIMIT 1", "text/turtle"),
+])
+def test_each_query_form_answers_in_its_kind_of_format(endpoint, client, query, media):
+    for reply in (client.get(endpoint, params={"query": query}),
+                  client.post(endpoint, data={"query": query}),
+                  client.post(endpoint, content=query.encode(), headers={"Content-Type": "application/sparql-query"})):
+        assert reply.status_code == 200 and reply.headers["content-type"].startswith(media), reply.text
