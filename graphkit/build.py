@@ -61,6 +61,9 @@ def gather(inputs: Iterable[str | Path], report: BuildReport) -> list[Article]:
     files = collect_files(inputs)
     report.skipped = len(files.skipped)
     report.failures.extend(str(e) for e in files.errors)
+    if files.repeated:
+        names = ", ".join(str(p) for p in files.repeated[:3]) + (" …" if len(files.repeated) > 3 else "")
+        report.notes.append(f"{len(files.repeated)} input file(s) named more than once were read once: {names}")
     articles = []
     for item in read_articles(files.files):
         if isinstance(item, InputError):

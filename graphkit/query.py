@@ -24,19 +24,14 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Identifier
 
 from .errors import QueryError
+from .readonly import UpdateRefused, read_only  # noqa: F401 (UpdateRefused: part of this module's API)
 from .resources import queries_dir
 from .vocab import DEFAULT_BASE_IRI, PREFIXES
 
 OUTPUT_FORMATS = ("table", "csv", "tsv", "json")
 _DECLARED = re.compile(r"^\s*PREFIX\s+([A-Za-z][\w.-]*)?\s*:", re.I | re.M)
-_UPDATE = re.compile(r"^\s*(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.I | re.M)
-_PROLOGUE = re.compile(r"^(\s*(PREFIX\s+[\w.-]*:\s*<[^>]*>|BASE\s*<[^>]*>))*", re.I)
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
-
-
-class UpdateRefused(QueryError):
-    """A SPARQL Update (INSERT, DELETE, LOAD …) was sent where only queries are run."""
 
 
 @dataclass
@@ -56,7 +51,7 @@ class QueryResult:
 
 def with_prefixes(query: str, base_iri: str = DEFAULT_BASE_IRI) -> tuple[str, int]:
     """The query with the project's missing PREFIX lines in front, and how many lines were added."""
-    declared = {m.group(1) or "" for m in _DECLARED.finditer(_strip_comments(query))}
+    declared = {m.group(1) or "" for m in _DECLARED.finditer(re.sub(r"(?m)#[^\n<>]*$", "", query))}
     known = {**PREFIXES, "gkid": base_iri}
     lines = [f"PREFIX {p}: <{iri}>" for p, iri in known.items() if p not in declared]
     return "\n".join(lines) + ("\n" if lines else "") + query, len(lines)
@@ -105,34 +100,14 @@ def _where_brace(query: str) -> int | None:
     return None
 
 
-def _strip_comments(query: str) -> str:
-    return re.sub(r"(?m)#[^\n<>]*$", "", query)
-
-
-def is_update(text: str) -> bool:
-    """True when the text reads as a SPARQL Update rather than a query.
-
-    Only used to explain a refusal: graphkit never runs updates, whatever this says.
-    """
-    bare = _strip_comments(re.sub(r"(?s)'[^']*'|\"[^\"]*\"", "''", text))
-    return bool(_UPDATE.search(bare) or _UPDATE.match(_PROLOGUE.sub("", bare)))
-
-
-def check_read_only(query: str) -> None:
-    """Refuse updates, and SERVICE clauses (both engines would fetch any URL they name)."""
-    if is_update(query):
-        raise UpdateRefused("graphkit runs read-only queries; SPARQL Update (INSERT, DELETE, LOAD, CLEAR, DROP …) is refused")
-    if any(match.lastgroup == "service" for match in _TOKENS.finditer(query)):
-        raise QueryError("SERVICE clauses are refused: graphkit answers from its own graph and calls no other endpoint")
-
-
 def run_query(dataset, query: str, *, bindings: dict[str, Identifier] | None = None,
               base_iri: str = DEFAULT_BASE_IRI) -> QueryResult:
     """Run a read-only query on an rdflib Dataset (default graph = union of all graphs)."""
+    import rdflib.plugins.sparql
     from rdflib.plugins.sparql import prepareQuery
 
-    check_read_only(query)
-    text, added = with_prefixes(query, base_iri)
+    rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False     # FROM <url> must never fetch the URL
+    text, added = with_prefixes(read_only(query), base_iri)
     try:
         prepared = prepareQuery(text)
     except Exception as exc:
@@ -163,7 +138,7 @@ def describe_syntax_error(exc: Exception, added_lines: int) -> str:
     near = (getattr(exc, "line", "") or "").strip()
     if line is not None:
         where = f"line {max(1, line - added_lines)}, column {col}"
-        return f"SPARQL syntax error at {where}" + (f", near {near[:60]!r}" if near else "")
+        return f"SPARQL syntax error at {where}" + (f" near {near[:60]!r}" if near else "")
     message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
     return f"SPARQL syntax error: {message[:200]}"
 
@@ -207,6 +182,10 @@ def parse_binding(text: str, base_iri: str = DEFAULT_BASE_IRI) -> tuple[str, Ide
         raise QueryError(f"binding {text!r}: {name!r} is not a variable name")
     value = value.strip()
     if value.startswith("<") and value.endswith(">"):
+        try:
+            ox.NamedNode(value[1:-1])
+        except ValueError:
+            raise QueryError(f"binding {text!r}: {value} is not a valid IRI") from None
         return name, URIRef(value[1:-1])
     prefixed = re.fullmatch(r"([A-Za-z][\w.-]*):([\w./-]*)", value)
     known = {**PREFIXES, "gkid": base_iri}
@@ -280,6 +259,32 @@ def format_result(result: QueryResult, fmt: str = "table", *, width: int | None 
             writer.writerow([plain(v) for v in row])
         return out.getvalue()
     return table(result, width=width, base_iri=base_iri)
+
+
+def write_result(result: QueryResult, fmt: str, out, *, width: int | None = None,
+                 base_iri: str = DEFAULT_BASE_IRI) -> None:
+    """Write the answer to ``out``; SELECT rows in csv, tsv and json are written as they come, never held.
+
+    ``result.rows`` may then be any iterable (see ``run_sparql(..., stream=True)``). A table has to see
+    every row to size its columns, so it is built in memory (``graphkit query --timeout`` bounds it).
+    """
+    if result.kind != "select" or fmt not in ("csv", "tsv", "json"):
+        out.write(format_result(result, fmt, width=width, base_iri=base_iri))
+        return
+    if fmt == "json":
+        out.write(json.dumps({"head": {"vars": result.variables}}, ensure_ascii=False)[:-1]
+                  + ', "results": {"bindings": [')
+        separator = "\n"
+        for row in result.rows:
+            binding = {var: json_term(v) for var, v in zip(result.variables, row, strict=True) if v is not None}
+            out.write(separator + json.dumps(binding, ensure_ascii=False))
+            separator = ",\n"
+        out.write("\n]}}\n")
+        return
+    writer = csv.writer(out, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+    writer.writerow(result.variables)
+    for row in result.rows:
+        writer.writerow([plain(v) for v in row])
 
 
 def graph_text(result: QueryResult, fmt: str, base_iri: str = DEFAULT_BASE_IRI) -> str:

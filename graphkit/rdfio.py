@@ -16,6 +16,7 @@ from pathlib import Path
 
 from rdflib import Dataset
 
+from . import tempfiles
 from .errors import GraphError, OutputError, UnknownFormat
 
 FORMATS = {
@@ -73,7 +74,7 @@ def write_atomic(path: str | Path, data: bytes) -> None:
     if not folder.is_dir():
         raise OutputError(f"{target}: the folder {folder} does not exist")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        fd, tmp = tempfile.mkstemp(prefix=tempfiles.prefix(target), suffix=".tmp", dir=folder)
     except OSError as exc:
         raise OutputError(f"{target}: cannot write in {folder} ({exc.strerror})") from None
     try:
@@ -87,6 +88,7 @@ def write_atomic(path: str | Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    tempfiles.clear_stale(target)
 
 
 def _umask() -> int:

@@ -35,8 +35,10 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from . import tempfiles
 from .errors import GraphError, OutputError, QueryError, first_line
-from .query import QueryResult, check_read_only, with_values
+from .query import QueryResult, with_values
+from .readonly import canonical, read_only
 from .vocab import DEFAULT_BASE_IRI, PREFIXES
 
 STORE_SUFFIX = ".oxigraph"
@@ -156,30 +158,49 @@ def with_union(items: Iterable) -> Iterator[ox.Quad]:
 # -- querying --------------------------------------------------------------
 def run_sparql(graph: GraphStore, query: str, *, bindings: dict | None = None,
                base_iri: str = DEFAULT_BASE_IRI, default_graphs: list[str] | None = None,
-               named_graphs: list[str] | None = None) -> QueryResult:
-    """Run a read-only query; rows and triples come back lazily as pyoxigraph terms."""
+               named_graphs: list[str] | None = None, stream: bool = False) -> QueryResult:
+    """Run a read-only query; rows and triples come back as pyoxigraph terms.
+
+    ``stream``: a SELECT's rows are an iterator read as they are consumed, not a list.
+    """
     answer = execute(graph, query, bindings=bindings, base_iri=base_iri,
                      default_graphs=default_graphs, named_graphs=named_graphs)
     if isinstance(answer, ox.QueryBoolean):
         return QueryResult("ask", boolean=bool(answer))
     if isinstance(answer, ox.QueryTriples):
-        return QueryResult("graph", graph=list(answer))
+        return QueryResult("graph", graph=list(read_answer(answer)))
     variables = [v.value for v in answer.variables]
-    return QueryResult("select", variables, [tuple(solution) for solution in answer])
+    rows = (tuple(solution) for solution in read_answer(answer))
+    return QueryResult("select", variables, rows if stream else list(rows))
+
+
+def read_answer(answer) -> Iterator:
+    """The items of an Oxigraph answer; an error met while reading them becomes a QueryError."""
+    try:
+        yield from answer
+    except (RuntimeError, OSError, ValueError, SyntaxError) as exc:
+        raise QueryError(f"the query failed while its results were read: {first_line(exc)}") from None
 
 
 def execute(graph: GraphStore, query: str, *, bindings: dict | None = None, base_iri: str = DEFAULT_BASE_IRI,
-            default_graphs: list[str] | None = None, named_graphs: list[str] | None = None):
-    """The raw pyoxigraph answer (QuerySolutions, QueryTriples or QueryBoolean), not yet read."""
-    check_read_only(query)
-    text = with_values(query, {name: to_oxigraph(value) for name, value in (bindings or {}).items()})
+            default_graphs: list[str] | None = None, named_graphs: list[str] | None = None,
+            query_base: str | None = None):
+    """The raw pyoxigraph answer (QuerySolutions, QueryTriples or QueryBoolean), not yet read.
+
+    ``default_graphs`` and ``named_graphs`` are the dataset of a SPARQL 1.1 Protocol request: given
+    either, they replace the query's own FROM and FROM NAMED, the one left out being empty (Protocol
+    §2.1.4). ``query_base`` resolves relative IRIs in the query (``serve`` gives its own URL).
+    """
+    # the text run is the very text checked: canonical, with the bound values in place
+    text = read_only(with_values(canonical(query), {name: to_oxigraph(value) for name, value in (bindings or {}).items()}))
     options = {"prefixes": {**PREFIXES, "gkid": base_iri}}
-    if default_graphs:
-        options["default_graph"] = [ox.NamedNode(iri) for iri in default_graphs]
+    if query_base:
+        options["base_iri"] = query_base
+    if default_graphs or named_graphs:
+        options["default_graph"] = [ox.NamedNode(iri) for iri in default_graphs or ()]
+        options["named_graphs"] = [ox.NamedNode(iri) for iri in named_graphs or ()]
     else:
         options["use_default_graph_as_union"] = not graph.union_in_default
-    if named_graphs:
-        options["named_graphs"] = [ox.NamedNode(iri) for iri in named_graphs]
     try:
         return graph.store.query(text, **options)
     except SyntaxError as exc:
@@ -272,7 +293,7 @@ def fill_atomic(target: Path, fill, prefixes: dict[str, str], **marker_extra) ->
         raise OutputError(f"{target}: the folder {parent} does not exist")
     check_store_target(target)
     try:
-        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=parent))
+        staging = Path(tempfile.mkdtemp(prefix=tempfiles.prefix(target), dir=parent))
     except OSError as exc:
         raise OutputError(f"{target}: cannot write in {parent} ({exc.strerror})") from None
     try:
@@ -290,6 +311,7 @@ def fill_atomic(target: Path, fill, prefixes: dict[str, str], **marker_extra) ->
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    tempfiles.clear_stale(target)
 
 
 def swap_in(staging: Path, target: Path) -> None:
@@ -297,7 +319,7 @@ def swap_in(staging: Path, target: Path) -> None:
     if not target.exists():
         staging.rename(target)
         return
-    old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old.", dir=staging.parent))
+    old = Path(tempfile.mkdtemp(prefix=tempfiles.prefix(target, "-old"), dir=staging.parent))
     old.rmdir()
     target.rename(old)
     staging.rename(target)

@@ -75,3 +75,58 @@ def test_duplicate_ids_are_made_unique(tmp_path):
     (tmp_path / "b" / "same.txt").write_text("Gamma fined Delta.", encoding="utf-8")
     _, items = read(tmp_path)
     assert len({a.id for a in items}) == 2
+
+
+def test_a_file_named_twice_is_read_once(tmp_path, monkeypatch):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    article = folder / "a.txt"
+    article.write_text("Acme Corp sells cameras to the Springfield Police Department.\n")
+    (folder / "b.txt").write_text("Another article.\n")
+    (tmp_path / "link.txt").symlink_to(article)
+    monkeypatch.chdir(tmp_path)
+    found = collect_files([article, "articles/a.txt", "./articles/a.txt", folder, "link.txt", article])
+    assert found.files == [article, folder / "b.txt"]
+    assert len(found.repeated) == 5
+    assert [a.id for a in read_articles(found.files)] == ["a", "b"]
+
+
+@pytest.mark.slow
+def test_a_build_counts_a_file_named_twice_once(tmp_path, nlp):
+    from graphkit.build import BuildOptions, build
+
+    article = tmp_path / "a.txt"
+    article.write_text("Acme Corp sells facial recognition software to the Springfield Police Department.\n")
+    once = build([article], tmp_path / "once.nq", BuildOptions(nlp=nlp))
+    twice = build([article, tmp_path / "." / "a.txt", article], tmp_path / "twice.nq", BuildOptions(nlp=nlp))
+    assert once.articles == twice.articles == 1 and twice.relations == once.relations
+    assert (tmp_path / "once.nq").read_text() == (tmp_path / "twice.nq").read_text()
+    assert any("named more than once" in note for note in twice.notes)
+
+
+PAGE = """<html><head><title>{title}</title></head><body><nav>Home | News | About</nav>
+<article><h1>{title}</h1>
+<p>Halvorsen Vision Systems sold its face recognition software to the Springfield Police Department last year,
+according to procurement records obtained by reporters.</p>
+<p>{own}</p>
+<p>The American Civil Liberties Union criticised the contract in a letter to the city council on Tuesday.</p>
+</article><footer>Copyright</footer></body></html>"""
+
+
+def test_each_html_page_is_read_on_its_own(tmp_path):
+    # pages sharing paragraphs, and two identical pages: each keeps all of its text, whatever else is read
+    pages = {"a": ("First report", "The council will vote on the contract next month, officials said."),
+             "b": ("Second report", "Civil liberties groups asked the mayor to cancel the purchase outright."),
+             "c": ("Second report", "Civil liberties groups asked the mayor to cancel the purchase outright.")}
+    for name, (title, own) in pages.items():
+        (tmp_path / f"{name}.html").write_text(PAGE.format(title=title, own=own))
+    alone = {}
+    for name in pages:
+        [article] = list(read_articles([tmp_path / f"{name}.html"]))
+        alone[name] = article.text
+    items = list(read_articles(sorted(tmp_path.glob("*.html"))))
+    assert all(isinstance(item, Article) for item in items), [str(i) for i in items]
+    together = {a.id: a.text for a in items}
+    assert together == alone
+    assert all("American Civil Liberties Union criticised" in text for text in together.values())
+    assert together["b"] == together["c"]

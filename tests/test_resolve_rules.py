@@ -144,11 +144,23 @@ def test_generic_tail_short_forms_merge_but_divisions_do_not():
     ("Santa Cruz Police Department", "Santa Ana Police Department", False),
     ("ACLU of Northern California", "ACLU of North Carolina", False),
     ("District 12 Police", "District 13 Police", False),
+    ("Vendor1 Systems", "Vendor2 Systems", False),
+    ("Springfield3 Police Department", "Springfield4 Police Department", False),
+    ("Springfield3 Police Department", "Springfield30 Police Department", False),
+    ("Acme Fund II", "Acme Fund III", False),
+    ("Vendor1 Systems", "Vendor1 Sytems", True),
 ])
 def test_fuzzy_names_merge_only_when_every_word_matches(a, b, same):
     results = [article("a1", [ent("e1", "Company", a)]), article("a2", [ent("e1", "Company", b)])]
     res = resolve(results, lexicon=NO_LEXICON)
     assert (node_of(res, "a1", "e1") is node_of(res, "a2", "e1")) is same
+
+
+def test_thirty_numbered_names_stay_thirty_nodes():
+    results = [article(f"a{n}", [ent("e1", "GovernmentAgency", f"Springfield{n} Police Department")])
+               for n in range(1, 31)]
+    res = resolve(results, lexicon=NO_LEXICON)
+    assert len({id(node_of(res, f"a{n}", "e1")) for n in range(1, 31)}) == 30
 
 
 def test_fuzzy_matching_is_guarded_by_type_family():

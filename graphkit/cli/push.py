@@ -1,4 +1,4 @@
-"""graphkit push GRAPH --endpoint URL"""
+"""graphkit push GRAPH --endpoint URL [--timeout SECONDS]"""
 from __future__ import annotations
 
 import sys
@@ -16,13 +16,15 @@ def register(sub) -> None:
     p.add_argument("--endpoint", required=True, metavar="URL",
                    help="the Graph Store endpoint, e.g. http://localhost:7878/store (Oxigraph), "
                         "http://localhost:8890/sparql-graph-crud (Virtuoso), http://localhost:3030/DATASET/data (Fuseki)")
+    p.add_argument("--timeout", type=float, default=120.0, metavar="SECONDS",
+                   help="give up when one graph's PUT has not been answered in full after this long (default 120)")
     p.set_defaults(func=run)
 
 
 def run(args) -> int:
     from ..remote import push
 
-    report = push(args.graph, args.endpoint, progress=progress_bar(sys.stderr))
+    report = push(args.graph, args.endpoint, progress=progress_bar(sys.stderr), timeout=args.timeout)
     print(f"{args.graph}: {report.graphs} graphs, {report.triples} triples written to {args.endpoint} "
           f"in {report.seconds:.1f} s", file=sys.stderr)
     return EXIT_OK

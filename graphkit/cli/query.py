@@ -1,7 +1,9 @@
-"""graphkit query GRAPH QUERY | -f FILE.rq | --name SAVED  [--format table|csv|tsv|json]
+"""graphkit query GRAPH QUERY | -f FILE.rq | --name SAVED  [--format table|csv|tsv|json] [--timeout S]
 
 GRAPH is an RDF file (parsed into an in-memory Oxigraph store) or a store
-folder (opened read-only, instantly); the query runs on Oxigraph.
+folder (opened read-only, instantly); the query runs on Oxigraph, in a child
+process stopped after --timeout seconds, and csv, tsv and json rows are
+written as they are found.
 """
 from __future__ import annotations
 
@@ -11,6 +13,8 @@ from pathlib import Path
 
 from ..errors import GraphkitError
 from .common import EXIT_OK, add_base_iri, add_endpoint, endpoint_arguments
+
+DEFAULT_TIMEOUT = 60.0      # seconds; the graph's loading is not counted
 
 
 def register(sub) -> None:
@@ -23,6 +27,8 @@ def register(sub) -> None:
     p.add_argument("--bind", action="append", metavar="VAR=VALUE",
                    help="pre-bind a variable: a name, <IRI> or prefixed name such as gk:sells")
     p.add_argument("--format", default="table", choices=["table", "csv", "tsv", "json"])
+    p.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
+                   help=f"stop the query after this long (default {DEFAULT_TIMEOUT:g}; loading GRAPH is not counted)")
     add_base_iri(p)
     add_endpoint(p)
     p.set_defaults(func=run)
@@ -48,20 +54,30 @@ def query_text(args) -> str:
 
 
 def run(args) -> int:
-    from ..query import format_result, parse_binding
-    from ..store import open_graph, run_sparql
+    from ..query import parse_binding, write_result
 
     endpoint_arguments(args)
+    if not args.timeout > 0:
+        raise GraphkitError("--timeout must be a positive number of seconds")
     text = query_text(args)
     bindings = dict(parse_binding(b, args.base_iri) for b in args.bind or ())
+    width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+
+    def write(result) -> None:
+        write_result(result, args.format, sys.stdout, width=width, base_iri=args.base_iri)
+
     if args.endpoint:
         from ..remote import query_endpoint
 
-        result = query_endpoint(args.endpoint, text, bindings=bindings, base_iri=args.base_iri)
-    else:
-        result = run_sparql(open_graph(args.graph), text, bindings=bindings, base_iri=args.base_iri)
-    width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
-    sys.stdout.write(format_result(result, args.format, width=width, base_iri=args.base_iri))
+        write(query_endpoint(args.endpoint, text, bindings=bindings, base_iri=args.base_iri))
+        return EXIT_OK
+    from ..deadline import run_with_deadline
+    from ..store import open_graph, run_sparql
+
+    def answer(graph) -> None:
+        write(run_sparql(graph, text, bindings=bindings, base_iri=args.base_iri, stream=True))
+
+    run_with_deadline(lambda: open_graph(args.graph), answer, timeout=args.timeout)
     return EXIT_OK
 
 

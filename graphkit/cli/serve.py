@@ -1,4 +1,5 @@
-"""graphkit serve GRAPH [--host 127.0.0.1] [--port 7337] [--timeout S] [--max-rows N] [--workers N] [--in-memory|--on-disk]"""
+"""graphkit serve GRAPH [--host 127.0.0.1] [--port 7337] [--timeout S] [--max-rows N] [--workers N]
+[--in-memory|--on-disk] [--cors ORIGIN]... [--allow-host NAME]..."""
 from __future__ import annotations
 
 import signal
@@ -30,6 +31,16 @@ def register(sub) -> None:
                        help="the workers share an on-disk store: less memory, slower queries "
                             "(the default for a store folder; a file is first copied into a temporary store)")
     p.add_argument("--queries", action="append", metavar="DIR", help="extra folder of saved .rq queries for the page")
+    p.add_argument("--cors", action="append", metavar="ORIGIN",
+                   help="let pages from ORIGIN (e.g. https://yasgui.org) read answers; repeatable; * for any site "
+                        "(default: no site may)")
+    p.add_argument("--allow-host", action="append", metavar="NAME",
+                   help="also answer requests addressed to NAME (besides localhost, IP addresses and --host)")
+    p.add_argument("--max-connections", type=int, default=defaults.max_connections, metavar="N",
+                   help=f"clients served at once; more wait their turn (default {defaults.max_connections})")
+    p.add_argument("--max-memory", type=int, default=defaults.max_memory_mb, metavar="MB",
+                   help="memory a query may take in its worker beyond the open graph; a query that needs more "
+                        f"is stopped (default {defaults.max_memory_mb})")
     p.add_argument("--quiet", action="store_true", help="do not log each request")
     add_base_iri(p)
     p.set_defaults(func=run)
@@ -46,7 +57,9 @@ def run(args) -> int:
 
     options = ServeOptions(host=args.host, port=args.port, timeout=args.timeout, max_rows=args.max_rows,
                            workers=args.workers, query_dirs=tuple(args.queries or ()), base_iri=args.base_iri,
-                           quiet=args.quiet, in_memory=args.in_memory)
+                           quiet=args.quiet, in_memory=args.in_memory, cors=tuple(args.cors or ()),
+                           allow_hosts=tuple(args.allow_host or ()), max_connections=args.max_connections,
+                           max_memory_mb=args.max_memory)
     with Service(args.graph, options) as service:
         print(f"graphkit: serving {args.graph} at {service.url} (SPARQL endpoint {service.url}sparql); "
               "Ctrl-C stops", flush=True)

@@ -11,6 +11,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from .. import tempfiles
 from ..errors import OutputError
 
 
@@ -20,7 +21,7 @@ def write_folder_atomic(path: Path, files: dict[str, bytes]) -> None:
         raise OutputError(f"{path}: the folder {parent} does not exist")
     check_replaceable(path, set(files))
     try:
-        staging = Path(tempfile.mkdtemp(prefix=f".{path.name}.", dir=parent))
+        staging = Path(tempfile.mkdtemp(prefix=tempfiles.prefix(path), dir=parent))
     except OSError as exc:
         raise OutputError(f"{path}: cannot write in {parent} ({exc.strerror})") from None
     try:
@@ -28,7 +29,7 @@ def write_folder_atomic(path: Path, files: dict[str, bytes]) -> None:
             (staging / name).write_bytes(data)
         staging.chmod(0o777 & ~_umask())
         if path.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{path.name}.old.", dir=parent))
+            old = Path(tempfile.mkdtemp(prefix=tempfiles.prefix(path, "-old"), dir=parent))
             old.rmdir()
             path.rename(old)
             staging.rename(path)
@@ -38,6 +39,7 @@ def write_folder_atomic(path: Path, files: dict[str, bytes]) -> None:
     except OSError as exc:
         shutil.rmtree(staging, ignore_errors=True)
         raise OutputError(f"{path}: cannot be written ({exc.strerror})") from None
+    tempfiles.clear_stale(path)
 
 
 def check_replaceable(path: Path, names: set[str]) -> None:

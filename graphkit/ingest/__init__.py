@@ -7,7 +7,7 @@ articles may also hold notes or annotation files.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
@@ -34,10 +34,30 @@ class InputFiles:
     files: list[Path]
     skipped: list[Path]
     errors: list[InputError]
+    repeated: list[Path] = field(default_factory=list)     # files named again (same file, other spelling): read once
 
 
 def collect_files(inputs: Iterable[str | Path]) -> InputFiles:
-    """Expand files and folders into the article files to read, in a stable order."""
+    """Expand files and folders into the article files to read, in a stable order, each file once.
+
+    A file reached twice (given twice, given and inside a given folder, through a link or as
+    ``./a.txt`` and ``a.txt``) is read once, where it first appears, so it counts as one source.
+    """
+    found = _expand(inputs)
+    seen: set[Path] = set()
+    unique: list[Path] = []
+    for path in found.files:
+        key = path.resolve()
+        if key in seen:
+            found.repeated.append(path)
+        else:
+            seen.add(key)
+            unique.append(path)
+    found.files = unique
+    return found
+
+
+def _expand(inputs: Iterable[str | Path]) -> InputFiles:
     files: list[Path] = []
     skipped: list[Path] = []
     errors: list[InputError] = []

@@ -50,7 +50,7 @@ def _extract(page: str):
         try:
             return trafilatura.bare_extraction(
                 page, with_metadata=True, include_comments=False, include_tables=False,
-                include_images=False, deduplicate=True,
+                include_images=False, deduplicate=False,     # each page on its own: no memory of other pages
             )
         except Exception:       # trafilatura raises many kinds on broken markup
             return None

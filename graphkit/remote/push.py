@@ -9,9 +9,15 @@ either old or new, never half-written: pushing again repairs it.
 
 The body is canonical N-Triples sent as ``text/turtle`` (N-Triples is a
 subset of Turtle, the one format every Graph Store accepts).
+
+Each PUT has one overall deadline (``timeout``, 120 s by default) covering
+connecting, sending and the whole answer: a server that accepts the
+connection and then says nothing, or trickles its answer a byte at a time,
+stops the push with one sentence rather than holding it forever.
 """
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -24,6 +30,9 @@ from ..errors import GraphError
 from .http import EndpointError, check_url, describe_failure, describe_refusal, http_client
 
 BODY_TYPE = "text/turtle; charset=utf-8"
+DEFAULT_TIMEOUT = 120.0     # seconds for one PUT, from connecting to the end of the answer
+# where Graph Store endpoints live on common servers, for a base URL that names none
+STORE_PATHS = ("/store", "/data", "/sparql-graph-crud", "/sparql-graph-crud-auth", "/rdf-graphs/service")
 Progress = Callable[[Iterable, int], Iterable]
 
 
@@ -35,10 +44,15 @@ class PushReport:
 
 
 def push(graph: str | Path, endpoint: str, *, auth: httpx.Auth | None = None,
-         progress: Progress | None = None) -> PushReport:
-    """PUT each named graph of ``graph`` (an RDF file or an Oxigraph store folder) to ``endpoint``."""
+         progress: Progress | None = None, timeout: float = DEFAULT_TIMEOUT) -> PushReport:
+    """PUT each named graph of ``graph`` (an RDF file or an Oxigraph store folder) to ``endpoint``.
+
+    ``timeout``: seconds one PUT may take from start to end of the server's answer.
+    """
     started = time.perf_counter()
     check_url(endpoint)
+    if not timeout > 0:
+        raise EndpointError("--timeout must be a positive number of seconds")
     store = open_source(graph)
     names = sorted((g for g in store.named_graphs() if isinstance(g, ox.NamedNode)), key=lambda g: g.value)
     if not names:
@@ -50,7 +64,7 @@ def push(graph: str | Path, endpoint: str, *, auth: httpx.Auth | None = None,
         for name in steps:
             triples = [quad.triple for quad in store.quads_for_pattern(None, None, None, name)]
             body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
-            put_graph(client, endpoint, name.value, body, written=report.graphs, total=len(names))
+            put_graph(client, endpoint, name.value, body, written=report.graphs, total=len(names), timeout=timeout)
             report.graphs += 1
             report.triples += len(triples)
     report.seconds = time.perf_counter() - started
@@ -58,16 +72,61 @@ def push(graph: str | Path, endpoint: str, *, auth: httpx.Auth | None = None,
 
 
 def put_graph(client: httpx.Client, endpoint: str, iri: str, body: bytes, *, written: int = 0,
-              total: int = 1) -> None:
-    """Replace one graph on the server; EndpointError says how far the push got."""
+              total: int = 1, timeout: float = DEFAULT_TIMEOUT) -> None:
+    """Replace one graph on the server within ``timeout`` seconds; EndpointError says how far the push got."""
+    def send() -> httpx.Response:
+        return client.put(endpoint, params={"graph": iri}, content=body, headers={"Content-Type": BODY_TYPE})
+
     try:
-        response = client.put(endpoint, params={"graph": iri}, content=body, headers={"Content-Type": BODY_TYPE})
+        response = within(timeout, send)
+    except TimeoutError:
+        client.close()              # best effort: drop the connection the request is stuck on
+        raise EndpointError(f"the server at {endpoint} did not finish answering within {timeout:g} s (--timeout) "
+                            f"while writing graph <{iri}>; {_progress_note(written, total)}") from None
     except httpx.HTTPError as exc:
         raise EndpointError(f"{describe_failure(exc, endpoint)} while writing graph <{iri}>; "
                             f"{_progress_note(written, total)}") from None
     if response.status_code not in (200, 201, 204):
         raise EndpointError(f"the server at {endpoint} refused to write graph <{iri}> ({describe_refusal(response)}); "
-                            f"{_progress_note(written, total)}")
+                            f"{_progress_note(written, total)}{store_hint(endpoint)}")
+
+
+def within(seconds: float, call: Callable[[], httpx.Response]) -> httpx.Response:
+    """``call()``'s result, or TimeoutError once ``seconds`` have passed (the call is left to fail on its own).
+
+    httpx bounds each read and write, not a whole request, so a server that trickles bytes would never
+    time out; the request runs in a daemon thread that the caller stops waiting for.
+    """
+    outcome: dict[str, object] = {}
+
+    def run() -> None:
+        try:
+            outcome["value"] = call()
+        except BaseException as exc:        # noqa: BLE001 (handed to the waiting thread)
+            outcome["error"] = exc
+
+    worker = threading.Thread(target=run, name="graphkit-push-request", daemon=True)
+    worker.start()
+    worker.join(seconds)
+    if worker.is_alive():
+        raise TimeoutError
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["value"]
+
+
+def store_hint(endpoint: str) -> str:
+    """A hint when the URL is a server's base address rather than its Graph Store endpoint."""
+    url = httpx.URL(endpoint)
+    path = url.path.rstrip("/")
+    if path.endswith(STORE_PATHS):
+        return ""
+    base = str(url.copy_with(query=None, fragment=None)).rstrip("/")
+    if not path:
+        return (f". {endpoint} is a server's base address: the Graph Store endpoint is {base}/store on Oxigraph, "
+                f"{base}/DATASET/data on Fuseki, {base}/sparql-graph-crud on Virtuoso")
+    return (f". If {endpoint} is a Fuseki dataset, its Graph Store endpoint is {base}/data "
+            f"(Oxigraph's is /store, Virtuoso's /sparql-graph-crud)")
 
 
 def _progress_note(written: int, total: int) -> str:

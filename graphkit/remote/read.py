@@ -27,7 +27,8 @@ from rdflib.query import Result
 from rdflib.term import Identifier
 
 from ..errors import QueryError
-from ..query import QueryResult, check_read_only, with_prefixes
+from ..query import QueryResult, with_prefixes
+from ..readonly import read_only
 from ..vocab import DEFAULT_BASE_IRI, PREFIXES
 from .http import EndpointError, check_url, describe_failure, describe_refusal, http_client
 
@@ -148,8 +149,7 @@ def query_endpoint(url: str, query: str, *, bindings: dict[str, Identifier] | No
                    base_iri: str = DEFAULT_BASE_IRI, auth: httpx.Auth | None = None) -> QueryResult:
     """Run a read-only query on the endpoint itself; the project prefixes are declared as for local graphs."""
     check_url(url)
-    check_read_only(query)
-    text, _ = with_prefixes(query, base_iri)
+    text, _ = with_prefixes(read_only(query), base_iri)
     text += values_clause(bindings or {})
     with http_client(auth) as client:
         response = _post(client, url, text, ANY_ANSWER)

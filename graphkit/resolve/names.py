@@ -110,17 +110,34 @@ def strip_tails(norm: str, tails: frozenset[str]) -> str:
     return " ".join(words)
 
 
+_NUMBER = re.compile(r"\d+")
+_ROMAN = re.compile(r"(?=[ivxlc])c{0,3}(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})")
+
+
+def distinct_marks(a: str, b: str) -> bool:
+    """Whether the names carry different numbers or numerals: never the same thing, however close.
+
+    "vendor1 systems" / "vendor2 systems", "springfield3 police department" / "springfield30 …",
+    "fund ii" / "fund iii": a number (anywhere, even inside a word) or a Roman numeral word that one
+    name has and the other has not, or in another order.
+    """
+    if _NUMBER.findall(a) != _NUMBER.findall(b):
+        return True
+    return [w for w in a.split() if _ROMAN.fullmatch(w)] != [w for w in b.split() if _ROMAN.fullmatch(w)]
+
+
 def words_align(a: str, b: str, min_score: float) -> bool:
-    """Whether every word of either name is close to some word of the other.
+    """Whether every word of either name is close to some word of the other, numbers equal.
 
     Guards fuzzy matches: "santa cruz police department" and "santa ana police
-    department" are close as strings but differ in a word that matters.
+    department" are close as strings but differ in a word that matters, as do
+    "vendor1 systems" and "vendor2 systems" (see :func:`distinct_marks`).
     """
     from rapidfuzz import fuzz
 
-    wa, wb = a.split(), b.split()
-    if any(w.isdigit() for w in set(wa) ^ set(wb)):
+    if distinct_marks(a, b):
         return False
+    wa, wb = a.split(), b.split()
 
     def covered(xs: list[str], ys: list[str]) -> bool:
         return all(x in ys or max(fuzz.ratio(x, y) for y in ys) >= min_score for x in xs)

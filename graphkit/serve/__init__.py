@@ -16,6 +16,7 @@ stopped while the others carry on.
 from __future__ import annotations
 
 import shutil
+import sys
 import tempfile
 import threading
 from dataclasses import dataclass
@@ -25,8 +26,10 @@ from ..errors import GraphkitError
 from ..query import saved_queries
 from ..store import check_graph_file, copy_to_store, is_store_path, open_store
 from ..vocab import DEFAULT_BASE_IRI
+from .access import Access, check_origin
+from .connections import MAX_CONNECTIONS, REQUEST_DEADLINE
 from .page import Page
-from .pool import QueryPool
+from .pool import MAX_MEMORY, QueryPool
 from .server import App, make_server
 
 __all__ = ["DEFAULT_PORT", "ServeOptions", "Service"]
@@ -44,6 +47,11 @@ class ServeOptions:
     base_iri: str = DEFAULT_BASE_IRI
     quiet: bool = False                 # no request log on stderr
     in_memory: bool | None = None       # None: a file in memory, a store folder on disk
+    cors: tuple[str, ...] = ()          # origins whose pages may read answers ("*": any); none by default
+    allow_hosts: tuple[str, ...] = ()   # Host names answered besides localhost, IP addresses and the bound name
+    max_connections: int = MAX_CONNECTIONS      # connection threads at once; more clients wait in the backlog
+    request_deadline: float = REQUEST_DEADLINE  # seconds a connection may take to send one whole request
+    max_memory_mb: int = MAX_MEMORY >> 20       # memory a worker may add to the open graph for one query
 
 
 class Service:
@@ -51,8 +59,11 @@ class Service:
 
     def __init__(self, graph: str | Path, options: ServeOptions | None = None):
         self.options = options or ServeOptions()
-        if self.options.timeout <= 0 or self.options.max_rows <= 0 or self.options.workers <= 0:
-            raise GraphkitError("--timeout, --max-rows and --workers must be positive")
+        if min(self.options.timeout, self.options.max_rows, self.options.workers, self.options.max_connections,
+               self.options.request_deadline, self.options.max_memory_mb) <= 0:
+            raise GraphkitError("--timeout, --max-rows, --workers, --max-connections and --max-memory must be positive")
+        for origin in self.options.cors:
+            check_origin(origin)            # a clear error before any worker starts
         self._temp: Path | None = None
         self._thread: threading.Thread | None = None
         self.pool = self.server = None
@@ -60,15 +71,22 @@ class Service:
             self.graph, self.in_memory = self._prepare(Path(graph))
             saved = saved_queries(self.options.query_dirs)
             self.pool = QueryPool(self.graph, workers=self.options.workers, timeout=self.options.timeout,
-                                  base_iri=self.options.base_iri, in_memory=self.in_memory)
+                                  base_iri=self.options.base_iri, in_memory=self.in_memory,
+                                  max_memory=self.options.max_memory_mb << 20, log=self._log)
             page = Page(saved, base_iri=self.options.base_iri, timeout=self.options.timeout,
                         max_rows=self.options.max_rows)
+            access = Access.for_server(self.options.host, extra_hosts=self.options.allow_hosts,
+                                       cors=self.options.cors)
             app = App(self.pool, page, max_rows=self.options.max_rows, timeout=self.options.timeout,
-                      base_iri=self.options.base_iri)
+                      base_iri=self.options.base_iri, access=access)
             self.server = self._listen(app)
         except BaseException:
             self.close()
             raise
+
+    def _log(self, message: str) -> None:
+        if not self.options.quiet:
+            print(f"graphkit: {message}", file=sys.stderr, flush=True)
 
     def _prepare(self, graph: Path) -> tuple[Path, bool]:
         """What the workers open, and whether they hold it in memory."""
@@ -87,7 +105,9 @@ class Service:
 
     def _listen(self, app: App):
         try:
-            return make_server(app, self.options.host, self.options.port, quiet=self.options.quiet)
+            return make_server(app, self.options.host, self.options.port, quiet=self.options.quiet,
+                               max_connections=self.options.max_connections,
+                               request_deadline=self.options.request_deadline)
         except OSError as exc:
             where = f"{self.options.host}:{self.options.port}"
             raise GraphkitError(f"cannot listen on {where} ({exc.strerror or exc})") from None

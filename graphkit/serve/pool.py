@@ -7,28 +7,43 @@ A request takes an idle worker, sends it the job and waits at most
 really stops the query, and a fresh one is started in the background; the
 other workers keep answering meanwhile. Requests wait for an idle worker at
 most ``max(timeout, 30)`` seconds, then get "busy".
+
+A request whose client has gone (``gone()`` says so) stops waiting for a
+worker, and a query it started is stopped the same way, so abandoned queries
+do not keep the workers from the clients still waiting. A worker may use at
+most ``max_memory`` bytes beyond what it holds once the graph is open; a
+query that needs more ends that worker, and the request is told why.
 """
 from __future__ import annotations
 
 import multiprocessing
 import queue
+import signal
 import sys
 import threading
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import GraphError
-from .worker import Job, Reply, error, worker_main
+from .worker import MEMORY_EXIT, Job, Reply, error, worker_main
 
 START_TIMEOUT = 900.0       # seconds a new worker may take to open the graph (parsing a big file is slow)
 MIN_WAIT = 30.0             # seconds a request may wait for an idle worker
+TICK = 0.25                 # seconds between looks at whether the client is still there
+MAX_MEMORY = 2 << 30        # bytes a worker may add to what it holds with the graph open
+
+
+def never() -> bool:
+    return False
 
 
 class Worker:
     """One worker process and the parent's end of its pipe."""
 
-    def __init__(self, context, graph: Path, base_iri: str, in_memory: bool):
+    def __init__(self, context, graph: Path, base_iri: str, in_memory: bool, max_memory: int):
         self.conn, child = context.Pipe()
-        self.process = context.Process(target=worker_main, args=(child, str(graph), base_iri, in_memory),
+        self.process = context.Process(target=worker_main, args=(child, str(graph), base_iri, in_memory, max_memory),
                                        name="graphkit-query-worker", daemon=True)
         self.process.start()
         child.close()
@@ -51,8 +66,10 @@ class Worker:
 
 class QueryPool:
     def __init__(self, graph: Path, *, workers: int = 2, timeout: float = 10.0, base_iri: str,
-                 in_memory: bool = False):
+                 in_memory: bool = False, max_memory: int = MAX_MEMORY, log: Callable[[str], None] | None = None):
         self.graph, self.base_iri, self.timeout, self.in_memory = Path(graph), base_iri, timeout, in_memory
+        self.max_memory = max_memory
+        self.log = log or (lambda message: None)
         self._context = multiprocessing.get_context("spawn")     # never fork a threaded server
         self._idle: queue.Queue[Worker] = queue.Queue()
         self._all: set[Worker] = set()
@@ -67,7 +84,7 @@ class QueryPool:
             raise
 
     def _launch(self) -> Worker:
-        worker = Worker(self._context, self.graph, self.base_iri, self.in_memory)
+        worker = Worker(self._context, self.graph, self.base_iri, self.in_memory, self.max_memory)
         with self._lock:
             self._all.add(worker)
         return worker
@@ -87,23 +104,48 @@ class QueryPool:
         with self._lock:
             self._all.discard(worker)
 
-    def run(self, job: Job) -> Reply:
-        """Answer one job; a timeout or a dead worker becomes an error reply, never an exception."""
-        try:
-            worker = self._idle.get(timeout=max(self.timeout, MIN_WAIT))
-        except queue.Empty:
+    def run(self, job: Job, gone: Callable[[], bool] = never) -> Reply:
+        """Answer one job; a timeout, a dead worker or a client gone becomes an error reply, never an exception."""
+        worker = self._take(gone)
+        if worker is None:
             return error(503, "every query worker is busy; try again in a moment")
         try:
             worker.conn.send(job)
-            if worker.conn.poll(self.timeout):
-                reply = worker.conn.recv()
-                self._idle.put(worker)
-                return reply
+            deadline = time.monotonic() + self.timeout
+            while not worker.conn.poll(min(TICK, max(0.0, deadline - time.monotonic()))):
+                if time.monotonic() >= deadline:
+                    self._replace(worker)
+                    return error(503, f"the query ran longer than the {self.timeout:g}-second limit and was stopped")
+                if gone():
+                    self._replace(worker)
+                    self.log("a client left before its answer; its query was stopped")
+                    return error(503, "the client left; the query was stopped")
+            reply = worker.conn.recv()
         except (EOFError, OSError):
-            self._replace(worker)
-            return error(500, "the query worker stopped unexpectedly, so the query was not answered")
+            return self._lost(worker)
+        self._idle.put(worker)
+        return reply
+
+    def _take(self, gone: Callable[[], bool]) -> Worker | None:
+        """An idle worker, or None after MIN_WAIT (or the query's timeout, if longer) or once the client left."""
+        deadline = time.monotonic() + max(self.timeout, MIN_WAIT)
+        while time.monotonic() < deadline:
+            try:
+                return self._idle.get(timeout=TICK)
+            except queue.Empty:
+                if gone():
+                    return None
+        return None
+
+    def _lost(self, worker: Worker) -> Reply:
+        """The worker died under a query: over its memory allowance, or another failure."""
+        worker.process.join(timeout=5)
+        code = worker.process.exitcode
         self._replace(worker)
-        return error(503, f"the query ran longer than the {self.timeout:g}-second limit and was stopped")
+        if code in (-signal.SIGABRT, -signal.SIGKILL, -signal.SIGSEGV, MEMORY_EXIT):
+            return error(503, f"the query needed more memory than a worker may use "
+                              f"({self.max_memory / 2**20:,.0f} MB beyond the graph) and was stopped")
+        return error(500, "the query worker stopped unexpectedly, so the query was not answered")
 
     def _replace(self, worker: Worker) -> None:
         """Kill a worker and start its successor without making the caller wait."""

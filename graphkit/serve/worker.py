@@ -8,6 +8,7 @@ as Python objects.
 """
 from __future__ import annotations
 
+import os
 import signal
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +20,7 @@ from ..query import UpdateRefused
 from .formats import formats_for, negotiate, take, write_solutions, write_triples
 
 TEXT = "text/plain; charset=utf-8"
+MEMORY_EXIT = 75            # a worker's exit status when a query ran out of its memory allowance
 
 
 @dataclass
@@ -30,6 +32,7 @@ class Job:
     named_graphs: list[str] = field(default_factory=list)
     bindings: dict = field(default_factory=dict)
     max_rows: int = 10_000
+    base: str = ""                      # resolves relative IRIs in the query: the endpoint's own URL
 
 
 @dataclass
@@ -50,12 +53,14 @@ def answer(graph, job: Job, base_iri: str) -> Reply:
 
     try:
         raw = execute(graph, job.query, bindings=job.bindings, base_iri=base_iri,
-                      default_graphs=job.default_graphs, named_graphs=job.named_graphs)
+                      default_graphs=job.default_graphs, named_graphs=job.named_graphs, query_base=job.base or None)
         return write(raw, job, base_iri)
     except UpdateRefused as exc:
         return error(403, str(exc))
     except QueryError as exc:
         return error(400, str(exc))
+    except MemoryError:                 # over the worker's allowance: worker_main ends it and says why
+        raise
     except Exception as exc:            # an evaluation error must never end the worker
         return error(500, f"the query failed while running: {first_line(exc)}")
 
@@ -80,7 +85,23 @@ def write(raw, job: Job, base_iri: str) -> Reply:
     return Reply(200, fmt.media_type + "; charset=utf-8", body, headers)
 
 
-def worker_main(conn, graph_path: str, base_iri: str, in_memory: bool = False) -> None:
+def limit_memory(allowance: int) -> None:
+    """Let this process grow by at most ``allowance`` bytes of address space from now on (Linux)."""
+    try:
+        import resource
+
+        with open("/proc/self/statm") as statm:
+            in_use = int(statm.read().split()[0]) * resource.getpagesize()
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        limit = in_use + allowance
+        if hard != resource.RLIM_INFINITY:
+            limit = min(limit, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    except (ImportError, OSError, ValueError):
+        pass                    # not Linux: no cap, as before
+
+
+def worker_main(conn, graph_path: str, base_iri: str, in_memory: bool = False, max_memory: int = 0) -> None:
     """Entry point of a worker process: open the graph, say ready, answer jobs until the pipe closes.
 
     ``in_memory``: the worker holds its own in-memory copy of the graph (an RDF file is parsed, a store
@@ -95,10 +116,16 @@ def worker_main(conn, graph_path: str, base_iri: str, in_memory: bool = False) -
     except GraphkitError as exc:
         conn.send(("error", str(exc)))
         return
+    if max_memory:
+        limit_memory(max_memory)
     conn.send(("ready", None))
     while True:
         try:
             job = conn.recv()
         except (EOFError, OSError):
             return
-        conn.send(answer(graph, job, base_iri))
+        try:
+            reply = answer(graph, job, base_iri)
+        except MemoryError:             # Python's side of the query ran out of the allowance
+            os._exit(MEMORY_EXIT)
+        conn.send(reply)
