@@ -254,15 +254,12 @@ class SentenceReader:
         return hits
 
     # -- "X called for a moratorium on Y" ------------------------------------
-    def _calls(self, word: Token, objects: list[str], addressed: bool = False) -> Iterator[Hit]:
-        """A ban that someone calls for (or urges, recommends) is that caller's criticism of its object;
-        so is a call on someone to drop something ("urged Microsoft to end its contract") of the one called on."""
+    def _calls(self, word: Token, objects: list[str]) -> Iterator[Hit]:
+        """A ban that someone calls for (or urges, recommends) is that caller's criticism of its object."""
         caller = self._caller(word)
         if caller is None:
             return
         callers = self.keys(self.subject_token(caller))
-        if addressed:
-            objects = objects + [k for k in self._called_on(caller) if k not in objects]
         yield from self.emit("criticizes", callers, objects, caller, "graphkit.call.v1", 0.7)
         if caller.dep_ == "pcomp" and caller.head.lower_ == "in" and caller.head.head.lemma_.lower() == "join":
             partners = [k for c in caller.head.head.children if c.dep_ == "dobj" for k in self.keys(c)]
@@ -274,13 +271,8 @@ class SentenceReader:
         for clause in verb.children:
             if clause.dep_ in ("xcomp", "pcomp") and clause.lemma_.lower() in self.words.thing_verbs:
                 objects += self.direct_objects(clause)
-        yield from self._calls(verb, list(dict.fromkeys(objects)), addressed=True)
-
-    def _called_on(self, caller: Token) -> list[str]:
-        """Whom a call addresses: "urged Microsoft to …", "pressed Google to …", "called on the police to …"."""
-        found = [k for c in caller.children if c.dep_ == "dobj" for k in self.keys(c)]
-        found += [k for p in preps(caller, {"on", "upon"}) for k in self.keys(pobj(p))]
-        return [k for k in found if self.entity_type(k) in ORGANISATION_TYPES and not self.ents.entity(k).generic]
+        if objects:
+            yield from self._calls(verb, list(dict.fromkeys(objects)))
 
     def _caller(self, token: Token) -> Token | None:
         current = token
