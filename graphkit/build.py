@@ -19,7 +19,7 @@ from pathlib import Path
 from . import __version__
 from .errors import GraphError, InputError, OutputError
 from .ids import article_path, digest
-from .ingest import collect_files, read_articles
+from .ingest import collect_files, load_sidecar, read_articles
 from .model import Article, ArticleResult, BuildReport
 from .nquads import check_base_iri, convert
 from .rdf import article_nquads, to_nquads
@@ -41,6 +41,7 @@ class BuildOptions:
     min_confidence: float = 0.0
     lexicons: tuple[str, ...] = ()
     resolvers: tuple[str, ...] = ()     # resolver files; by default resolver.yaml beside the inputs
+    meta: str | None = None             # sidecar CSV of article metadata (path, title, date, url, outlet)
     update: bool = False                # reuse the stored extraction of unchanged articles
     batch_size: int = 16
     progress: Progress | None = None
@@ -57,16 +58,20 @@ def check_output(output: str | Path) -> None:
         raise OutputError(f"{output}: the folder {folder} does not exist")
 
 
-def gather(inputs: Iterable[str | Path], report: BuildReport) -> list[Article]:
+def gather(inputs: Iterable[str | Path], report: BuildReport, meta: str | None = None) -> list[Article]:
+    sidecar = load_sidecar(meta) if meta else None      # a broken table stops the build before any work
     files = collect_files(inputs)
     report.skipped = len(files.skipped)
     report.failures.extend(str(e) for e in files.errors)
     articles = []
-    for item in read_articles(files.files):
+    for item in read_articles(files, sidecar):
         if isinstance(item, InputError):
             report.failures.append(str(item))
         else:
             articles.append(item)
+    if sidecar is not None and sidecar.unused():
+        unused = sidecar.unused()
+        report.notes.append(f"{meta}: {len(unused)} row(s) name no input file, first {unused[0]!r}")
     return articles
 
 
@@ -91,7 +96,7 @@ def build(inputs: Iterable[str | Path], output: str | Path, options: BuildOption
     settings = BuildSettings(base_iri=options.base_iri, min_confidence=options.min_confidence, model=options.model,
                              lexicons=_absolute(options.lexicons), resolvers=_absolute(resolvers))
     report = BuildReport()
-    articles = gather(inputs, report)
+    articles = gather(inputs, report, options.meta)
     if articles:
         writer = _Writer(state, settings, options)
         results = writer.extract(articles, reuse=reuse, report=report)
@@ -112,7 +117,7 @@ def add_articles(graph: str | Path, inputs: Iterable[str | Path], options: Build
     report = BuildReport()
     kept = {record.id: record for record in manifest.articles}
     additions = []
-    for article in gather(inputs, report):
+    for article in gather(inputs, report, options.meta):
         article = _distinct(article, kept)
         old = kept.get(article.id)
         if old is not None and old == _record(article, old.entry, fragment=old.fragment):
@@ -221,7 +226,7 @@ class _Writer:
         """What an article's N-Quads depend on: its extraction, metadata, entity IRIs, the settings, the code."""
         a = result.article
         iris = [(e.key, resolution.path_of(a.id, e.key)) for e in result.entities]
-        return digest(self.keys[a.id], a.id, a.title, a.url, a.date, a.source, iris, self.settings.base_iri,
+        return digest(self.keys[a.id], a.id, a.title, a.url, a.date, a.outlet, a.source, iris, self.settings.base_iri,
                       self.settings.pipeline, rdf_code_key(), length=32)
 
     def write(self, results: list[ArticleResult], report: BuildReport) -> None:
@@ -256,12 +261,12 @@ class _Writer:
 
 def _record(article: Article, entry: str, origin: str | None = None, fragment: str = "") -> ArticleRecord:
     return ArticleRecord(id=article.id, content_hash=content_hash(article.text), entry=entry, title=article.title,
-                         url=article.url, date=article.date, source=article.source,
+                         url=article.url, date=article.date, outlet=article.outlet, source=article.source,
                          origin=_origin(article) if origin is None else origin, fragment=fragment)
 
 
 def _origin(article: Article) -> str:
-    return str(Path(article.source).resolve()) if article.source else ""
+    return article.origin or (str(Path(article.source).resolve()) if article.source else "")
 
 
 def _distinct(article: Article, kept: dict[str, ArticleRecord]) -> Article:

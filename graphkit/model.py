@@ -30,7 +30,9 @@ class Article:
     title: str = ""
     url: str = ""
     date: str = ""          # ISO 8601 date (yyyy-mm-dd) when known
-    source: str = ""        # file the article came from, for messages and provenance
+    source: str = ""        # file the article came from, relative to the input folder given
+    outlet: str = ""        # who published it (newspaper, site, agency)
+    origin: str = ""        # absolute path of the file read, to recognise it later; never written to the graph
 
 
 @dataclass(frozen=True)

@@ -38,7 +38,7 @@ RELATIONS_GRAPH = "graph/relations"
 _T = {name: iri(str(term)) for name, term in {
     "type": RDF.type, "subject": RDF.subject, "predicate": RDF.predicate, "object": RDF.object,
     "label": RDFS.label, "altLabel": SKOS.altLabel, "sameAs": OWL.sameAs, "title": DCTERMS.title,
-    "date": DCTERMS.date, "url": SCHEMA.url, "mentions": SCHEMA.mentions, "derived": PROV.wasDerivedFrom,
+    "date": DCTERMS.date, "publisher": DCTERMS.publisher, "url": SCHEMA.url, "mentions": SCHEMA.mentions, "derived": PROV.wasDerivedFrom,
 }.items()}
 _GK = {name: iri(str(GK[name])) for name in GK.__annotations__}
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -144,6 +144,8 @@ def article_quads(result: ArticleResult, resolution: Resolution, *,
     if article.date:
         yield meta(_T["date"], literal(article.date, XSD + "date") if _ISO_DATE.fullmatch(article.date)
                    else literal(article.date))
+    if article.outlet:
+        yield meta(_T["publisher"], literal(article.outlet))
     if article.source:
         yield meta(_GK["sourceFile"], literal(article.source))
     yield meta(_GK["contentHash"], literal(ids.digest(article.text, length=64)))
