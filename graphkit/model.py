@@ -78,6 +78,8 @@ class Relation:
     method: str             # rule id with version, e.g. "graphkit.verb.v1"
     status: str = "asserted"    # one of CLAIM_STATUSES
     speaker: str = ""       # Entity.key of who asserts, denies or alleges it, if reported speech
+    amount: str = ""        # money the sentence states with it (fine, settlement, contract), as a decimal
+    currency: str = ""      # ISO 4217 code of amount
 
 
 @dataclass(frozen=True)

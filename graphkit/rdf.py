@@ -9,7 +9,8 @@
 * Each article has a named graph whose IRI is the article's IRI. It holds the
   article's metadata, ``schema:mentions`` links, the asserted relations as
   direct triples, and one ``gk:Statement`` node per occurrence (reified
-  triple with evidence, offsets, method, confidence, claim status, speaker).
+  triple with evidence, offsets, method, confidence, claim status, speaker,
+  and the money it states as a ``schema:MonetaryAmount`` at ``<statement>/amount``).
   Negated, denied, alleged and hypothetical claims appear only as statements.
 * All IRIs are derived from names and offsets: no blank nodes, no clock.
 
@@ -38,7 +39,8 @@ RELATIONS_GRAPH = "graph/relations"
 _T = {name: iri(str(term)) for name, term in {
     "type": RDF.type, "subject": RDF.subject, "predicate": RDF.predicate, "object": RDF.object,
     "label": RDFS.label, "altLabel": SKOS.altLabel, "sameAs": OWL.sameAs, "title": DCTERMS.title,
-    "date": DCTERMS.date, "publisher": DCTERMS.publisher, "url": SCHEMA.url, "mentions": SCHEMA.mentions, "derived": PROV.wasDerivedFrom,
+    "date": DCTERMS.date, "publisher": DCTERMS.publisher, "url": SCHEMA.url, "amount": SCHEMA.amount,
+    "MonetaryAmount": SCHEMA.MonetaryAmount, "value": SCHEMA.value, "currency": SCHEMA.currency, "mentions": SCHEMA.mentions, "derived": PROV.wasDerivedFrom,
 }.items()}
 _GK = {name: iri(str(GK[name])) for name in GK.__annotations__}
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -175,6 +177,17 @@ def article_quads(result: ArticleResult, resolution: Resolution, *,
         yield f"{stmt} {_T['derived']} {node} {g} .\n"
         if rel.speaker:
             yield f"{stmt} {_GK['speaker']} {iri(entity(rel.speaker))} {g} .\n"
+        if rel.amount:
+            yield from _amount_quads(stmt, rel, g)
+
+
+def _amount_quads(stmt: str, rel: Relation, g: str) -> Iterator[str]:
+    """The money a statement states, as a schema:MonetaryAmount named after the statement."""
+    node = stmt[:-1] + '/amount>'
+    yield f"{stmt} {_T['amount']} {node} {g} .\n"
+    yield f"{node} {_T['type']} {_T['MonetaryAmount']} {g} .\n"
+    yield f"{node} {_T['value']} {literal(rel.amount, XSD + 'decimal')} {g} .\n"
+    yield f"{node} {_T['currency']} {literal(rel.currency)} {g} .\n"
 
 
 def _statements(result: ArticleResult, entity, base_iri: str) -> list[tuple[str, Relation]]:
