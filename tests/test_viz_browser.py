@@ -159,6 +159,26 @@ def test_clicking_a_relation_shows_every_evidence_sentence_with_source_and_date(
         context.close()
 
 
+def test_a_fine_shows_its_amount_and_each_source_its_outlet(browser, tmp_path):
+    from test_export_sample import sample_dataset
+
+    graph = to_networkx(sample_dataset())
+    path = tmp_path / "sample.html"
+    write_page(graph, path, title="Sample")
+    s, o = next((s, o) for s, o, key in graph.edges(keys=True) if key == "sellsTo")
+    context, page, problems = open_page(browser, path)
+    try:
+        click_edge(page, edge_id(page, s, "sellsTo", o))
+        shown = panel(page)
+        assert "Amount: $2,000,000" in shown["text"]
+        assert "Example News" in shown["text"] and "2021-03-04" in shown["text"]
+        assert ["Acme wins police contract", "https://news.example/acme"] in shown["links"]
+        assert shown["text"].count("Amount:") == 1          # the second sentence states no amount
+        assert problems == []
+    finally:
+        context.close()
+
+
 def test_search_box_finds_an_entity_by_another_of_its_names(browser, example):
     graph, path = example
     labels = {d["label"].casefold() for _, d in graph.nodes(data=True)}
