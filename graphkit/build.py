@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import __version__
-from .errors import GraphError, InputError, OutputError
+from .errors import GraphError, GraphkitError, InputError, OutputError
 from .ids import article_path, digest
 from .ingest import collect_files, load_sidecar, read_articles
 from .model import Article, ArticleResult, BuildReport
@@ -86,6 +86,8 @@ def build(inputs: Iterable[str | Path], output: str | Path, options: BuildOption
     options = options or BuildOptions()
     inputs = list(inputs)
     started = time.perf_counter()
+    if not 0 <= options.min_confidence <= 1:
+        raise GraphkitError(f"min_confidence must be between 0 and 1, not {options.min_confidence:g}")
     check_output(output)
     check_base_iri(options.base_iri)
     state = BuildState(output)

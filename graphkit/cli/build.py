@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import sys
 
-from ..errors import GraphkitError
 from .common import EXIT_ERROR, EXIT_OK, EXIT_PARTIAL, add_base_iri, progress_bar
 
 
@@ -32,8 +31,6 @@ def register(sub) -> None:
 def run(args) -> int:
     from ..build import BuildOptions, build
 
-    if args.workers < 1:
-        raise GraphkitError(f"--workers must be at least 1, not {args.workers}")
     options = BuildOptions(model=args.model, base_iri=args.base_iri, min_confidence=args.min_confidence,
                            lexicons=tuple(args.lexicon or ()), resolvers=tuple(args.resolver or ()),
                            meta=args.meta, update=args.update, progress=progress_bar(sys.stderr), workers=args.workers,

@@ -49,11 +49,15 @@ def query_text(args) -> str:
 
 def run(args) -> int:
     from ..query import format_result, parse_binding
+    from ..querycheck import check_bindings, ontology_warnings
     from ..store import open_graph, run_sparql
 
     endpoint_arguments(args)
     text = query_text(args)
     bindings = dict(parse_binding(b, args.base_iri) for b in args.bind or ())
+    check_bindings(text, bindings)          # before the graph is read
+    for warning in ontology_warnings(text):
+        print(f"graphkit: warning: {warning}", file=sys.stderr)
     if args.endpoint:
         from ..remote import query_endpoint
 

@@ -28,6 +28,7 @@ from rdflib.term import Identifier
 
 from ..errors import QueryError
 from ..query import QueryResult, check_read_only, with_prefixes
+from ..querycheck import check_bindings
 from ..vocab import DEFAULT_BASE_IRI, PREFIXES
 from .http import EndpointError, check_url, describe_failure, describe_refusal, http_client
 
@@ -149,6 +150,7 @@ def query_endpoint(url: str, query: str, *, bindings: dict[str, Identifier] | No
     """Run a read-only query on the endpoint itself; the project prefixes are declared as for local graphs."""
     check_url(url)
     check_read_only(query)
+    check_bindings(query, bindings)
     text, _ = with_prefixes(query, base_iri)
     text += values_clause(bindings or {})
     with http_client(auth) as client:

@@ -18,6 +18,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from ..errors import QueryError
 from ..query import SavedQuery, parse_binding, short, term_parts
+from ..querycheck import bindable, ontology_warnings
 from ..vocab import sparql_prologue
 from .worker import Job, Reply
 
@@ -48,6 +49,7 @@ class Result:
     boolean: bool | None = None
     truncated: bool = False
     error: str = ""
+    warnings: list[str] = field(default_factory=list)
 
 
 class Page:
@@ -70,7 +72,8 @@ class Page:
             result = self.run(text, binds, run)
         page = self.env.get_template("page.html").render(
             query=text or sparql_prologue(self.base_iri) + "\n" + STARTER, title=title, name=name,
-            binds=binds, result=result, timeout=self.timeout, max_rows=self.max_rows, page_rows=PAGE_ROWS,
+            binds=binds, result=result, placeholder=bind_placeholder(text if name in self.saved else ""),
+            timeout=self.timeout, max_rows=self.max_rows, page_rows=PAGE_ROWS,
             saved=sorted(self.saved.values(), key=lambda q: q.name))
         return page.encode("utf-8")
 
@@ -82,7 +85,7 @@ class Page:
         reply = run(Job(text, accept=PAGE_ACCEPT, bindings=bindings, max_rows=PAGE_ROWS))
         if reply.status != 200:
             return Result(error=reply.body.decode("utf-8", "replace").strip())
-        result = Result(truncated="X-SPARQL-MaxRows" in reply.headers)
+        result = Result(truncated="X-SPARQL-MaxRows" in reply.headers, warnings=ontology_warnings(text))
         if reply.content_type.startswith("application/n-triples"):
             result.variables = ["subject", "predicate", "object"]
             for triple in ox.parse(reply.body, format=ox.RdfFormat.N_TRIPLES):
@@ -111,6 +114,15 @@ class Page:
             return Cell(f"_:{value}")
         title = f"@{language}" if language else (short(ox.NamedNode(datatype), self.base_iri) if datatype else "")
         return Cell(value, title=title)
+
+
+def bind_placeholder(saved_text: str) -> str:
+    """The hint in the empty binding box: the saved query's own variable, else the general form."""
+    names = bindable(saved_text) if saved_text else []
+    if not names:
+        return "VARIABLE=VALUE"
+    others = f" (also {', '.join(names[1:])})" if len(names) > 1 else ""
+    return f"{names[0]}=…{others}"
 
 
 def _first(params: dict[str, list[str]], name: str) -> str:
