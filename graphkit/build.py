@@ -20,6 +20,7 @@ from . import __version__
 from .errors import GraphError, GraphkitError, InputError, OutputError
 from .ids import article_path, digest
 from .ingest import collect_files, load_sidecar, read_articles
+from .ingest.language import language_notes
 from .model import Article, ArticleResult, BuildReport
 from .nquads import check_base_iri, convert
 from .rdf import article_nquads, to_nquads
@@ -193,6 +194,7 @@ class _Writer:
             self.keys[article.id] = entry_key(content_hash(article.text), self.settings.extraction_key)
             self.origins.setdefault(article.id, _origin(article))
         todo = [a for a in articles if not (reuse and self.state.has_entry(self.keys[a.id]))]
+        report.notes.extend(language_notes(todo))       # said once, when the article is first read
         fresh = {}
         stream = extractor.extract(todo, batch_size=self.options.batch_size)
         if self.options.progress is not None:
