@@ -95,9 +95,9 @@ def build(inputs: Iterable[str | Path], output: str | Path, options: BuildOption
     reuse = options.update and Path(output).exists()
     if reuse:
         state.open()        # refuses a corrupt or foreign graph before any work
-    resolvers = list(options.resolvers) or find_resolver_files(inputs)
     settings = BuildSettings(base_iri=options.base_iri, min_confidence=options.min_confidence, model=options.model,
-                             lexicons=_absolute(options.lexicons), resolvers=_absolute(resolvers))
+                             lexicons=_absolute(options.lexicons), resolvers=_absolute(options.resolvers),
+                             input_folders=input_folders(inputs))
     report = BuildReport()
     articles = gather(inputs, report, options.meta)
     if articles:
@@ -116,7 +116,9 @@ def add_articles(graph: str | Path, inputs: Iterable[str | Path], options: Build
     state = BuildState(graph)
     manifest = state.open()
     settings = manifest.settings
-    settings.resolvers = _absolute([*settings.resolvers, *(options.resolvers or find_resolver_files(inputs))])
+    settings.resolvers = _absolute([*settings.resolvers, *options.resolvers])
+    settings.input_folders = _known_folders(settings, manifest.articles) + input_folders(inputs)
+    settings.input_folders = list(dict.fromkeys(settings.input_folders))
     report = BuildReport()
     kept = {record.id: record for record in manifest.articles}
     additions = []
@@ -152,6 +154,7 @@ def remove_articles(graph: str | Path, names: Iterable[str], options: BuildOptio
     if not remaining:
         raise GraphError(f"{graph}: removing {len(gone)} article(s) would leave no article; nothing was removed")
     report = BuildReport(removed=len(gone))
+    manifest.settings.input_folders = _known_folders(manifest.settings, manifest.articles)
     writer = _Writer(state, manifest.settings, options)
     writer.write(writer.keep(remaining), report)
     report.seconds = time.perf_counter() - started
@@ -165,7 +168,7 @@ class _Writer:
         self.state, self.settings, self.options = state, settings, options
         # read the user's files before any long work, so that a typo fails fast
         self.lexicon = load_lexicon(tuple(settings.lexicons))
-        self.decisions = load_decisions(settings.resolvers)
+        self.decisions = load_decisions(resolver_files(settings))
         self.keys: dict[str, str] = {}
         self.origins: dict[str, str] = {}
 
@@ -297,6 +300,26 @@ def _file_of(source: str) -> str:
     """ "briefs.jsonl:3" -> "briefs.jsonl"."""
     head, _, line = source.rpartition(":")
     return head if head and line.isdigit() else source
+
+
+def input_folders(inputs) -> list[str]:
+    """The folders a build reads: each input folder, and the folder of each input file."""
+    folders = (Path(p) if Path(p).is_dir() else Path(p).parent for p in inputs)
+    return list(dict.fromkeys(str(f.resolve()) for f in folders))
+
+
+def _known_folders(settings: BuildSettings, records: list[ArticleRecord]) -> list[str]:
+    """The input folders recorded in the graph's state (for older states: the folders of its articles' files)."""
+    if settings.input_folders:
+        return list(settings.input_folders)
+    return input_folders(Path(_file_of(r.origin)) for r in records if r.origin)
+
+
+def resolver_files(settings: BuildSettings) -> list[str]:
+    """The one discovery rule of build, add and remove: the files given with --resolver (on this run or
+    an earlier one), then resolver.yaml in every folder the graph's articles were read from, whenever
+    it appeared there."""
+    return _absolute([*settings.resolvers, *find_resolver_files(settings.input_folders)])
 
 
 def _absolute(paths) -> list[str]:

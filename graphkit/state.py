@@ -60,7 +60,8 @@ class BuildSettings:
     min_confidence: float = 0.0
     model: str | None = None
     lexicons: list[str] = field(default_factory=list)      # absolute paths of user lexicons
-    resolvers: list[str] = field(default_factory=list)     # absolute paths of resolver files
+    resolvers: list[str] = field(default_factory=list)     # absolute paths of resolver files given with --resolver
+    input_folders: list[str] = field(default_factory=list)  # where resolver.yaml is looked for on every update
     pipeline: str = ""
     extraction_key: str = ""
 
