@@ -26,6 +26,7 @@ from .nquads import check_base_iri, convert
 from .rdf import article_nquads, to_nquads
 from .rdfio import STORE_FORMAT, format_for
 from .resolve import find_resolver_files, load_decisions, resolve
+from .resolve.corrections import apply_corrections, with_person_support
 from .resolve.support import relation_support
 from .resources import load_lexicon
 from .state import (ArticleRecord, BuildSettings, BuildState, Manifest, content_hash, entry_key, extraction_key,
@@ -233,13 +234,16 @@ class _Writer:
         """What an article's N-Quads depend on: its extraction, metadata, entity IRIs, the settings, the code."""
         a = result.article
         iris = [(e.key, resolution.path_of(a.id, e.key)) for e in result.entities]
-        return digest(self.keys[a.id], a.id, a.title, a.url, a.date, a.outlet, a.source, iris, self.settings.base_iri,
+        decided = [(r.subject, r.predicate, r.object, r.evidence.start, r.decided_by, r.decision_note)
+                   for r in result.relations if r.decided_by]        # relations a person rejected
+        return digest(self.keys[a.id], a.id, a.title, a.url, a.date, a.outlet, a.source, iris, decided, self.settings.base_iri,
                       self.settings.pipeline, rdf_code_key(), length=32)
 
     def write(self, results: list[ArticleResult], report: BuildReport) -> None:
         results = sorted(results, key=lambda r: r.article.id)
         resolution = resolve(results, lexicon=self.lexicon, decisions=self.decisions)
-        support = relation_support(results, resolution)
+        results, corrections, notes = apply_corrections(results, resolution, self.decisions, self.lexicon)
+        support = with_person_support(relation_support(results, resolution), corrections)
         fragments: dict[str, str] = {}
 
         def article_text(result: ArticleResult) -> str:
@@ -253,7 +257,7 @@ class _Writer:
             return text
 
         text = to_nquads(results, resolution, base_iri=self.settings.base_iri, pipeline=self.settings.pipeline,
-                         support=support, article_text=article_text)
+                         support=support, article_text=article_text, corrections=corrections)
         prefixes = {**PREFIXES, "gkid": self.settings.base_iri}
         fmt = format_for(self.state.graph)
         data = convert(text, "nquads" if fmt == STORE_FORMAT else fmt, prefixes)     # a store is filled from N-Quads
@@ -263,7 +267,7 @@ class _Writer:
         report.articles = len(results)
         report.entities = len(resolution.entities)
         report.relations = len(support)
-        report.notes.extend(resolution.notes)
+        report.notes.extend(resolution.notes + notes)
 
 
 def _record(article: Article, entry: str, origin: str | None = None, fragment: str = "") -> ArticleRecord:

@@ -18,7 +18,7 @@ PREDICATES = (
     "fines", "tests", "worksFor", "partOf", "acquires", "funds",
 )
 SYMMETRIC_PREDICATES = frozenset({"partnersWith"})
-CLAIM_STATUSES = ("asserted", "negated", "denied", "alleged", "hypothetical")
+CLAIM_STATUSES = ("asserted", "negated", "denied", "alleged", "hypothetical", "rejected")   # rejected: by a person
 
 
 @dataclass(frozen=True)
@@ -80,6 +80,8 @@ class Relation:
     speaker: str = ""       # Entity.key of who asserts, denies or alleges it, if reported speech
     amount: str = ""        # money the sentence states with it (fine, settlement, contract), as a decimal
     currency: str = ""      # ISO 4217 code of amount
+    decided_by: str = ""    # who rejected it in a resolver file (status "rejected")
+    decision_note: str = ""
 
 
 @dataclass(frozen=True)

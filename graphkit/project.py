@@ -10,6 +10,7 @@ drawn from this projection.
 from __future__ import annotations
 
 from collections import defaultdict
+from decimal import Decimal, InvalidOperation
 
 import networkx as nx
 from rdflib import Literal, URIRef
@@ -57,6 +58,14 @@ def to_networkx(dataset) -> nx.MultiDiGraph:
     return graph
 
 
+def plain_decimal(value) -> str:
+    """ "16500000.0"^^xsd:decimal -> "16500000", "750000.50" -> "750000.5" (as spreadsheets and tools want it)."""
+    try:
+        return format(Decimal(str(value)).normalize(), "f")
+    except InvalidOperation:
+        return str(value)
+
+
 def _articles(dataset) -> dict[str, dict]:
     found = {}
     for article in dataset.subjects(RDF.type, GK.Article):
@@ -89,7 +98,7 @@ def _evidence(dataset, articles: dict[str, dict]) -> dict[tuple[str, str, str], 
             "url": meta.get("url", ""),
             "date": meta.get("date", ""),
             "outlet": meta.get("outlet", ""),
-            "amount": str(value) if value is not None else "",
+            "amount": plain_decimal(value) if value is not None else "",
             "currency": str(dataset.value(money, SCHEMA.currency) or "") if money is not None else "",
             "start": int(dataset.value(stmt, GK.startChar) or 0),
             "end": int(dataset.value(stmt, GK.endChar) or 0),
