@@ -120,6 +120,8 @@ def entity_quads(resolution: Resolution, base_iri: str) -> Iterator[str]:
             yield f"{node} {_T['sameAs']} {iri(str(WD[entity.wikidata]))} {graph} .\n"
         if entity.type_reason:
             yield f"{node} {_GK['typeReason']} {literal(entity.type_reason)} {graph} .\n"
+        if entity.collective:
+            yield f"{node} {_GK['collectiveActor']} {literal('true', XSD + 'boolean')} {graph} .\n"
 
 
 def relation_quads(support: Iterable[Support], base_iri: str) -> Iterator[str]:

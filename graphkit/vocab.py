@@ -74,6 +74,7 @@ class GK(DefinedNamespace):
     pipelineVersion: URIRef
     sourceFile: URIRef
     typeReason: URIRef
+    collectiveActor: URIRef
     decidedBy: URIRef
     decisionNote: URIRef
     checkedSource: URIRef
