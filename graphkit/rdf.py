@@ -155,7 +155,7 @@ def correction_quads(corrections: Iterable[PersonStatement], base_iri: str) -> I
         yield f"{stmt} {_T['object']} {o} {graph} .\n"
         yield f"{stmt} {_GK['status']} {_GK['asserted']} {graph} .\n"
         yield f"{stmt} {_GK['method']} {literal(PERSON_METHOD)} {graph} .\n"
-        yield f"{stmt} {_GK['confidence']} {literal('1.0', XSD + 'decimal')} {graph} .\n"
+        yield f"{stmt} {_GK['confidence']} {literal('1', XSD + 'decimal')} {graph} .\n"
         yield f"{stmt} {_GK['decidedBy']} {literal(item.by)} {graph} .\n"
         yield f"{stmt} {_GK['evidence']} {literal(item.note or f'Checked and asserted by {item.by}.')} {graph} .\n"
         if item.note:
@@ -231,13 +231,15 @@ def _amount_quads(stmt: str, rel: Relation, g: str) -> Iterator[str]:
     node = stmt[:-1] + '/amount>'
     yield f"{stmt} {_T['amount']} {node} {g} .\n"
     yield f"{node} {_T['type']} {_T['MonetaryAmount']} {g} .\n"
-    yield f"{node} {_T['value']} {literal(decimal_lexical(rel.amount), XSD + 'decimal')} {g} .\n"
+    yield f"{node} {_T['value']} {literal(canonical_decimal(rel.amount), XSD + 'decimal')} {g} .\n"
     yield f"{node} {_T['currency']} {literal(rel.currency)} {g} .\n"
 
 
-def decimal_lexical(value: str) -> str:
-    """A decimal always written with a point ("16500000.0"): Turtle writers keep that form as it is."""
-    return value if "." in value else value + ".0"
+def canonical_decimal(value: str) -> str:
+    """The canonical form of an xsd:decimal ("16500000", "750000.5"), which Oxigraph stores and answers with,
+    so that a file and a store folder of one graph hold the same literal."""
+    number = Decimal(value).normalize()
+    return format(number, "f")
 
 
 def _statements(result: ArticleResult, entity, base_iri: str) -> list[tuple[str, Relation]]:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import re
 import subprocess
 import sys
 
@@ -45,7 +44,7 @@ def test_front_matter_and_meta_table_reach_the_graph_and_no_absolute_path_does(t
     assert str(tmp_path) not in ftm.read_text(encoding="utf-8")
     penalties = graphkit("query", out, "--name", "largest-penalties", "--format", "csv")
     [row] = [r for r in penalties.stdout.splitlines() if ",Acme Analytics," in r]
-    assert re.search(r",16500000(\.0)?,USD,2024-03-01,Acme fined,", row)
+    assert ",16500000,USD,2024-03-01,Acme fined," in row
 
 
 def test_a_broken_meta_table_is_one_sentence_and_nothing_is_written(tmp_path):
