@@ -21,12 +21,12 @@ from graphkit.rdf import new_dataset
     (["build", "in", "-o", "g.trig", "--min-confidence", "2"], "--min-confidence must be between 0 and 1, not 2"),
     (["build", "in", "-o", "g.trig", "--min-confidence", "-1"], "--min-confidence must be between 0 and 1, not -1"),
     (["build", "in", "-o", "g.trig", "--min-confidence", "nan"], "--min-confidence must be between 0 and 1"),
-    (["build", "in", "-o", "g.trig", "--workers", "0"], "--workers must be 1 or more, not 0"),
+    (["build", "in", "-o", "g.trig", "--workers", "0"], "--workers must be at least 1, not 0"),
     (["serve", "g.trig", "--timeout", "0"], "--timeout must be more than 0, not 0"),
     (["serve", "g.trig", "--port", "70000"], "--port must be between 0 and 65535, not 70000"),
-    (["serve", "g.trig", "--max-rows", "0"], "--max-rows must be 1 or more, not 0"),
-    (["stats", "g.trig", "--top", "-3"], "--top must be 1 or more, not -3"),
-    (["viz", "g.trig", "-o", "g.html", "--max-nodes", "0"], "--max-nodes must be 1 or more, not 0"),
+    (["serve", "g.trig", "--max-rows", "0"], "--max-rows must be at least 1, not 0"),
+    (["stats", "g.trig", "--top", "-3"], "--top must be at least 1, not -3"),
+    (["viz", "g.trig", "-o", "g.html", "--max-nodes", "0"], "--max-nodes must be at least 1, not 0"),
 ])
 def test_numeric_options_out_of_range_are_refused_in_one_sentence(argv, sentence, capsys, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)

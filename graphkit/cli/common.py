@@ -27,7 +27,7 @@ class Range:
     def describe(self) -> str:
         if self.low is not None and self.high is not None:
             return f"between {self.low:g} and {self.high:g}"
-        return f"more than {self.low:g}" if self.above else f"{self.low:g} or more"
+        return f"more than {self.low:g}" if self.above else f"at least {self.low:g}"
 
 
 # every numeric option of every command, by its argparse dest
