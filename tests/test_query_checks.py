@@ -128,3 +128,25 @@ def test_query_page_refuses_unknown_binding_and_shows_each_queries_own_variable(
             assert "<tbody>" not in refused
             warned = page(query="SELECT ?x WHERE { ?x a gk:Compny }")
             assert re.search(r'class="warning"[^>]*>gk:Compny [^<]*did you mean gk:Company\?', warned)
+
+
+@pytest.mark.slow
+def test_query_page_links_the_names_and_titles_a_saved_query_answers_with(tmp_path):
+    from urllib.parse import parse_qs, urlparse
+
+    from test_export_sample import write_sample
+
+    from graphkit.serve import ServeOptions, Service
+    from graphkit.vocab import DEFAULT_BASE_IRI
+
+    with Service(write_sample(tmp_path / "g.trig"), ServeOptions(port=0, timeout=10, quiet=True)) as running:
+        running.start()
+        with httpx.Client(timeout=60) as http:
+            text = http.get(running.url, params={"name": "critics-of"}).text
+    links = {html.unescape(label): parse_qs(urlparse(html.unescape(href)).query)["bind"][0]
+             for href, label in re.findall(r'<td[^>]*><a href="([^"]+)">([^<]+)</a></td>', text)}
+    assert links["Privacy Watch"] == f"entity=<{DEFAULT_BASE_IRI}org/privacy-watch>"
+    assert links["Acme Corp"] == f"entity=<{DEFAULT_BASE_IRI}org/acme>"
+    assert links["Acme: a follow-up"] == f"entity=<{DEFAULT_BASE_IRI}article/acme-follow-up>"
+    sentence = "Privacy Watch criticized Acme for selling face matching to police."
+    assert f"<td>{sentence}</td>" in html.unescape(text)        # an evidence sentence names no one thing
