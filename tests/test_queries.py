@@ -126,7 +126,8 @@ def test_largest_penalties(example_graph):
 
 def test_largest_contracts(example_graph):
     found = rows(example_graph, "largest-contracts")
-    assert has_row(found, seller="Halvorsen…", buyer="Harlow County Sheriff's Office", amount="900000", currency="USD")
+    assert has_row(found, party="Halvorsen…", action="sellsTo", otherParty="Harlow County Sheriff's Office",
+                   amount="900000", currency="USD")
     assert has_row(found, amount="1400000", currency="USD")       # Millbrook's $1.4 million contract
     amounts = [float(row["amount"]) for row in found]
     assert amounts == sorted(amounts, reverse=True)
