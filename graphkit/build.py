@@ -42,7 +42,7 @@ class BuildOptions:
     base_iri: str = DEFAULT_BASE_IRI
     min_confidence: float = 0.0
     lexicons: tuple[str, ...] = ()
-    resolvers: tuple[str, ...] = ()     # resolver files; by default resolver.yaml beside the inputs
+    resolvers: tuple[str, ...] = ()     # resolver files given by name; resolver.yaml beside the inputs applies too
     meta: str | None = None             # sidecar CSV of article metadata (path, title, date, url, outlet)
     update: bool = False                # reuse the stored extraction of unchanged articles
     batch_size: int = 16
@@ -236,8 +236,8 @@ class _Writer:
         iris = [(e.key, resolution.path_of(a.id, e.key)) for e in result.entities]
         decided = [(r.subject, r.predicate, r.object, r.evidence.start, r.decided_by, r.decision_note)
                    for r in result.relations if r.decided_by]        # relations a person rejected
-        return digest(self.keys[a.id], a.id, a.title, a.url, a.date, a.outlet, a.source, iris, decided, self.settings.base_iri,
-                      self.settings.pipeline, rdf_code_key(), length=32)
+        return digest(self.keys[a.id], a.id, a.title, a.url, a.date, a.outlet, a.source, iris, decided,
+                      self.settings.base_iri, self.settings.pipeline, rdf_code_key(), length=32)
 
     def write(self, results: list[ArticleResult], report: BuildReport) -> None:
         results = sorted(results, key=lambda r: r.article.id)

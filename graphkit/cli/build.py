@@ -14,7 +14,8 @@ def register(sub) -> None:
     p.add_argument("--lexicon", action="append", metavar="FILE", help="extra lexicon of entities (JSON lines); repeatable")
     p.add_argument("--min-confidence", type=float, default=0.0, metavar="X", help="drop relations below this confidence (0-1)")
     p.add_argument("--resolver", action="append", metavar="FILE",
-                   help="resolver file of same/different/type decisions (default: resolver.yaml beside the inputs)")
+                   help="resolver file of decisions and corrections, applied on every later add and remove too "
+                        "(resolver.yaml in each input folder always applies)")
     p.add_argument("--meta", metavar="FILE.csv",
                    help="table of article metadata, one row per file: path,title,date,url,outlet")
     p.add_argument("--update", action="store_true",
