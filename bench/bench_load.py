@@ -149,8 +149,9 @@ def main() -> int:
             for run in range(1, args.runs + 1):
                 started = time.perf_counter()
                 with ThreadPoolExecutor(args.clients) as pool:
-                    outcomes = [o for batch in pool.map(lambda _: client(endpoint, query, args.requests, keep_alive),
-                                                        range(args.clients)) for o in batch]
+                    batches = pool.map(lambda _, keep=keep_alive: client(endpoint, query, args.requests, keep),
+                                       range(args.clients))
+                    outcomes = [o for batch in batches for o in batch]
                 wall = time.perf_counter() - started
                 times = [seconds for _, seconds in outcomes]
                 failed = sum(not ok for ok, _ in outcomes)

@@ -65,6 +65,14 @@ def _graph_facts(path: Path, score):
     return labels, types, asserted, statuses
 
 
+def _nodes_of(labels: dict, names: set[str]) -> list:
+    return [node for node, node_labels in labels.items() if node_labels & names]
+
+
+def _gold_of(node_labels: set[str], entity_names: dict[str, set[str]]) -> list[str]:
+    return [entity for entity, names in entity_names.items() if node_labels & names]
+
+
 def census(gold_dir: Path, out: Path, names: set[str] | None, score):
     misses, falses = Counter(), Counter()
     listed: dict[str, list[str]] = defaultdict(list)
@@ -78,15 +86,9 @@ def census(gold_dir: Path, out: Path, names: set[str] | None, score):
         graph = out / f"{name}.ttl"
         labels, types, asserted, statuses = _graph_facts(graph, score) if graph.exists() else ({}, {}, set(), [])
 
-        def nodes_of(entity):
-            return [n for n, ls in labels.items() if ls & entity_names[entity]]
-
-        def gold_of(node):
-            return [e for e, ns in entity_names.items() if labels.get(node, set()) & ns]
-
         gold_triples = {(t["s"], t["p"], t["o"]) for t in gold["triples"]}
         for s, p, o in sorted(gold_triples):
-            subjects, objects = nodes_of(s), nodes_of(o)
+            subjects, objects = _nodes_of(labels, entity_names[s]), _nodes_of(labels, entity_names[o])
             found = any((a, p, b) in asserted or p == "partnersWith" and (b, p, a) in asserted
                         for a in subjects for b in objects)
             if found:
@@ -103,7 +105,7 @@ def census(gold_dir: Path, out: Path, names: set[str] | None, score):
             misses[cause] += 1
             listed[cause].append(f"[{name}] {s} {p} {o}")
         for a, p, b in sorted(asserted):
-            subjects, objects = gold_of(a), gold_of(b)
+            subjects, objects = _gold_of(labels.get(a, set()), entity_names), _gold_of(labels.get(b, set()), entity_names)
             if any((s, p, o) in gold_triples or p == "partnersWith" and (o, p, s) in gold_triples
                    for s in subjects for o in objects):
                 continue

@@ -18,7 +18,10 @@ name, acronym, short-form and fuzzy rules achieve alone.
 A gold entity is found in an article's graph through the nodes that article
 mentions (``schema:mentions``) whose label or alternative labels equal one of
 its gold names after normalisation (score.py's rule). Names that two gold
-entities of one article share are ambiguous and ignored.
+entities of one article share are ambiguous and ignored. Generic collective
+actors ("police", "governments", marked ``gk:collectiveActor``) are one node
+per article by design, so they are left out of fragmentation (not out of
+wrong merges).
 
     python bench/resolution_dev.py [--eval DIR] [--graph GRAPH] [--json]
 """
@@ -38,7 +41,7 @@ from rdflib.namespace import RDFS, SKOS
 
 from graphkit.ids import article_path, normalize_name
 from graphkit.rdfio import read_graph
-from graphkit.vocab import DEFAULT_BASE_IRI, SCHEMA
+from graphkit.vocab import DEFAULT_BASE_IRI, GK, SCHEMA
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -68,7 +71,7 @@ def load_gold(dev: Path) -> dict[str, dict[str, set[str]]]:
 
 
 def graph_view(dataset, article_ids, base_iri: str):
-    """article id -> mentioned node IRIs; node IRI -> normalised names."""
+    """article id -> mentioned node IRIs; node IRI -> normalised names; the collective actors' IRIs."""
     names: dict[str, set[str]] = defaultdict(set)
     for predicate in (RDFS.label, SKOS.altLabel):
         for node, name in dataset.subject_objects(predicate):
@@ -77,7 +80,8 @@ def graph_view(dataset, article_ids, base_iri: str):
     for article in article_ids:
         iri = URIRef(base_iri + article_path(article))
         mentions[article] = {str(n) for n in dataset.objects(iri, SCHEMA.mentions)}
-    return mentions, names
+    collective = {str(n) for n, flag in dataset.subject_objects(GK.collectiveActor) if str(flag).lower() == "true"}
+    return mentions, names, collective
 
 
 def fewest_covering(sets: list[set[str]]) -> int:
@@ -90,7 +94,7 @@ def fewest_covering(sets: list[set[str]]) -> int:
     return len(sets)
 
 
-def measure(gold, mentions, names) -> dict:
+def measure(gold, mentions, names, collective=frozenset()) -> dict:
     found: dict[str, dict[str, set[str]]] = defaultdict(dict)     # gold id -> article -> nodes
     wrong = []
     for article, entities in sorted(gold.items()):
@@ -102,7 +106,8 @@ def measure(gold, mentions, names) -> dict:
             hits = sorted(g for g, gnames in entities.items() if names[node] & gnames)
             if len(hits) > 1:
                 wrong.append({"article": article, "node": node, "gold": hits})
-    shared = {g: arts for g, arts in found.items() if len(arts) > 1}
+    shared = {g: arts for g, arts in found.items()
+              if len(arts) > 1 and not set().union(*arts.values()) <= set(collective)}
     rows = []
     for gid, arts in sorted(shared.items()):
         sets = list(arts.values())

@@ -17,14 +17,16 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import __version__
-from .errors import GraphError, InputError, OutputError
+from .errors import GraphError, GraphkitError, InputError, OutputError
 from .ids import article_path, digest
-from .ingest import collect_files, read_articles
+from .ingest import collect_files, load_sidecar, read_articles
+from .ingest.language import language_notes
 from .model import Article, ArticleResult, BuildReport
 from .nquads import check_base_iri, convert
 from .rdf import article_nquads, to_nquads
 from .rdfio import STORE_FORMAT, format_for
 from .resolve import find_resolver_files, load_decisions, resolve
+from .resolve.corrections import apply_corrections, with_person_support
 from .resolve.support import relation_support
 from .resources import load_lexicon
 from .state import (ArticleRecord, BuildSettings, BuildState, Manifest, content_hash, entry_key, extraction_key,
@@ -40,7 +42,8 @@ class BuildOptions:
     base_iri: str = DEFAULT_BASE_IRI
     min_confidence: float = 0.0
     lexicons: tuple[str, ...] = ()
-    resolvers: tuple[str, ...] = ()     # resolver files; by default resolver.yaml beside the inputs
+    resolvers: tuple[str, ...] = ()     # resolver files given by name; resolver.yaml beside the inputs applies too
+    meta: str | None = None             # sidecar CSV of article metadata (path, title, date, url, outlet)
     update: bool = False                # reuse the stored extraction of unchanged articles
     batch_size: int = 16
     progress: Progress | None = None
@@ -57,7 +60,8 @@ def check_output(output: str | Path) -> None:
         raise OutputError(f"{output}: the folder {folder} does not exist")
 
 
-def gather(inputs: Iterable[str | Path], report: BuildReport) -> list[Article]:
+def gather(inputs: Iterable[str | Path], report: BuildReport, meta: str | None = None) -> list[Article]:
+    sidecar = load_sidecar(meta) if meta else None      # a broken table stops the build before any work
     files = collect_files(inputs)
     report.skipped = len(files.skipped)
     report.failures.extend(str(e) for e in files.errors)
@@ -65,11 +69,14 @@ def gather(inputs: Iterable[str | Path], report: BuildReport) -> list[Article]:
         names = ", ".join(str(p) for p in files.repeated[:3]) + (" …" if len(files.repeated) > 3 else "")
         report.notes.append(f"{len(files.repeated)} input file(s) named more than once were read once: {names}")
     articles = []
-    for item in read_articles(files.files):
+    for item in read_articles(files, sidecar):
         if isinstance(item, InputError):
             report.failures.append(str(item))
         else:
             articles.append(item)
+    if sidecar is not None and sidecar.unused():
+        unused = sidecar.unused()
+        report.notes.append(f"{meta}: {len(unused)} row(s) name no input file, first {unused[0]!r}")
     return articles
 
 
@@ -84,17 +91,19 @@ def build(inputs: Iterable[str | Path], output: str | Path, options: BuildOption
     options = options or BuildOptions()
     inputs = list(inputs)
     started = time.perf_counter()
+    if not 0 <= options.min_confidence <= 1:
+        raise GraphkitError(f"min_confidence must be between 0 and 1, not {options.min_confidence:g}")
     check_output(output)
     check_base_iri(options.base_iri)
     state = BuildState(output)
     reuse = options.update and Path(output).exists()
     if reuse:
         state.open()        # refuses a corrupt or foreign graph before any work
-    resolvers = list(options.resolvers) or find_resolver_files(inputs)
     settings = BuildSettings(base_iri=options.base_iri, min_confidence=options.min_confidence, model=options.model,
-                             lexicons=_absolute(options.lexicons), resolvers=_absolute(resolvers))
+                             lexicons=_absolute(options.lexicons), resolvers=_absolute(options.resolvers),
+                             input_folders=input_folders(inputs))
     report = BuildReport()
-    articles = gather(inputs, report)
+    articles = gather(inputs, report, options.meta)
     if articles:
         writer = _Writer(state, settings, options)
         results = writer.extract(articles, reuse=reuse, report=report)
@@ -111,11 +120,13 @@ def add_articles(graph: str | Path, inputs: Iterable[str | Path], options: Build
     state = BuildState(graph)
     manifest = state.open()
     settings = manifest.settings
-    settings.resolvers = _absolute([*settings.resolvers, *(options.resolvers or find_resolver_files(inputs))])
+    settings.resolvers = _absolute([*settings.resolvers, *options.resolvers])
+    settings.input_folders = _known_folders(settings, manifest.articles) + input_folders(inputs)
+    settings.input_folders = list(dict.fromkeys(settings.input_folders))
     report = BuildReport()
     kept = {record.id: record for record in manifest.articles}
     additions = []
-    for article in gather(inputs, report):
+    for article in gather(inputs, report, options.meta):
         article = _distinct(article, kept)
         old = kept.get(article.id)
         if old is not None and old == _record(article, old.entry, fragment=old.fragment):
@@ -147,6 +158,7 @@ def remove_articles(graph: str | Path, names: Iterable[str], options: BuildOptio
     if not remaining:
         raise GraphError(f"{graph}: removing {len(gone)} article(s) would leave no article; nothing was removed")
     report = BuildReport(removed=len(gone))
+    manifest.settings.input_folders = _known_folders(manifest.settings, manifest.articles)
     writer = _Writer(state, manifest.settings, options)
     writer.write(writer.keep(remaining), report)
     report.seconds = time.perf_counter() - started
@@ -160,7 +172,7 @@ class _Writer:
         self.state, self.settings, self.options = state, settings, options
         # read the user's files before any long work, so that a typo fails fast
         self.lexicon = load_lexicon(tuple(settings.lexicons))
-        self.decisions = load_decisions(settings.resolvers)
+        self.decisions = load_decisions(resolver_files(settings))
         self.keys: dict[str, str] = {}
         self.origins: dict[str, str] = {}
 
@@ -189,6 +201,7 @@ class _Writer:
             self.keys[article.id] = entry_key(content_hash(article.text), self.settings.extraction_key)
             self.origins.setdefault(article.id, _origin(article))
         todo = [a for a in articles if not (reuse and self.state.has_entry(self.keys[a.id]))]
+        report.notes.extend(language_notes(todo))       # said once, when the article is first read
         fresh = {}
         stream = extractor.extract(todo, batch_size=self.options.batch_size)
         if self.options.progress is not None:
@@ -224,13 +237,16 @@ class _Writer:
         """What an article's N-Quads depend on: its extraction, metadata, entity IRIs, the settings, the code."""
         a = result.article
         iris = [(e.key, resolution.path_of(a.id, e.key)) for e in result.entities]
-        return digest(self.keys[a.id], a.id, a.title, a.url, a.date, a.source, iris, self.settings.base_iri,
-                      self.settings.pipeline, rdf_code_key(), length=32)
+        decided = [(r.subject, r.predicate, r.object, r.evidence.start, r.decided_by, r.decision_note)
+                   for r in result.relations if r.decided_by]        # relations a person rejected
+        return digest(self.keys[a.id], a.id, a.title, a.url, a.date, a.outlet, a.source, iris, decided,
+                      self.settings.base_iri, self.settings.pipeline, rdf_code_key(), length=32)
 
     def write(self, results: list[ArticleResult], report: BuildReport) -> None:
         results = sorted(results, key=lambda r: r.article.id)
         resolution = resolve(results, lexicon=self.lexicon, decisions=self.decisions)
-        support = relation_support(results, resolution)
+        results, corrections, notes = apply_corrections(results, resolution, self.decisions, self.lexicon)
+        support = with_person_support(relation_support(results, resolution), corrections)
         fragments: dict[str, str] = {}
 
         def article_text(result: ArticleResult) -> str:
@@ -244,7 +260,7 @@ class _Writer:
             return text
 
         text = to_nquads(results, resolution, base_iri=self.settings.base_iri, pipeline=self.settings.pipeline,
-                         support=support, article_text=article_text)
+                         support=support, article_text=article_text, corrections=corrections)
         prefixes = {**PREFIXES, "gkid": self.settings.base_iri}
         fmt = format_for(self.state.graph)
         data = convert(text, "nquads" if fmt == STORE_FORMAT else fmt, prefixes)     # a store is filled from N-Quads
@@ -254,17 +270,17 @@ class _Writer:
         report.articles = len(results)
         report.entities = len(resolution.entities)
         report.relations = len(support)
-        report.notes.extend(resolution.notes)
+        report.notes.extend(resolution.notes + notes)
 
 
 def _record(article: Article, entry: str, origin: str | None = None, fragment: str = "") -> ArticleRecord:
     return ArticleRecord(id=article.id, content_hash=content_hash(article.text), entry=entry, title=article.title,
-                         url=article.url, date=article.date, source=article.source,
+                         url=article.url, date=article.date, outlet=article.outlet, source=article.source,
                          origin=_origin(article) if origin is None else origin, fragment=fragment)
 
 
 def _origin(article: Article) -> str:
-    return str(Path(article.source).resolve()) if article.source else ""
+    return article.origin or (str(Path(article.source).resolve()) if article.source else "")
 
 
 def _distinct(article: Article, kept: dict[str, ArticleRecord]) -> Article:
@@ -291,6 +307,26 @@ def _file_of(source: str) -> str:
     """ "briefs.jsonl:3" -> "briefs.jsonl"."""
     head, _, line = source.rpartition(":")
     return head if head and line.isdigit() else source
+
+
+def input_folders(inputs) -> list[str]:
+    """The folders a build reads: each input folder, and the folder of each input file."""
+    folders = (Path(p) if Path(p).is_dir() else Path(p).parent for p in inputs)
+    return list(dict.fromkeys(str(f.resolve()) for f in folders))
+
+
+def _known_folders(settings: BuildSettings, records: list[ArticleRecord]) -> list[str]:
+    """The input folders recorded in the graph's state (for older states: the folders of its articles' files)."""
+    if settings.input_folders:
+        return list(settings.input_folders)
+    return input_folders(Path(_file_of(r.origin)) for r in records if r.origin)
+
+
+def resolver_files(settings: BuildSettings) -> list[str]:
+    """The one discovery rule of build, add and remove: the files given with --resolver (on this run or
+    an earlier one), then resolver.yaml in every folder the graph's articles were read from, whenever
+    it appeared there."""
+    return _absolute([*settings.resolvers, *find_resolver_files(settings.input_folders)])
 
 
 def _absolute(paths) -> list[str]:

@@ -18,7 +18,7 @@ PREDICATES = (
     "fines", "tests", "worksFor", "partOf", "acquires", "funds",
 )
 SYMMETRIC_PREDICATES = frozenset({"partnersWith"})
-CLAIM_STATUSES = ("asserted", "negated", "denied", "alleged", "hypothetical")
+CLAIM_STATUSES = ("asserted", "negated", "denied", "alleged", "hypothetical", "rejected")   # rejected: by a person
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,9 @@ class Article:
     title: str = ""
     url: str = ""
     date: str = ""          # ISO 8601 date (yyyy-mm-dd) when known
-    source: str = ""        # file the article came from, for messages and provenance
+    source: str = ""        # file the article came from, relative to the input folder given
+    outlet: str = ""        # who published it (newspaper, site, agency)
+    origin: str = ""        # absolute path of the file read, to recognise it later; never written to the graph
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,10 @@ class Relation:
     method: str             # rule id with version, e.g. "graphkit.verb.v1"
     status: str = "asserted"    # one of CLAIM_STATUSES
     speaker: str = ""       # Entity.key of who asserts, denies or alleges it, if reported speech
+    amount: str = ""        # money the sentence states with it (fine, settlement, contract), as a decimal
+    currency: str = ""      # ISO 4217 code of amount
+    decided_by: str = ""    # who rejected it in a resolver file (status "rejected")
+    decision_note: str = ""
 
 
 @dataclass(frozen=True)

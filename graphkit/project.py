@@ -2,14 +2,15 @@
 
 Nodes are typed entities (label, type, names, Wikidata id, articles that
 mention them); edges are asserted relations keyed by predicate, each with
-every evidence sentence and its source (with the statement IRI and offsets).
-``graph.graph["articles"]`` lists every article (IRI, title, url, date,
-source file), mentioned or not. The HTML page and the graph-tool exports are
+every evidence sentence and its source (with the statement IRI and offsets,
+and the money the sentence states, if any). ``graph.graph["articles"]`` lists
+every article (IRI, title, url, date, outlet, source file), mentioned or not. The HTML page and the graph-tool exports are
 drawn from this projection.
 """
 from __future__ import annotations
 
 from collections import defaultdict
+from decimal import Decimal, InvalidOperation
 
 import networkx as nx
 from rdflib import Literal, URIRef
@@ -57,6 +58,14 @@ def to_networkx(dataset) -> nx.MultiDiGraph:
     return graph
 
 
+def plain_decimal(value) -> str:
+    """ "16500000.0"^^xsd:decimal -> "16500000", "750000.50" -> "750000.5" (as spreadsheets and tools want it)."""
+    try:
+        return format(Decimal(str(value)).normalize(), "f")
+    except InvalidOperation:
+        return str(value)
+
+
 def _articles(dataset) -> dict[str, dict]:
     found = {}
     for article in dataset.subjects(RDF.type, GK.Article):
@@ -65,6 +74,7 @@ def _articles(dataset) -> dict[str, dict]:
             "title": str(dataset.value(article, DCTERMS.title) or ""),
             "url": str(dataset.value(article, SCHEMA.url) or ""),
             "date": str(dataset.value(article, DCTERMS.date) or ""),
+            "outlet": str(dataset.value(article, DCTERMS.publisher) or ""),
             "source": str(dataset.value(article, GK.sourceFile) or ""),
         }
     return found
@@ -79,12 +89,17 @@ def _evidence(dataset, articles: dict[str, dict]) -> dict[tuple[str, str, str], 
             continue
         article = str(dataset.value(stmt, PROV.wasDerivedFrom) or "")
         meta = articles.get(article, {})
+        money = dataset.value(stmt, SCHEMA.amount)
+        value = dataset.value(money, SCHEMA.value) if money is not None else None
         found[(str(s), predicate, str(o))].append({
             "text": str(dataset.value(stmt, GK.evidence) or ""),
             "article": article,
             "title": meta.get("title", ""),
             "url": meta.get("url", ""),
             "date": meta.get("date", ""),
+            "outlet": meta.get("outlet", ""),
+            "amount": plain_decimal(value) if value is not None else "",
+            "currency": str(dataset.value(money, SCHEMA.currency) or "") if money is not None else "",
             "start": int(dataset.value(stmt, GK.startChar) or 0),
             "end": int(dataset.value(stmt, GK.endChar) or 0),
             "statement": str(stmt),

@@ -24,6 +24,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Identifier
 
 from .errors import QueryError
+from .querycheck import TOKENS, check_bindings
 from .readonly import UpdateRefused, read_only  # noqa: F401 (UpdateRefused: part of this module's API)
 from .resources import queries_dir
 from .vocab import DEFAULT_BASE_IRI, PREFIXES
@@ -57,13 +58,7 @@ def with_prefixes(query: str, base_iri: str = DEFAULT_BASE_IRI) -> tuple[str, in
     return "\n".join(lines) + ("\n" if lines else "") + query, len(lines)
 
 
-# strings, IRIs, comments, variables and prefixed names: skipped when looking for the WHERE clause
-_TOKENS = re.compile(r"""
-    (?P<skip>"{3}(?:[^"\\]|\\.|"(?!""))*"{3} | '{3}(?:[^'\\]|\\.|'(?!''))*'{3}
-      | "(?:[^"\\\n]|\\.)*" | '(?:[^'\\\n]|\\.)*' | <[^<>"\s]*> | \#[^\n]*
-      | [?$]\w+ | [A-Za-z_][\w.-]*:[\w.-]* )
-    | (?P<where>\bWHERE\b) | (?P<construct>\bCONSTRUCT\b) | (?P<service>\bSERVICE\b) | (?P<open>\{)
-""", re.I | re.X)
+_TOKENS = TOKENS
 
 
 def with_values(query: str, bindings: dict) -> str:
@@ -77,6 +72,7 @@ def with_values(query: str, bindings: dict) -> str:
     """
     if not bindings:
         return query
+    check_bindings(query, bindings)
     names = " ".join(f"?{name}" for name in bindings)
     values = " ".join(str(term) for term in bindings.values())
     block = f" VALUES ({names}) {{ ({values}) }}"
@@ -107,6 +103,7 @@ def run_query(dataset, query: str, *, bindings: dict[str, Identifier] | None = N
     from rdflib.plugins.sparql import prepareQuery
 
     rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False     # FROM <url> must never fetch the URL
+    check_bindings(query, bindings)
     text, added = with_prefixes(read_only(query), base_iri)
     try:
         prepared = prepareQuery(text)

@@ -48,12 +48,24 @@ def format_for(path: str | Path) -> str:
 
 
 def serialize(ds: Dataset, fmt: str) -> bytes:
+    if fmt in ("turtle", "trig"):
+        return _oxigraph_text(ds, fmt)
     if fmt in QUAD_FORMATS:
         data = ds.serialize(format=fmt, encoding="utf-8")
     else:
         # triple formats flatten the named graphs; statements keep their article in prov:wasDerivedFrom
         data = _flatten(ds).serialize(format=fmt, encoding="utf-8")
     return data
+
+
+def _oxigraph_text(ds: Dataset, fmt: str) -> bytes:
+    """Turtle and TriG written by Oxigraph, as a build writes them: every literal keeps its lexical form
+    (rdflib's Turtle writer turns "7800000"^^xsd:decimal into 7800000.0, another RDF term)."""
+    from .nquads import convert
+
+    text = ds.serialize(format="nquads", encoding="utf-8").decode("utf-8")
+    prefixes = {prefix: str(ns) for prefix, ns in ds.namespaces() if prefix and f"<{ns}" in text}
+    return convert(text, fmt, prefixes)
 
 
 def _flatten(ds: Dataset):

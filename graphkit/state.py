@@ -46,6 +46,7 @@ class ArticleRecord:
     title: str = ""
     url: str = ""
     date: str = ""
+    outlet: str = ""
     source: str = ""
     origin: str = ""        # absolute path of the source file, to recognise it in later builds
     fragment: str = ""      # key of the article's stored N-Quads, valid while its entities keep their IRIs
@@ -59,7 +60,8 @@ class BuildSettings:
     min_confidence: float = 0.0
     model: str | None = None
     lexicons: list[str] = field(default_factory=list)      # absolute paths of user lexicons
-    resolvers: list[str] = field(default_factory=list)     # absolute paths of resolver files
+    resolvers: list[str] = field(default_factory=list)     # absolute paths of resolver files given with --resolver
+    input_folders: list[str] = field(default_factory=list)  # where resolver.yaml is looked for on every update
     pipeline: str = ""
     extraction_key: str = ""
 
@@ -206,7 +208,7 @@ class BuildState:
     def load(self, record: ArticleRecord) -> ArticleResult:
         """An article of the manifest with its stored extraction."""
         article = Article(id=record.id, text="", title=record.title, url=record.url, date=record.date,
-                          source=record.source)
+                          outlet=record.outlet, source=record.source, origin=record.origin)
         result = self.load_entry(record.entry, article)
         if content_hash(result.article.text) != record.content_hash:
             raise GraphError(f"{self.folder}: the stored text of article {record.id!r} does not match its hash; "

@@ -33,6 +33,7 @@ class Node:
     names: list[str]
     degree: int = 0
     articles: int = 0
+    collective: bool = False    # a generic actor ("police") of one article: never a duplicate of another
 
 
 @dataclass
@@ -61,7 +62,8 @@ def entity_nodes(dataset) -> dict[str, Node]:
             continue
         label = str(dataset.value(node, RDFS.label) or str(node).rsplit("/", 1)[-1])
         names = sorted({label} | {str(n) for n in dataset.objects(node, SKOS.altLabel)})
-        nodes[str(node)] = Node(str(node), etype, label, names)
+        collective = str(dataset.value(node, GK.collectiveActor) or "").lower() == "true"
+        nodes[str(node)] = Node(str(node), etype, label, names, collective=collective)
     mentioned = Counter(str(e) for _, e in dataset.subject_objects(SCHEMA.mentions))
     for iri, count in mentioned.items():
         if iri in nodes:
@@ -86,7 +88,7 @@ def graph_stats(dataset, *, top: int = 10, min_score: float = 85) -> GraphStats:
     stats.articles = len(set(dataset.subjects(RDF.type, GK.Article)))
     ranked = sorted(nodes.values(), key=lambda n: (-n.degree, -n.articles, n.label, n.iri))
     stats.connected = [n for n in ranked if n.degree][:top]
-    stats.duplicates = likely_duplicates(list(nodes.values()), min_score=min_score)[:top]
+    stats.duplicates = likely_duplicates([n for n in nodes.values() if not n.collective], min_score=min_score)[:top]
     return stats
 
 

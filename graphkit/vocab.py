@@ -37,6 +37,7 @@ class GK(DefinedNamespace):
     denied: URIRef
     alleged: URIRef
     hypothetical: URIRef
+    rejected: URIRef
     # the 18 relations
     sells: URIRef
     sellsTo: URIRef
@@ -73,6 +74,10 @@ class GK(DefinedNamespace):
     pipelineVersion: URIRef
     sourceFile: URIRef
     typeReason: URIRef
+    collectiveActor: URIRef
+    decidedBy: URIRef
+    decisionNote: URIRef
+    checkedSource: URIRef
 
 
 SCHEMA = Namespace("https://schema.org/")

@@ -71,8 +71,10 @@ def test_relations_map_onto_link_schemata_with_evidence(tmp_path):
 
     job = link("Employment", employee=jane, employer=acme)
     assert job["properties"]["description"] == [WORKS] and job["properties"]["role"] == ["works for"]
-    sale = link("UnknownLink", subject=acme, object=police)
-    assert set(sale["properties"]["description"]) == {SELL_1, SELL_2} and sale["properties"]["role"] == ["sells to"]
+    sale = link("Payment", payer=police, beneficiary=acme)      # its sentence states $2 million
+    assert set(sale["properties"]["description"]) == {SELL_1, SELL_2}
+    assert sale["properties"]["summary"] == ["Acme Corp sells to Springfield Police Department"]
+    assert (sale["properties"]["amount"], sale["properties"]["currency"]) == (["2000000"], ["USD"])
     proofs = [by_id[i] for i in sale["properties"]["proof"]]
     assert {p["schema"] for p in proofs} == {"Article"} and len(proofs) == 2
     assert sale["properties"]["sourceUrl"] == ["https://news.example/acme"]

@@ -126,6 +126,9 @@ def test_sample_loads_into_kuzu_and_answers_cypher(tmp_path):
     assert sold == sorted([["Springfield Police Department", SELL_1, "https://news.example/acme",
                             datetime.date(2021, 3, 4), None, 2],
                            ["Springfield Police Department", SELL_2, None, None, "June 2020", 2]], key=lambda r: r[1])
+    money = query(conn, "MATCH (:Entity)-[r:SELLS_TO]->(:Entity) RETURN r.evidence, r.amount, r.currency")
+    assert sorted(money, key=lambda r: r[0]) == sorted([[SELL_1, 2000000.0, "USD"], [SELL_2, None, None]],
+                                                      key=lambda r: r[0])
     [(employer, evidence, labels, aliases)] = query(
         conn, "MATCH (p:Entity)-[r:WORKS_FOR]->(o:Entity) WHERE p.name = 'Jane Roe' "
               "RETURN o.name, r.evidence, o.labels, o.aliases")

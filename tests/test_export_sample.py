@@ -37,13 +37,14 @@ def _entity(key, etype, name, *aliases, wikidata=""):
     return Entity(key, etype, name, (name, *aliases), wikidata, "lexicon")
 
 
-def _relation(subject, predicate, obj, text, start=0, status="asserted"):
-    return Relation(subject, predicate, obj, Evidence(text, start, start + len(text)), 0.8, "test.v1", status)
+def _relation(subject, predicate, obj, text, start=0, status="asserted", amount="", currency=""):
+    return Relation(subject, predicate, obj, Evidence(text, start, start + len(text)), 0.8, "test.v1", status,
+                    amount=amount, currency=currency)
 
 
 def sample_results() -> list[ArticleResult]:
     first = Article("acme-contract", SELL_1, title="Acme wins police contract", url="https://news.example/acme",
-                    date="2021-03-04", source="acme.txt")
+                    date="2021-03-04", source="acme.txt", outlet="Example News")
     second = Article("acme-follow-up", SELL_2, title="Acme: a follow-up", date="June 2020", source="briefs.jsonl:2")
     return [
         ArticleResult(first, entities=(
@@ -54,7 +55,7 @@ def sample_results() -> list[ArticleResult]:
             _entity("city", "GovernmentAgency", "City of Springfield"),
             _entity("redfern", "Company", "Redfern Capital"),
         ), relations=(
-            _relation("acme", "sellsTo", "spd", SELL_1),
+            _relation("acme", "sellsTo", "spd", SELL_1, amount="2000000", currency="USD"),
             _relation("acme", "sells", "facefind", SELL_1),
             _relation("jane", "worksFor", "acme", WORKS, 200),
             _relation("spd", "partOf", "city", PART_OF, 300),
@@ -144,8 +145,9 @@ ENTITIES = """SELECT ?e ?type ?label ?alias ?same WHERE {
 ARTICLES = """SELECT ?a ?title ?url ?date WHERE { ?a a gk:Article .
   OPTIONAL { ?a dcterms:title ?title } OPTIONAL { ?a schema:url ?url } OPTIONAL { ?a dcterms:date ?date } }"""
 TRIPLES = "SELECT ?s ?p ?o WHERE { ?s ?p ?o . FILTER(isIRI(?o)) }"
-EVIDENCE = """SELECT ?s ?p ?o ?text ?article WHERE { ?st a gk:Statement ; gk:status gk:asserted ;
-  rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; gk:evidence ?text ; prov:wasDerivedFrom ?article }"""
+EVIDENCE = """SELECT ?s ?p ?o ?text ?article ?amount ?currency WHERE { ?st a gk:Statement ; gk:status gk:asserted ;
+  rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; gk:evidence ?text ; prov:wasDerivedFrom ?article
+  OPTIONAL { ?st schema:amount ?money . ?money schema:value ?amount ; schema:currency ?currency } }"""
 MENTIONS = "SELECT ?a ?e WHERE { ?a a gk:Article ; schema:mentions ?e }"
 
 
@@ -167,8 +169,10 @@ def truth(dataset) -> Truth:
     for a, title, url, date in rows(ARTICLES):
         found.articles[str(a)] = {"title": str(title or ""), "url": str(url or ""), "date": str(date or "")}
     evidence = defaultdict(list)
-    for s, p, o, text, article in rows(EVIDENCE):
-        evidence[(str(s), str(p)[len(ONTOLOGY_IRI):], str(o))].append({"text": str(text), "article": str(article)})
+    for s, p, o, text, article, amount, currency in rows(EVIDENCE):
+        evidence[(str(s), str(p)[len(ONTOLOGY_IRI):], str(o))].append({
+            "text": str(text), "article": str(article), "amount": amount.toPython() if amount is not None else None,
+            "currency": str(currency or "")})
     for s, p, o in rows(TRIPLES):
         predicate = str(p)[len(ONTOLOGY_IRI):]
         if predicate in PREDICATES and str(s) in found.entities and str(o) in found.entities:
@@ -184,6 +188,7 @@ def test_sample_graph_has_what_the_export_tests_rely_on():
                                                          "AdvocacyGroup", "Technology"}
     sells_to = t.labelled("Acme Corp", "sellsTo", "Springfield Police Department")
     assert sorted(e["text"] for e in t.facts[sells_to]) == sorted([SELL_1, SELL_2])
+    assert sorted((e["amount"], e["currency"]) for e in t.facts[sells_to] if e["amount"]) == [(2000000, "USD")]
     assert t.labelled("Acme Corp", "develops", "facial recognition") is None     # alleged: a statement only
     assert len(t.facts) == 9 and t.evidence_count == 10
     assert t.labelled("Privacy Watch", "sues", "Acme") and t.labelled("Privacy Watch", "criticizes", "Acme")

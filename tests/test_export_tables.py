@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import csv
 
+from decimal import Decimal
+
 import pytest
 from test_export_sample import SELL_1, SELL_2, sample_dataset, truth
 
@@ -24,6 +26,8 @@ def check_against_source(folder, source):
         rows = [e for e in edges if (e["source"], e["predicate"], e["target"]) == fact]
         expected = sorted((e["text"], e["article"]) for e in evidence) or [("", "")]     # no evidence: one bare row
         assert sorted((r["evidence"], r["article"]) for r in rows) == expected
+        money = sorted((e["text"], e["amount"], e["currency"]) for e in evidence if e["amount"] is not None)
+        assert sorted((r["evidence"], Decimal(r["amount"]), r["currency"]) for r in rows if r["amount"]) == money
     return nodes, edges
 
 
@@ -37,6 +41,9 @@ def test_sample_tables_keep_every_sentence_and_its_source(tmp_path):
     assert (sold[SELL_1]["url"], sold[SELL_1]["date"], sold[SELL_1]["support"]) == ("https://news.example/acme",
                                                                                   "2021-03-04", "2")
     assert (sold[SELL_2]["title"], sold[SELL_2]["date"]) == ("Acme: a follow-up", "June 2020")
+    assert (sold[SELL_1]["amount"], sold[SELL_1]["currency"], sold[SELL_1]["outlet"]) == ("2000000", "USD",
+                                                                                       "Example News")
+    assert (sold[SELL_2]["amount"], sold[SELL_2]["currency"]) == ("", "")
 
 
 def test_a_fact_without_evidence_still_has_its_row(tmp_path):

@@ -101,6 +101,9 @@ def test_evidence_columns_stay_aligned(tmp_path, fmt, reader):
     rows = list(zip(lines(sold["evidence"]), lines(sold["urls"]), lines(sold["dates"]), strict=True))
     assert (SELL_1, "https://news.example/acme", "2021-03-04") in rows
     assert (SELL_2, "", "June 2020") in rows
+    money = list(zip(lines(sold["evidence"]), lines(sold["amounts"]) or [""] * 2, lines(sold["currencies"]) or [""] * 2,
+                     lines(sold["outlets"]) or [""] * 2, strict=True))
+    assert (SELL_1, "2000000", "USD", "Example News") in money and (SELL_2, "", "", "") in money
 
 
 @pytest.mark.parametrize("fmt", ["graphml", "gexf"])

@@ -17,7 +17,7 @@ def test_text_file_gives_article_with_title(tmp_path):
     f.write_text("Vendor sells cameras to police\n\nAcme sells cameras to the city.\n", encoding="utf-8")
     _, items = read(f)
     assert items == [Article(id="story", text="Vendor sells cameras to police\n\nAcme sells cameras to the city.",
-                             title="Vendor sells cameras to police", source=str(f))]
+                             title="Vendor sells cameras to police", source="story.txt", origin=str(f.resolve()))]
 
 
 @pytest.mark.parametrize("content, problem", [

@@ -112,3 +112,22 @@ def test_about_entity(example_graph):
     assert has_row(found, subject=me, predicate=str(RDFS.label), object="Mercadona")
     assert any(r["predicate"] == str(GK.fines) and r["object"] == me for r in found)
     assert all(me in (r["subject"], r["object"]) for r in found)
+
+
+def test_largest_penalties(example_graph):
+    found = rows(example_graph, "largest-penalties")
+    assert has_row(found, actor="Federal Trade Commission", action="fines", target="Halvorsen…", amount="7800000",
+                   currency="USD")
+    assert has_row(found, actor="AEPD", action="fines", target="Mercadona", amount="2520000", currency="EUR")
+    amounts = [float(row["amount"]) for row in found]
+    assert amounts == sorted(amounts, reverse=True)
+    assert rows(example_graph, "largest-penalties", currency="EUR") == [r for r in found if r["currency"] == "EUR"]
+
+
+def test_largest_contracts(example_graph):
+    found = rows(example_graph, "largest-contracts")
+    assert has_row(found, party="Halvorsen…", action="sellsTo", otherParty="Harlow County Sheriff's Office",
+                   amount="900000", currency="USD")
+    assert has_row(found, amount="1400000", currency="USD")       # Millbrook's $1.4 million contract
+    amounts = [float(row["amount"]) for row in found]
+    assert amounts == sorted(amounts, reverse=True)

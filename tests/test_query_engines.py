@@ -22,6 +22,8 @@ FOCUS = {
     "evidence-for-relation": (["subjectName=Vendor 1", "predicate=gk:sells"], "Vendor 1"),
     "who-sells-what-to-whom": (["vendorName=V0"], "Vendor 0"),
     "about-entity": ([f"entity=<{DEFAULT_BASE_IRI}org/vendor-4>"], f"{DEFAULT_BASE_IRI}org/vendor-4"),
+    "largest-penalties": (["currency=EUR"], "EUR"),
+    "largest-contracts": (["currency=USD"], "USD"),
 }
 
 

@@ -12,7 +12,7 @@ from rdflib.compare import isomorphic
 from graphkit.errors import GraphError, OutputError, UnknownFormat
 from graphkit.rdfio import format_for, read_graph, write_graph
 from graphkit.store import MARKER, copy_to_store, open_graph, run_sparql
-from graphkit.vocab import DEFAULT_BASE_IRI, GK, PREFIXES
+from graphkit.vocab import DEFAULT_BASE_IRI, GK, PREFIXES, SCHEMA
 
 XSS_LABEL = '<img src=x onerror="document.title=\'pwned\'">'
 XSS_ALT = "<script>document.title='pwned'</script>"
@@ -77,6 +77,13 @@ def add_statement(graph, article, k, position, s, p, o, status) -> None:
                         (GK.confidence, Literal(Decimal("0.8"), datatype=ns.XSD.decimal)),
                         (ns.PROV.wasDerivedFrom, article)):
         graph.add((st, prop, value))
+    if p in ("sellsTo", "fines") and status == "asserted":      # a contract's value, a fine's amount
+        money = URIRef(f"{st}/amount")
+        graph.add((st, SCHEMA.amount, money))
+        graph.add((money, ns.RDF.type, SCHEMA.MonetaryAmount))
+        value = Literal(Decimal(f"{250000 * (k + 1) + position}.5"), datatype=ns.XSD.decimal)   # Turtle-stable form
+        graph.add((money, SCHEMA.value, value))
+        graph.add((money, SCHEMA.currency, Literal("EUR" if k % 2 else "USD")))
 
 
 def quads(ds) -> set:

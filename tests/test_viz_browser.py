@@ -101,12 +101,19 @@ def artifacts(tmp_path_factory):
 # -- the example graph ---------------------------------------------------------
 def test_page_loads_offline_and_draws_every_entity(browser, example, artifacts):
     graph, path = example
+    linked = {n for n in graph if graph.degree(n)}
+    assert graph.number_of_nodes() - len(linked) >= 10         # enough unrelated entities to crowd the view
     context, page, problems = open_page(browser, path)
     try:
-        assert counts(page) == [graph.number_of_nodes(), graph.number_of_edges()]
+        assert page.locator("#hide-isolated").is_checked()      # so they are set aside at first, and said so
+        assert counts(page) == [len(linked), graph.number_of_edges()]
+        assert "without any relation are set aside" in page.locator(".notices").text_content()
         assert page.evaluate("() => network.physics.options.enabled") is False     # settled, then still
         assert page.locator("#visible-count").text_content() == (
-            f"Showing all {graph.number_of_nodes()} entities and {graph.number_of_edges()} relations")
+            f"Showing {len(linked)} of {graph.number_of_nodes()} entities and {graph.number_of_edges()} of "
+            f"{graph.number_of_edges()} relations")
+        page.locator("#hide-isolated").uncheck()
+        assert counts(page) == [graph.number_of_nodes(), graph.number_of_edges()]
         page.screenshot(path=str(artifacts / "example-overview.png"))
         assert problems == []
     finally:
@@ -159,12 +166,33 @@ def test_clicking_a_relation_shows_every_evidence_sentence_with_source_and_date(
         context.close()
 
 
+def test_a_fine_shows_its_amount_and_each_source_its_outlet(browser, tmp_path):
+    from test_export_sample import sample_dataset
+
+    graph = to_networkx(sample_dataset())
+    path = tmp_path / "sample.html"
+    write_page(graph, path, title="Sample")
+    s, o = next((s, o) for s, o, key in graph.edges(keys=True) if key == "sellsTo")
+    context, page, problems = open_page(browser, path)
+    try:
+        click_edge(page, edge_id(page, s, "sellsTo", o))
+        shown = panel(page)
+        assert "Amount: $2,000,000" in shown["text"]
+        assert "Example News" in shown["text"] and "2021-03-04" in shown["text"]
+        assert ["Acme wins police contract", "https://news.example/acme"] in shown["links"]
+        assert shown["text"].count("Amount:") == 1          # the second sentence states no amount
+        assert problems == []
+    finally:
+        context.close()
+
+
 def test_search_box_finds_an_entity_by_another_of_its_names(browser, example):
     graph, path = example
     labels = {d["label"].casefold() for _, d in graph.nodes(data=True)}
     everyone = [n.casefold() for _, d in graph.nodes(data=True) for n in d["names"]]
     found = next(((n, name) for n, d in sorted(graph.nodes(data=True)) for name in d["names"]
-                  if name.casefold() not in labels and everyone.count(name.casefold()) == 1), None)
+                  if name.casefold() not in labels and everyone.count(name.casefold()) == 1 and graph.degree(n)),
+                 None)      # an entity drawn at first (unrelated ones are set aside in the example)
     assert found, "the example graph has no entity with a distinctive other name"
     node, alias = found
     context, page, problems = open_page(browser, path)
@@ -189,6 +217,7 @@ def test_type_and_relation_toggles_support_slider_and_hiding_unlinked_entities(b
                         key=lambda p: sum(1 for *_, k in graph.edges(keys=True) if k == p))
     context, page, problems = open_page(browser, path)
     try:
+        page.locator("#hide-isolated").uncheck()        # checked at first: the example has many unrelated entities
         page.locator("input[name=type][value=Person]").uncheck()
         no_person_edges = [e for e in graph.edges(keys=True) if e[0] not in persons and e[1] not in persons]
         assert counts(page) == [graph.number_of_nodes() - len(persons), len(no_person_edges)]

@@ -163,8 +163,8 @@ def test_query_result_naming_no_entity_is_an_error(graph_path):
     (["--query", "ASK { ?s ?p ?o }"], "not an ASK query"),
     (["--query", "SELECT ?a WHERE { ?a a gk:Company }"], "must return ?s ?p ?o, not ?a"),
     (["--query", "SELECT ?s WHERE {"], "SPARQL syntax error"),
-    (["--depth", "-1", "--focus", "Acme"], "--depth must be 0 or more"),
-    (["--layout", "static", "--size-by", "support", "--max-nodes", "0"], "--max-nodes must be 1 or more"),
+    (["--depth", "-1", "--focus", "Acme"], "--depth must be at least 0"),
+    (["--layout", "static", "--size-by", "support", "--max-nodes", "0"], "--max-nodes must be at least 1"),
 ])
 def test_bad_options_give_one_sentence_and_exit_2(graph_path, tmp_path, capsys, args, message):
     out = tmp_path / "page.html"

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from .. import __version__
 from ..errors import GraphkitError
 from . import add, build, export, push, query, serve, stats, validate, viz
-from .common import EXIT_ERROR, EXIT_OK
+from .common import EXIT_ERROR, EXIT_OK, check_ranges
 
 COMMANDS = (build, add, query, validate, viz, export, stats, push, serve)
 
@@ -32,6 +32,7 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
+        check_ranges(args)
         return args.func(args)
     except GraphkitError as exc:
         print(f"graphkit: error: {exc}", file=sys.stderr)

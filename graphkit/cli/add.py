@@ -13,7 +13,10 @@ def register(sub) -> None:
     p.add_argument("inputs", nargs="*", metavar="INPUT",
                    help="article files (.txt .html .jsonl) or folders; none: apply the resolver files again")
     p.add_argument("--resolver", action="append", metavar="FILE",
-                   help="another resolver file to apply from now on (default: resolver.yaml beside the inputs)")
+                   help="another resolver file to apply from now on (resolver.yaml in the folders the graph was read "
+                        "from always applies)")
+    p.add_argument("--meta", metavar="FILE.csv",
+                   help="table of article metadata, one row per file: path,title,date,url,outlet")
     p.set_defaults(func=run_add)
 
     p = sub.add_parser("remove", help="remove articles from a graph, with the facts only they supported")
@@ -25,7 +28,7 @@ def register(sub) -> None:
 def run_add(args) -> int:
     from ..build import BuildOptions, add_articles
 
-    options = BuildOptions(resolvers=tuple(args.resolver or ()), progress=progress_bar(sys.stderr))
+    options = BuildOptions(resolvers=tuple(args.resolver or ()), meta=args.meta, progress=progress_bar(sys.stderr))
     return finish(add_articles(args.graph, args.inputs, options), args.graph)
 
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import sys
 
-from ..errors import GraphkitError
 from .common import EXIT_ERROR, EXIT_OK, EXIT_PARTIAL, add_base_iri, progress_bar
 
 
@@ -15,7 +14,10 @@ def register(sub) -> None:
     p.add_argument("--lexicon", action="append", metavar="FILE", help="extra lexicon of entities (JSON lines); repeatable")
     p.add_argument("--min-confidence", type=float, default=0.0, metavar="X", help="drop relations below this confidence (0-1)")
     p.add_argument("--resolver", action="append", metavar="FILE",
-                   help="resolver file of same/different/type decisions (default: resolver.yaml beside the inputs)")
+                   help="resolver file of decisions and corrections, applied on every later add and remove too "
+                        "(resolver.yaml in each input folder always applies)")
+    p.add_argument("--meta", metavar="FILE.csv",
+                   help="table of article metadata, one row per file: path,title,date,url,outlet")
     p.add_argument("--update", action="store_true",
                    help="reuse GRAPH's stored extraction: only new or changed articles are parsed")
     scale = p.add_mutually_exclusive_group()
@@ -30,11 +32,9 @@ def register(sub) -> None:
 def run(args) -> int:
     from ..build import BuildOptions, build
 
-    if args.workers < 1:
-        raise GraphkitError(f"--workers must be at least 1, not {args.workers}")
     options = BuildOptions(model=args.model, base_iri=args.base_iri, min_confidence=args.min_confidence,
                            lexicons=tuple(args.lexicon or ()), resolvers=tuple(args.resolver or ()),
-                           update=args.update, progress=progress_bar(sys.stderr), workers=args.workers,
+                           meta=args.meta, update=args.update, progress=progress_bar(sys.stderr), workers=args.workers,
                            dask=args.dask)
     report = build(args.inputs, args.output, options)
     return finish(report, args.output)

@@ -1,9 +1,50 @@
 """Exit codes and small helpers shared by the commands."""
 from __future__ import annotations
 
+import math
+from dataclasses import dataclass
+
 from ..errors import GraphkitError
 
 EXIT_OK, EXIT_PARTIAL, EXIT_ERROR = 0, 1, 2
+
+
+@dataclass(frozen=True)
+class Range:
+    """The values a numeric option accepts: low (inclusive unless ``above``) to high (inclusive)."""
+
+    low: float | None = None
+    high: float | None = None
+    above: bool = False         # low itself is refused
+
+    def accepts(self, value) -> bool:
+        if isinstance(value, float) and not math.isfinite(value):
+            return False
+        if self.low is not None and (value <= self.low if self.above else value < self.low):
+            return False
+        return self.high is None or value <= self.high
+
+    def describe(self) -> str:
+        if self.low is not None and self.high is not None:
+            return f"between {self.low:g} and {self.high:g}"
+        return f"more than {self.low:g}" if self.above else f"at least {self.low:g}"
+
+
+# every numeric option of every command, by its argparse dest
+RANGES = {
+    "min_confidence": Range(0, 1), "workers": Range(1), "port": Range(0, 65535), "timeout": Range(0, above=True),
+    "max_rows": Range(1), "top": Range(1), "limit": Range(1), "depth": Range(0), "min_support": Range(0),
+    "max_nodes": Range(1), "max_edges": Range(0), "physics_limit": Range(0),
+}
+
+
+def check_ranges(args) -> None:
+    """Refuse, in one sentence, a numeric option outside its range (before any work is done)."""
+    for dest, allowed in RANGES.items():
+        value = getattr(args, dest, None)
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and not allowed.accepts(value):
+            option = "--" + dest.replace("_", "-")
+            raise GraphkitError(f"{option} must be {allowed.describe()}, not {value:g}")
 
 
 def progress_bar(stream):

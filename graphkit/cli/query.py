@@ -55,12 +55,16 @@ def query_text(args) -> str:
 
 def run(args) -> int:
     from ..query import parse_binding, write_result
+    from ..querycheck import check_bindings, ontology_warnings
 
     endpoint_arguments(args)
     if not args.timeout > 0:
         raise GraphkitError("--timeout must be a positive number of seconds")
     text = query_text(args)
     bindings = dict(parse_binding(b, args.base_iri) for b in args.bind or ())
+    check_bindings(text, bindings)          # before the graph is read
+    for warning in ontology_warnings(text):
+        print(f"graphkit: warning: {warning}", file=sys.stderr)
     width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
 
     def write(result) -> None:

@@ -9,7 +9,9 @@ What becomes what is data, in ``ftm.yaml`` beside this module:
 * each entity an article mentions becomes a ``Mention`` of that document,
   ``resolved`` to the entity when it has an FtM schema;
 * each relation becomes a link (``Employment``, ``Membership``, ``Ownership``,
-  ``Payment``, else ``UnknownLink``) whose ``role`` is the predicate's label,
+  ``Payment``, else ``UnknownLink``) whose ``role`` is the predicate's label;
+  a fine, lawsuit or sale whose sentences state money becomes a ``Payment``
+  with its ``amount`` and ``currency``;
   or a ``Note`` when one end is a technology, product, location or law. Links
   and notes carry the evidence: every sentence (``description``), the article
   documents (``proof``), their urls and, on links, dates and statement IRIs.
@@ -126,8 +128,9 @@ class FtmBuilder:
         ends = {role: (node, graph.nodes[node]) for role, node in (("subject", s), ("object", o))}
         summary = f"{ends['subject'][1]['label']} {self.labels[predicate]} {ends['object'][1]['label']}"
         schemata = {role: self.schema_of(node_data) for role, (_, node_data) in ends.items()}
+        money = [e for e in data["evidence"] if e.get("amount")]
         if all(schemata.values()):
-            spec = self.link_spec(predicate, schemata["subject"], schemata["object"])
+            spec = self.link_spec(predicate, schemata["subject"], schemata["object"], paid=bool(money))
             proxy = self.make(spec["schema"], s, predicate, o)
             proxy.add(spec["subject"], make_id(s))
             proxy.add(spec["object"], make_id(o))
@@ -136,6 +139,9 @@ class FtmBuilder:
             proxy.add("summary", summary)
             proxy.add("date", [e["date"] for e in data["evidence"]])
             proxy.add("recordId", [e["statement"] for e in data["evidence"]])
+            if "amount" in proxy.schema.properties:
+                proxy.add("amount", [e["amount"] for e in money])
+                proxy.add("currency", [e["currency"] for e in money])
         else:
             proxy = self.make(self.mapping["note"], s, predicate, o)
             proxy.add("name", summary)
@@ -148,9 +154,11 @@ class FtmBuilder:
         proxy.add("sourceUrl", [e["url"] for e in data["evidence"]])
         return proxy
 
-    def link_spec(self, predicate: str, subject_schema: str, object_schema: str) -> dict:
-        """The first link schema listed for the predicate whose ranges fit both ends, else the fallback."""
-        for spec in [*self.mapping["links"].get(predicate, []), self.mapping["fallback"]]:
+    def link_spec(self, predicate: str, subject_schema: str, object_schema: str, paid: bool = False) -> dict:
+        """The first link schema listed for the predicate whose ranges fit both ends, else the fallback;
+        when ``paid`` (its sentences state money), the payment schemata are tried first."""
+        payments = self.mapping.get("payments", {}).get(predicate, []) if paid else []
+        for spec in [*payments, *self.mapping["links"].get(predicate, []), self.mapping["fallback"]]:
             properties = self.model.get(spec["schema"]).properties
             if (self.model.get(subject_schema).is_a(properties[spec["subject"]].range)
                     and self.model.get(object_schema).is_a(properties[spec["object"]].range)):
@@ -162,7 +170,8 @@ def check_mapping(model, mapping: dict) -> None:
     """Every schema and property named in ftm.yaml must exist in the installed FtM model."""
     try:
         names = [*mapping["entities"].values(), mapping["document"], mapping["note"]]
-        specs = [spec for specs in mapping["links"].values() for spec in specs] + [mapping["fallback"]]
+        specs = [spec for group in ("links", "payments") for specs in mapping.get(group, {}).values()
+                 for spec in specs] + [mapping["fallback"]]
         problems = [n for n in names if model.get(n) is None]
         for spec in specs:
             schema = model.get(spec["schema"])

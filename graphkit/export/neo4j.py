@@ -27,7 +27,7 @@ ENTITY_COLUMNS = ["id:ID(Entity)", "name", "type", "aliases:string[]", "wikidata
 ARTICLE_COLUMNS = ["id:ID(Article)", "title", "url", "date:date", "dateText", "source", ":LABEL"]
 RELATION_COLUMNS = [":START_ID(Entity)", ":END_ID(Entity)", ":TYPE", "id", "predicate", "support:int",
                     "articleCount:int", "evidence", "article", "url", "date:date", "dateText", "confidence:float",
-                    "startChar:int", "endChar:int", "method"]
+                    "startChar:int", "endChar:int", "method", "amount:float", "currency"]
 MENTION_COLUMNS = [":START_ID(Article)", ":END_ID(Entity)", ":TYPE"]
 EVIDENCE_COLUMNS = RELATION_COLUMNS[RELATION_COLUMNS.index("evidence"):]
 ARRAY_DELIMITER = ";"
@@ -82,8 +82,9 @@ def evidence_cells(item: dict | None) -> list:
     """The cells of EVIDENCE_COLUMNS for one piece of evidence, empty when there is none."""
     if item is None:
         return [""] * len(EVIDENCE_COLUMNS)
+    money = [float(item["amount"]), item["currency"]] if item.get("amount") else ["", ""]
     return [item["text"], item["article"], item["url"], *split_date(item["date"]), item["confidence"],
-            item["start"], item["end"], item["method"]]
+            item["start"], item["end"], item["method"], *money]
 
 
 def mention_rows(graph):

@@ -3,7 +3,9 @@
 ``nodes.csv`` has one row per entity. ``edges.csv`` has one row per piece of
 evidence: a relation stated in three articles takes three rows, each with its
 sentence and source, and ``support`` (repeated on each row) says how many
-there are. A relation without recorded evidence still gets one row.
+there are. A relation without recorded evidence still gets one row. ``amount``
+and ``currency`` hold the money a sentence states (a fine, a settlement, a
+contract's value), as a plain decimal and an ISO 4217 code.
 """
 from __future__ import annotations
 
@@ -16,7 +18,8 @@ from .folders import write_folder_atomic
 
 NODE_COLUMNS = ["id", "label", "type", "aliases", "wikidata", "article_count", "articles"]
 EVIDENCE_FIELDS = {"evidence": "text", "article": "article", "title": "title", "url": "url", "date": "date",
-                   "confidence": "confidence", "start": "start", "end": "end", "method": "method"}
+                   "outlet": "outlet", "amount": "amount", "currency": "currency", "confidence": "confidence",
+                   "start": "start", "end": "end", "method": "method"}
 EDGE_COLUMNS = ["source", "source_label", "predicate", "target", "target_label", "support", *EVIDENCE_FIELDS]
 
 

@@ -48,12 +48,16 @@ def edge_id(source: str, predicate: str, target: str) -> str:
 
 
 def evidence_columns(evidence: list[dict]) -> dict[str, list[str]]:
-    """The evidence of one edge as parallel lists: sentences, article IRIs, urls, dates."""
+    """The evidence of one edge as parallel lists: sentences, article IRIs, urls, dates, outlets and the
+    money each sentence states (an empty line where it states none)."""
     return {
         "evidence": [e["text"] for e in evidence],
         "articles": [e["article"] for e in evidence],
         "urls": [e["url"] for e in evidence],
         "dates": [e["date"] for e in evidence],
+        "outlets": [e["outlet"] for e in evidence],
+        "amounts": [e["amount"] for e in evidence],
+        "currencies": [e["currency"] for e in evidence],
     }
 
 

@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from ..model import Article, ArticleResult, Entity, Evidence, Mention, Relation
 from ..resources import Lexicon, load_lexicon
+from .amounts import with_amount
 from .cues import entity_cues
 from .entities import ArticleEntities, parent_of
 from .mentions import MentionFinder
@@ -195,12 +196,12 @@ def to_result(article: Article, doc: Doc, ents: ArticleEntities, hits: list[Hit]
         text = full_text[item.start:item.end]
         lead = len(text) - len(text.lstrip())
         text = text.strip()
-        relations.append(Relation(
+        relations.append(with_amount(Relation(
             subject=item.hit.subject, predicate=item.hit.predicate, object=item.hit.object,
             evidence=Evidence(text, item.start + lead, item.start + lead + len(text)),
             confidence=round(item.hit.confidence, 3), method=item.hit.method,
             status=item.hit.status, speaker=item.hit.speaker,
-        ))
+        )))
     used = {r.subject for r in relations} | {r.object for r in relations} | {r.speaker for r in relations if r.speaker}
     entities = tuple(
         Entity(key=d.key, type=d.type, name=d.name, names=tuple(d.names), wikidata=d.wikidata, type_reason=d.reason)

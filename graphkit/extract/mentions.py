@@ -22,7 +22,7 @@ NER_TYPES = {
 CASE_SENSITIVE_TYPES = {"Company", "GovernmentAgency", "AdvocacyGroup", "Product", "Legislation", "Person", "Location"}
 NATIONAL_AUTHORITY = "a country's authority"
 OFFICE = "a place's office"
-NATIONAL_BODY = "a country's or leader's government"   # "the Turkish government", "the Biden administration"                       # the reason given to "Texas Attorney General"      # the reason given to "Portugal's data protection authority"
+NATIONAL_BODY = "a country's or leader's government"   # the reason given to "the Turkish government"
 _PRIORITY = {"chapter": 4, "acronym": 3, "lexicon": 3, "ner": 2, "pattern": 1, "repeat": 1}
 
 
@@ -264,7 +264,7 @@ def _datelines(doc: Doc) -> set[int]:
             continue
         window = doc[token.i:token.i + _DATELINE_LENGTH]
         dash = next((t.i for t in window if t.text in _DASHES and t.i > token.i), None)
-        if dash is None or not token.ent_type_ in ("GPE", "LOC"):
+        if dash is None or token.ent_type_ not in ("GPE", "LOC"):
             continue
         head = doc[token.i:dash]
         if all(t.ent_type_ in ("GPE", "LOC", "DATE", "ORG") or t.is_punct or t.like_num or t.is_upper for t in head):

@@ -7,13 +7,14 @@ articles may also hold notes or annotation files.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..errors import InputError
 from ..model import Article
 from . import html, jsonl, text
 from .decode import read_text
+from .sidecar import Sidecar, load_sidecar
 
 Reader = Callable[[Path, str], Iterator["Article | InputError"]]
 
@@ -26,7 +27,7 @@ READERS: dict[str, Reader] = {
     ".ndjson": jsonl.read_jsonl_articles,
 }
 
-__all__ = ["READERS", "InputFiles", "collect_files", "read_articles", "read_text"]
+__all__ = ["READERS", "InputFiles", "Sidecar", "collect_files", "load_sidecar", "read_articles", "read_text"]
 
 
 @dataclass
@@ -35,6 +36,15 @@ class InputFiles:
     skipped: list[Path]
     errors: list[InputError]
     repeated: list[Path] = field(default_factory=list)     # files named again (same file, other spelling): read once
+    names: dict[Path, str] = field(default_factory=dict)    # each file's name relative to the input given
+
+    def name(self, path: Path) -> str:
+        return self.names.get(path) or display_name(path)
+
+
+def display_name(path: Path) -> str:
+    """A file named on the command line: as given when relative and inside the working folder, else its name."""
+    return path.as_posix() if not path.is_absolute() and ".." not in path.parts else path.name
 
 
 def collect_files(inputs: Iterable[str | Path]) -> InputFiles:
@@ -61,13 +71,16 @@ def _expand(inputs: Iterable[str | Path]) -> InputFiles:
     files: list[Path] = []
     skipped: list[Path] = []
     errors: list[InputError] = []
+    names: dict[Path, str] = {}
     for item in inputs:
         path = Path(item)
         if path.is_dir():
             for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                if any(part.startswith(".") for part in child.relative_to(path).parts):
+                relative = child.relative_to(path)
+                if any(part.startswith(".") for part in relative.parts):
                     continue
                 (files if child.suffix.lower() in READERS else skipped).append(child)
+                names[child] = relative.as_posix()
         elif path.is_file():
             if path.suffix.lower() in READERS:
                 files.append(path)
@@ -78,27 +91,40 @@ def _expand(inputs: Iterable[str | Path]) -> InputFiles:
             errors.append(InputError(str(path), "is not a regular file or folder"))
         else:
             errors.append(InputError(str(path), "does not exist"))
-    return InputFiles(files, skipped, errors)
+    return InputFiles(files, skipped, errors, names=names)
 
 
-def read_articles(files: Iterable[Path]) -> Iterator[Article | InputError]:
+def read_articles(files: Iterable[Path] | InputFiles, sidecar: Sidecar | None = None) -> Iterator[Article | InputError]:
     """Read every file, yielding articles and, in their place, the errors of bad inputs.
 
     Article ids come from the file name (or the JSON-lines ``id`` field) and are
     made unique: a second article with the same id gets a suffix from its source.
+    An article's source is its file's path relative to the folder given (no
+    local absolute path reaches the graph); ``sidecar`` adds metadata by file.
     """
+    found = files if isinstance(files, InputFiles) else InputFiles(list(files), [], [])
     seen: set[str] = set()
-    for path in files:
+    for path in found.files:
         reader = READERS[path.suffix.lower()]
+        name = found.name(path)
+        row = sidecar.lookup(path, name) if sidecar is not None else None
         for item in reader(path, path.stem):
             if isinstance(item, Article):
+                item = _with_origin(item, str(path), name, row)
                 item = _unique(item, seen)
             yield item
 
 
-def _unique(article: Article, seen: set[str]) -> Article:
-    from dataclasses import replace
+def _with_origin(article: Article, path: str, name: str, row) -> Article:
+    line = article.source[len(path):] if article.source.startswith(path) else ""
+    article = replace(article, source=name + line, origin=str(Path(path).resolve()) + line)
+    if row is not None:
+        article = replace(article, title=row.title or article.title, date=row.date or article.date,
+                          url=row.url or article.url, outlet=row.outlet or article.outlet)
+    return article
 
+
+def _unique(article: Article, seen: set[str]) -> Article:
     from ..ids import digest, slug
 
     key = slug(article.id)

@@ -29,6 +29,7 @@ def read_html_article(path: Path, article_id: str) -> Iterator[Article | InputEr
         title=(document.title or "").strip(),
         url=(document.url or "").strip(),
         date=(document.date or "")[:10],
+        outlet=(document.sitename or "").strip(),
         source=str(path),
     )
 

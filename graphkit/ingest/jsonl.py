@@ -1,4 +1,4 @@
-"""JSON-lines files: one article per line with id, url, title, date, text."""
+"""JSON-lines files: one article per line with id, url, title, date, outlet, text."""
 from __future__ import annotations
 
 import json
@@ -46,6 +46,7 @@ def read_jsonl_articles(path: Path, stem: str) -> Iterator[Article | InputError]
             title=_field(record, "title"),
             url=_field(record, "url"),
             date=_field(record, "date")[:10],
+            outlet=_field(record, "outlet") or _field(record, "sitename"),
             source=where,
         )
 

@@ -1,4 +1,5 @@
-"""Plain-text articles: the first line is the headline when it looks like one."""
+"""Plain-text articles: metadata lines at the top are read (see :mod:`.meta`); the first line of
+the text is the headline when no title was given and it looks like one."""
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -9,6 +10,7 @@ from ..model import Article
 from .decode import read_text
 from .furniture import strip_furniture
 from .html import html_to_text, looks_like_html
+from .meta import split_metadata
 
 
 def read_text_article(path: Path, article_id: str) -> Iterator[Article | InputError]:
@@ -19,11 +21,13 @@ def read_text_article(path: Path, article_id: str) -> Iterator[Article | InputEr
         return
     if looks_like_html(raw):            # a web page saved with a .txt name
         raw = html_to_text(raw) or raw
+    meta, raw = split_metadata(raw)
     body = strip_furniture(raw)
     if not body.strip():
         yield InputError(str(path), "holds no article text once menus and page furniture are removed")
         return
-    yield Article(id=article_id, text=body, title=guess_title(body), source=str(path))
+    yield Article(id=article_id, text=body, title=meta.title or guess_title(body), url=meta.url, date=meta.date,
+                  outlet=meta.outlet, source=str(path))
 
 
 def guess_title(body: str) -> str:

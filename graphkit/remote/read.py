@@ -28,6 +28,7 @@ from rdflib.term import Identifier
 
 from ..errors import QueryError
 from ..query import QueryResult, with_prefixes
+from ..querycheck import check_bindings
 from ..readonly import read_only
 from ..vocab import DEFAULT_BASE_IRI, PREFIXES
 from .http import EndpointError, check_url, describe_failure, describe_refusal, http_client
@@ -149,6 +150,7 @@ def query_endpoint(url: str, query: str, *, bindings: dict[str, Identifier] | No
                    base_iri: str = DEFAULT_BASE_IRI, auth: httpx.Auth | None = None) -> QueryResult:
     """Run a read-only query on the endpoint itself; the project prefixes are declared as for local graphs."""
     check_url(url)
+    check_bindings(query, bindings)
     text, _ = with_prefixes(read_only(query), base_iri)
     text += values_clause(bindings or {})
     with http_client(auth) as client:

@@ -7,11 +7,27 @@ different:                  # these are never merged
   - [Amazon, Amazon Web Services]
 type:                       # this one is a Company, whatever the articles suggest
   Ring: Company
+reject:                     # a relation a person checked and found wrong (optionally in one article)
+  - subject: Acme
+    predicate: sellsTo
+    object: Springfield Police Department
+    article: acme-contract
+    by: Jane Roe
+    note: the city cancelled the tender
+assert:                     # a relation no article states, that a person checked
+  - subject: Acme
+    predicate: sellsTo
+    object: City of Springfield
+    by: Jane Roe
+    source: https://city.example/contracts/114
+    note: contract 114, signed 4 March 2024
 ```
 
 A name may carry a type in parentheses when it is ambiguous, e.g.
 ``Amazon (Location)``. ``different`` applies before automatic merging (so no
-rule may merge the two), ``same`` and ``type`` after it, on every build.
+rule may merge the two), ``same`` and ``type`` after it, ``reject`` and
+``assert`` once entities are resolved (see :mod:`.corrections`), on every
+build, add and remove. ``by`` (who checked) is required for both.
 """
 from __future__ import annotations
 
@@ -22,12 +38,14 @@ from pathlib import Path
 
 from ..errors import ResourceError
 from ..ids import normalize_name
-from ..model import ENTITY_TYPES
+from ..model import ENTITY_TYPES, PREDICATES
 from ..resources import read_yaml
 
 RESOLVER_FILE_NAMES = ("resolver.yaml", "resolver.yml")
 _TYPED = re.compile(r"^(.*\S)\s*\((" + "|".join(ENTITY_TYPES) + r")\)$")
-_SECTIONS = ("same", "different", "type")
+_SECTIONS = ("same", "different", "type", "reject", "assert")
+_CORRECTION_KEYS = {"reject": ("subject", "predicate", "object", "by", "note", "article"),
+                    "assert": ("subject", "predicate", "object", "by", "note", "article", "source")}
 
 
 @dataclass(frozen=True)
@@ -45,15 +63,34 @@ class Ref:
         return f"{self.name} ({self.type})" if self.type else self.name
 
 
+@dataclass(frozen=True)
+class Correction:
+    """A relation a person rejected or asserted, with who checked it."""
+
+    kind: str               # "reject" or "assert"
+    subject: Ref
+    predicate: str
+    object: Ref
+    by: str
+    note: str = ""
+    article: str = ""       # reject: only as stated in this article; assert: the article it rests on
+    source: str = ""        # assert: the document or address checked
+
+    def __str__(self) -> str:
+        where = f" in {self.article}" if self.article else ""
+        return f"{self.kind}: {self.subject} {self.predicate} {self.object}{where}"
+
+
 @dataclass
 class Decisions:
     same: list[tuple[Ref, ...]] = field(default_factory=list)
     different: list[tuple[Ref, Ref]] = field(default_factory=list)
     types: list[tuple[Ref, str]] = field(default_factory=list)
+    corrections: list[Correction] = field(default_factory=list)
     files: tuple[str, ...] = ()
 
     def __bool__(self) -> bool:
-        return bool(self.same or self.different or self.types)
+        return bool(self.same or self.different or self.types or self.corrections)
 
 
 def find_resolver_files(inputs) -> list[Path]:
@@ -101,6 +138,31 @@ def parse_into(decisions: Decisions, data: dict, where: str) -> None:
         if etype not in ENTITY_TYPES:
             raise ResourceError(f"{where}: type of {name!r} must be one of {', '.join(ENTITY_TYPES)}, not {etype!r}")
         decisions.types.append((_ref(name, f"{where}: type"), etype))
+    for kind in ("reject", "assert"):
+        items = data.get(kind) or []
+        if not isinstance(items, list):
+            raise ResourceError(f"{where}: \"{kind}\" must be a list of relations, each with subject, predicate, "
+                                "object and by (who checked it)")
+        for number, item in enumerate(items, start=1):
+            decisions.corrections.append(_correction(kind, item, f"{where}: {kind}, item {number}"))
+
+
+def _correction(kind: str, item, where: str) -> Correction:
+    if not isinstance(item, dict):
+        raise ResourceError(f"{where}: must be a mapping with subject, predicate, object and by")
+    unknown = sorted(set(item) - set(_CORRECTION_KEYS[kind]))
+    if unknown:
+        raise ResourceError(f"{where}: unknown key {unknown[0]!r}; {kind} takes {', '.join(_CORRECTION_KEYS[kind])}")
+    text = {key: str(item.get(key) or "").strip() for key in _CORRECTION_KEYS[kind]}
+    for key in ("subject", "predicate", "object", "by"):
+        if not text[key]:
+            what = "who checked it, so that the graph records a person's decision" if key == "by" else "a " + key
+            raise ResourceError(f"{where}: needs \"{key}\": {what}")
+    if text["predicate"] not in PREDICATES:
+        raise ResourceError(f"{where}: predicate {text['predicate']!r} is not one of graphkit's relations "
+                            f"({', '.join(PREDICATES)})")
+    return Correction(kind, _ref(text["subject"], where), text["predicate"], _ref(text["object"], where), text["by"],
+                      text["note"], text["article"], text.get("source", ""))
 
 
 def _refs(group, where: str) -> tuple[Ref, ...]:

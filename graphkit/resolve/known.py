@@ -22,6 +22,14 @@ class Known:
     type: str
     wikidata: str = ""
     names: set[str] = field(default_factory=set)      # normalised names and aliases
+    generic: bool = False   # a collective actor ("police"): one entity per article, never merged across articles
+
+
+SCOPE = "@"     # "org:police@article-id": a generic known entity as one article knows it
+
+
+def scoped(ident: str, article: str) -> str:
+    return f"{ident}{SCOPE}{article}"
 
 
 class KnownEntities:
@@ -36,6 +44,7 @@ class KnownEntities:
             ident = f"{kind}:{normalize_name(entry.name)}"
             known = self.by_id.setdefault(ident, Known(ident, entry.name, entry.type))
             known.wikidata = known.wikidata or entry.wikidata
+            known.generic = known.generic or entry.generic
             for name in (entry.name, *entry.aliases):
                 norm = normalize_name(name)
                 if norm:
@@ -66,4 +75,4 @@ class KnownEntities:
         return self.by_name.get((kind, norm), "")
 
     def get(self, ident: str) -> Known | None:
-        return self.by_id.get(ident)
+        return self.by_id.get(ident.split(SCOPE, 1)[0])

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ..ids import entity_kind
 from ..model import ArticleResult
-from .known import KnownEntities
+from .known import KnownEntities, scoped
 from .names import NameRoles, name_roles, normalize_name
 from .settings import ResolveSettings
 
@@ -39,6 +39,8 @@ def collect_members(results: Iterable[ArticleResult], known: KnownEntities,
             if ident:
                 names = _own_names(names, ident, kind, known)
                 roles = name_roles(entity.name, names, entity.type, settings)
+                if known.get(ident).generic:        # "police" here is not "police" in another article
+                    ident = scoped(ident, result.article.id)
             members.append(Member(
                 index=len(members), article=result.article.id, key=entity.key, type=entity.type,
                 kind=kind, name=entity.name, names=names, roles=roles, wikidata=entity.wikidata,

@@ -10,13 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from ..ids import entity_path
+from ..ids import entity_path, slug
 from ..model import ArticleResult
 from ..resources import Lexicon, load_lexicon
 from .apply import apply_different, apply_same, apply_types
 from .clusters import Clusters
 from .decisions import Decisions
-from .known import KnownEntities
+from .known import SCOPE, KnownEntities
 from .members import Member, collect_members, relation_pairs
 from .passes import Context, run_passes
 from .settings import ResolveSettings, load_settings
@@ -33,6 +33,7 @@ class ResolvedEntity:
     articles: list[str] = field(default_factory=list)
     type_votes: dict[str, float] = field(default_factory=dict)
     type_reason: str = ""           # why this type won, for people and `graphkit stats --explain`
+    collective: bool = False        # a generic actor ("police"), kept one per article
     rules: list[str] = field(default_factory=list)      # the merge rules that built it
 
 
@@ -87,7 +88,10 @@ def _name_entities(members: list[Member], clusters: Clusters, known: KnownEntiti
         if root in overrides:
             etype, reason = overrides[root], f"{overrides[root]}: set in the resolver file; evidence was {reason}"
         label = choose_label(group, entry)
-        drafts.append((entity_path(etype, label), group, etype, reason, votes, label, entry))
+        path = entity_path(etype, label)
+        if entry is not None and entry.generic:     # one collective actor per article
+            path = f"{path}-in-{slug(_generic_article(group))}"
+        drafts.append((path, group, etype, reason, votes, label, entry))
     drafts.sort(key=lambda d: (d[0], -len({m.article for m in d[1]}), d[1][0].index))
     entities: dict[str, ResolvedEntity] = {}
     local: dict[tuple[str, str], str] = {}
@@ -98,10 +102,16 @@ def _name_entities(members: list[Member], clusters: Clusters, known: KnownEntiti
             path=path, type=etype, label=label, names=collect_names(group, label),
             wikidata=choose_wikidata(group, entry), articles=sorted({m.article for m in group}),
             type_votes=votes, type_reason=reason, rules=sorted(rules.get(clusters.find(group[0].index), ())),
+            collective=entry is not None and entry.generic,
         )
         for m in group:
             local[(m.article, m.key)] = path
     return Resolution(dict(sorted(entities.items())), local, notes)
+
+
+def _generic_article(group: list[Member]) -> str:
+    """The article a generic actor belongs to: the one of its lexicon-linked members."""
+    return min(m.known.split(SCOPE, 1)[1] for m in group if SCOPE in m.known)
 
 
 def _known_of(group: list[Member], known: KnownEntities):

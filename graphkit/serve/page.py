@@ -4,7 +4,10 @@ Everything runs on the server: ``/?name=critics-of`` runs a saved query,
 ``/?query=…`` the text from the box, ``bind=VAR=VALUE`` pre-binds variables.
 The page is a Jinja template with autoescaping and carries no script, so
 nothing from the graph can run in the browser; IRIs become links to the
-``about-entity`` saved query, never hrefs of their own.
+``about-entity`` saved query, never hrefs of their own. So do names and titles:
+a cell holding the one entity's label or the one article's title that the graph
+has for that text (saved queries answer with names, as a reporter asks) links
+to that entity or article, found with one more query per page.
 """
 from __future__ import annotations
 
@@ -17,7 +20,8 @@ import pyoxigraph as ox
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from ..errors import QueryError
-from ..query import SavedQuery, parse_binding, short, term_parts
+from ..query import XSD_STRING, SavedQuery, parse_binding, short, term_parts
+from ..querycheck import bindable, ontology_warnings
 from ..vocab import sparql_prologue
 from .worker import Job, Reply
 
@@ -48,6 +52,7 @@ class Result:
     boolean: bool | None = None
     truncated: bool = False
     error: str = ""
+    warnings: list[str] = field(default_factory=list)
 
 
 class Page:
@@ -70,7 +75,8 @@ class Page:
             result = self.run(text, binds, run)
         page = self.env.get_template("page.html").render(
             query=text or sparql_prologue(self.base_iri) + "\n" + STARTER, title=title, name=name,
-            binds=binds, result=result, timeout=self.timeout, max_rows=self.max_rows, page_rows=PAGE_ROWS,
+            binds=binds, result=result, placeholder=bind_placeholder(text if name in self.saved else ""),
+            timeout=self.timeout, max_rows=self.max_rows, page_rows=PAGE_ROWS,
             saved=sorted(self.saved.values(), key=lambda q: q.name))
         return page.encode("utf-8")
 
@@ -82,7 +88,7 @@ class Page:
         reply = run(Job(text, accept=PAGE_ACCEPT, bindings=bindings, max_rows=PAGE_ROWS))
         if reply.status != 200:
             return Result(error=reply.body.decode("utf-8", "replace").strip())
-        result = Result(truncated="X-SPARQL-MaxRows" in reply.headers)
+        result = Result(truncated="X-SPARQL-MaxRows" in reply.headers, warnings=ontology_warnings(text))
         if reply.content_type.startswith("application/n-triples"):
             result.variables = ["subject", "predicate", "object"]
             for triple in ox.parse(reply.body, format=ox.RdfFormat.N_TRIPLES):
@@ -95,7 +101,33 @@ class Page:
         result.variables = answer["head"]["vars"]
         for binding in answer["results"]["bindings"]:
             result.rows.append([self.json_cell(binding.get(v)) for v in result.variables])
+        self.link_names(result, answer["results"]["bindings"], run)
         return result
+
+    def link_names(self, result: Result, bindings: list[dict], run: Callable[[Job], Reply]) -> None:
+        """Link each cell that is exactly the label of one entity, or the title of one article."""
+        if ENTITY_QUERY not in self.saved:
+            return
+        texts = sorted({t["value"] for b in bindings for t in b.values() if _plain_text(t)})[:NAME_LOOKUP_LIMIT]
+        if not texts:
+            return
+        values = " ".join(str(ox.Literal(text)) for text in texts)
+        query = NAME_LOOKUP.replace("TEXTS", values)
+        reply = run(Job(query, accept="application/sparql-results+json", max_rows=4 * len(texts) + 10))
+        if reply.status != 200:
+            return          # links are a convenience: the answer stands without them
+        found: dict[str, set[str]] = {}
+        for row in json.loads(reply.body)["results"]["bindings"]:
+            found.setdefault(row["text"]["value"], set()).add(row["thing"]["value"])
+        for row, binding in zip(result.rows, bindings, strict=True):
+            for index, variable in enumerate(result.variables):
+                term = binding.get(variable)
+                things = found.get(term["value"], set()) if _plain_text(term) else set()
+                if len(things) == 1:
+                    row[index].href = self.entity_href(next(iter(things)))
+
+    def entity_href(self, iri: str) -> str:
+        return "/?" + urlencode([("name", ENTITY_QUERY), ("bind", f"entity=<{iri}>")])
 
     def json_cell(self, term: dict | None) -> Cell:
         if term is None:
@@ -104,13 +136,34 @@ class Page:
 
     def cell(self, kind: str, value: str, language: str = "", datatype: str = "") -> Cell:
         if kind == "uri":
-            href = "/?" + urlencode([("name", ENTITY_QUERY), ("bind", f"entity=<{value}>")]) \
-                if ENTITY_QUERY in self.saved else ""
+            href = self.entity_href(value) if ENTITY_QUERY in self.saved else ""
             return Cell(short(ox.NamedNode(value), self.base_iri), href, value)
         if kind == "bnode":
             return Cell(f"_:{value}")
         title = f"@{language}" if language else (short(ox.NamedNode(datatype), self.base_iri) if datatype else "")
         return Cell(value, title=title)
+
+
+def bind_placeholder(saved_text: str) -> str:
+    """The hint in the empty binding box: the saved query's own variable, else the general form."""
+    names = bindable(saved_text) if saved_text else []
+    if not names:
+        return "VARIABLE=VALUE"
+    others = f" (also {', '.join(names[1:])})" if len(names) > 1 else ""
+    return f"{names[0]}=…{others}"
+
+
+NAME_LOOKUP_LIMIT = 2000     # distinct texts looked up per page
+NAME_LOOKUP = """SELECT ?text ?thing WHERE {
+  VALUES ?text { TEXTS }
+  { ?thing rdfs:label ?text } UNION { ?thing a gk:Article ; dcterms:title ?text }
+}"""
+
+
+def _plain_text(term: dict | None) -> bool:
+    """A plain string (a name or a title may be one), short enough to be one."""
+    return bool(term) and term["type"] == "literal" and "xml:lang" not in term and \
+        term.get("datatype", XSD_STRING) == XSD_STRING and 0 < len(term["value"]) <= 300
 
 
 def _first(params: dict[str, list[str]], name: str) -> str:

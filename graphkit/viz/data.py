@@ -98,8 +98,11 @@ def _node_details(data: dict, articles: "_ArticleIndex") -> dict:
 
 def _evidence(item: dict, articles: "_ArticleIndex") -> dict:
     article = articles.add({"iri": item.get("article", ""), "title": item.get("title", ""),
-                            "url": item.get("url", ""), "date": item.get("date", "")})
-    return {"text": item.get("text", ""), "article": article, "confidence": item.get("confidence")}
+                            "url": item.get("url", ""), "date": item.get("date", ""), "outlet": item.get("outlet", "")})
+    found = {"text": item.get("text", ""), "article": article, "confidence": item.get("confidence")}
+    if item.get("amount"):
+        found["amount"], found["currency"] = item["amount"], item.get("currency", "")
+    return found
 
 
 class _ArticleIndex:
@@ -113,7 +116,7 @@ class _ArticleIndex:
         iri = article.get("iri", "")
         if iri not in self._index:
             self._index[iri] = len(self.items)
-            self.items.append({k: article.get(k, "") for k in ("iri", "title", "url", "date", "source")})
+            self.items.append({k: article.get(k, "") for k in ("iri", "title", "url", "date", "outlet", "source")})
         elif not self.items[self._index[iri]]["source"] and article.get("source"):
             self.items[self._index[iri]]["source"] = article["source"]
         return self._index[iri]

@@ -52,8 +52,11 @@ def render_page(view: View | nx.MultiDiGraph, *, title: str = "graphkit graph", 
     physics = uses_physics(graph, layout, physics_limit)
     data = network_data(graph, size_by=size_by, positions=static_layout(graph))
     counts = legend(graph)
+    isolated = sum(1 for node in graph if graph.degree(node) == 0)
+    hide_isolated = crowded(isolated, graph.number_of_nodes())
     data["settings"] = {"physics": physics, "large": graph.number_of_nodes() > physics_limit, "sizeBy": size_by,
-                        "groups": vis_groups([t["name"] for t in counts["types"]]), "edge": load_styles()["edge"]}
+                        "groups": vis_groups([t["name"] for t in counts["types"]]), "edge": load_styles()["edge"],
+                        "hideIsolated": hide_isolated}
     scripts = [_vis_script()] + [_asset(name) for name in _SCRIPTS]
     styles = [_asset("graphkit.css")]
     env = Environment(loader=PackageLoader("graphkit.viz", "templates"), autoescape=select_autoescape(["html"]))
@@ -65,8 +68,26 @@ def render_page(view: View | nx.MultiDiGraph, *, title: str = "graphkit graph", 
         types=[{**t, **type_style(t["name"])} for t in counts["types"]], predicates=counts["predicates"],
         support={"min": max(counts["min_support"], 0), "max": counts["max_support"]},
         nodes=graph.number_of_nodes(), edges=graph.number_of_edges(), view=view,
-        notices=notices(view, physics=physics, physics_limit=physics_limit),
+        notices=notices(view, physics=physics, physics_limit=physics_limit) + _isolated_notice(isolated, hide_isolated),
+        isolated=isolated, hide_isolated=hide_isolated,
     )
+
+
+ISOLATED_SHARE = 0.2    # entities without a relation are set aside at first when they are this share or more
+ISOLATED_MIN = 10       # and at least this many
+
+
+def crowded(isolated: int, total: int) -> bool:
+    """Whether entities without any relation would crowd the first view (a grid of dots beside the drawing)."""
+    return isolated >= ISOLATED_MIN and isolated >= ISOLATED_SHARE * total
+
+
+def _isolated_notice(isolated: int, hidden: bool) -> list:
+    if not hidden:
+        return []
+    return [{"level": "info", "text": f"{isolated:,} entities without any relation are set aside so that the "
+                                      "drawing can be read; untick \u201cHide entities with no shown relation\u201d "
+                                      "to show them."}]
 
 
 def write_page(view: View | nx.MultiDiGraph, path: str | Path, **options) -> None:

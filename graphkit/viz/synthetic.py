@@ -43,12 +43,14 @@ def random_graph(nodes: int, *, edges_per_node: int = 2, isolated: float = 0.1, 
 def _article(i: int) -> dict:
     return {"iri": f"{_BASE}article/{i}", "title": f"Article {i} about technology and accountability",
             "url": f"https://news.example/{2020 + i % 5}/story-{i}", "date": f"{2020 + i % 5}-0{1 + i % 9}-1{i % 10}",
-            "source": f"articles/story-{i}.txt"}
+            "outlet": f"Outlet {i % 4}", "source": f"articles/story-{i}.txt"}
 
 
 def _evidence(rng: random.Random, articles: list[dict], s: int, predicate: str, o: int, j: int) -> dict:
     article = rng.choice(articles)
     text = f"Entity {s} {predicate} entity {o}, according to the report (mention {j + 1})."
+    money = predicate in ("fines", "sellsTo") and j == 0
     return {"text": text, "article": article["iri"], "title": article["title"], "url": article["url"],
-            "date": article["date"], "start": 100 * j, "end": 100 * j + len(text),
+            "date": article["date"], "outlet": article["outlet"], "amount": f"{(s + 1) * 250000}" if money else "",
+            "currency": "EUR" if money else "", "start": 100 * j, "end": 100 * j + len(text),
             "statement": f"{_BASE}statement/{s}-{predicate}-{o}-{j}", "confidence": 0.8, "method": "graphkit.verb.v1"}

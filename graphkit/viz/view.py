@@ -79,11 +79,11 @@ def make_view(graph: nx.MultiDiGraph, options: ViewOptions = ViewOptions(), *,
 
 def _check(options: ViewOptions) -> None:
     if options.min_support < 0:
-        raise VizError(f"--min-support must be 0 or more, not {options.min_support}")
+        raise VizError(f"--min-support must be at least 0, not {options.min_support}")
     if options.depth < 0:
-        raise VizError(f"--depth must be 0 or more, not {options.depth}")
+        raise VizError(f"--depth must be at least 0, not {options.depth}")
     if options.max_nodes < 1 or options.max_edges < 0:
-        raise VizError("--max-nodes must be 1 or more and --max-edges 0 or more")
+        raise VizError("--max-nodes must be at least 1 and --max-edges at least 0")
 
 
 def _filter_phrases(types, predicates, min_support) -> list[str]:

@@ -42,16 +42,27 @@
     panel.scrollTop = 0;
   }
 
-  // An article: its title as a link when its address is a web address; the date,
+  // An article: its title as a link when its address is a web address; the outlet, the date,
   // any other kind of address (shown, never followed) and the source file as notes.
   function source(container, index, extra) {
     var a = details.articles[index] || {};
     var web = /^https?:\/\//i.test(a.url || "");
-    container.appendChild(link(web ? a.url : "", a.title || a.url || a.iri));
-    var meta = [a.date, a.url && !web ? "address: " + a.url : "", a.url ? "" : a.source, extra];
+    container.appendChild(link(web ? a.url : "", a.title || a.url || a.source || a.iri));
+    var meta = [a.outlet, a.date, a.url && !web ? "address: " + a.url : "", a.url ? "" : a.source, extra];
     meta = meta.filter(Boolean).join(" · ");
     if (meta) container.appendChild(el("span", "meta", meta));
     return container;
+  }
+
+  // "$16,500,000" for 16500000 USD; the code and the number when the browser does not know the code.
+  function money(amount, currency) {
+    try {
+      return new Intl.NumberFormat("en", { style: "currency", currency: currency, currencyDisplay: "symbol",
+                                           minimumFractionDigits: 0, maximumFractionDigits: 2 })
+        .format(Number(amount)) + (currency === "USD" ? "" : " (" + currency + ")");
+    } catch (e) {
+      return currency + " " + amount;
+    }
   }
 
   function relationIndex() {
@@ -134,6 +145,7 @@
     d.evidence.forEach(function (ev) {
       var item = el("li");
       item.appendChild(el("blockquote", null, ev.text));
+      if (ev.amount) item.appendChild(el("p", "amount", "Amount: " + money(ev.amount, ev.currency)));
       var confidence = typeof ev.confidence === "number" ? "confidence " + ev.confidence : "";
       item.appendChild(source(el("p", "source"), ev.article, confidence));
       list.appendChild(item);

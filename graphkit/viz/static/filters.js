@@ -22,7 +22,7 @@
     return set;
   }
 
-  function apply() {
+  function apply(event) {
     var types = checked(typeBoxes), predicates = checked(predicateBoxes);
     var minSupport = Number(slider.value), hide = hideIsolated.checked;
     var edgeIds = new Set(), linked = new Set();
@@ -39,21 +39,24 @@
     });
     sliderValue.textContent = slider.value;
     app.show(nodeIds, edgeIds);
+    if (event) app.refit(true);        // a filter the reader changed: show what is left, readably
     counter.textContent = "Showing " + count.format(nodeIds.size) + " of " + count.format(data.nodes.length) +
       " entities and " + count.format(edgeIds.size) + " of " + count.format(data.edges.length) + " relations";
   }
 
   typeBoxes.concat(predicateBoxes, [hideIsolated]).forEach(function (b) { b.addEventListener("change", apply); });
-  slider.addEventListener("input", apply);
+  slider.addEventListener("input", function () { apply(); });
+  slider.addEventListener("change", apply);        // refit once the slider is let go
   [].slice.call(document.querySelectorAll("button[data-bulk]")).forEach(function (b) {
     b.addEventListener("click", function () {
       var boxes = b.getAttribute("data-bulk") === "types" ? typeBoxes : predicateBoxes;
       boxes.forEach(function (box) { box.checked = b.getAttribute("data-value") === "all"; });
-      apply();
+      apply(true);
     });
   });
   counter.textContent = "Showing all " + count.format(data.nodes.length) + " entities and " +
     count.format(data.edges.length) + " relations";
+  if (hideIsolated.checked) apply();     // set aside at first when they would crowd the drawing
 
   // Search: label first, then other names; exact, then prefix, then anywhere.
   var input = document.getElementById("search");

@@ -40,7 +40,8 @@
     groups: settings.groups,
     nodes: {
       borderWidth: 1.5, borderWidthSelected: 3,
-      font: { face: font, size: 14, color: "#1f2933", strokeWidth: 4, strokeColor: "#ffffff" }
+      font: { face: font, size: 14, color: "#1f2933", strokeWidth: 4, strokeColor: "#ffffff" },
+      scaling: { label: { drawThreshold: 8 } }
     },
     edges: {
       color: { color: settings.edge.color, highlight: settings.edge.highlight, hover: settings.edge.highlight,
@@ -48,7 +49,7 @@
       arrows: { to: { enabled: !settings.large, scaleFactor: 0.45 } },
       font: { face: font, size: 10, color: settings.edge.label, strokeWidth: 3, strokeColor: "#ffffff" },
       smooth: settings.physics ? { enabled: true, type: "continuous", roundness: 0.2 } : false,
-      selectionWidth: 1.5, hoverWidth: 0.5
+      selectionWidth: 1.5, hoverWidth: 0.5, scaling: { label: { drawThreshold: 8 } }
     },
     interaction: {
       hover: !settings.large, tooltipDelay: 250, hideEdgesOnDrag: settings.large, hideEdgesOnZoom: settings.large,
@@ -87,7 +88,39 @@
   network.on("zoom", addDetail);
   network.on("animationFinished", addDetail);
 
+  // Labels that can be read at the zoom the view was fitted to: the best-connected shown entities, as
+  // many as the drawing has room for, get labels of at least READABLE px on screen; the others keep the
+  // base size, which vis-network does not draw below LABEL_THRESHOLD px, so they appear on zooming in.
+  var READABLE = 12, BASE_FONT = 14, LABEL_AREA = 14000;
+  function readableLabels() {
+    if (settings.large) { container.setAttribute("data-fitted", "true"); return; }
+    var scale = network.getScale() || 1;
+    var big = Math.round(Math.min(120, Math.max(BASE_FONT, READABLE / scale)));
+    var box = container.getBoundingClientRect();
+    var room = Math.max(8, Math.round(box.width * box.height / LABEL_AREA));
+    var ids = nodeView.getIds().sort(function (a, b) {
+      return (degree[b] || 0) - (degree[a] || 0) || (details.nodes[a].label < details.nodes[b].label ? -1 : 1);
+    });
+    var labelled = new Set(ids.slice(0, room));
+    nodes.update(data.nodes.map(function (n) {
+      return { id: n.id, font: { size: labelled.has(n.id) ? big : BASE_FONT } };
+    }));
+    container.setAttribute("data-fitted", "true");     // for scripts and tests: the view and labels are settled
+  }
+  // Fit the shown entities into the view (after a filter, and at first), then size the labels.
+  function refit(animate) {
+    container.removeAttribute("data-fitted");
+    if (animate) {
+      network.once("animationFinished", readableLabels);
+      network.fit({ animation: { duration: 300, easingFunction: "easeInOutQuad" } });
+    } else {
+      network.fit();
+      readableLabels();
+    }
+  }
+
   function ready() {
+    refit(false);
     document.body.setAttribute("data-ready", "true");
     window.graphkitReadyAt = performance.now();
   }
@@ -117,10 +150,9 @@
       edgeView.refresh();
     },
     isShown: isShown,
-    isEdgeShown: isEdgeShown
+    isEdgeShown: isEdgeShown,
+    refit: refit
   };
 
-  document.getElementById("fit").addEventListener("click", function () {
-    network.fit({ animation: { duration: 300, easingFunction: "easeInOutQuad" } });
-  });
+  document.getElementById("fit").addEventListener("click", function () { refit(true); });
 })();
