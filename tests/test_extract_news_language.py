@@ -90,6 +90,17 @@ CASES = [
     # "our" in a quote is the speaker's organisation
     ("\u201cOur investigation found that Harbor Systems sold location data,\u201d Ohio Attorney General Dana Whitlock said.",
      {("Ohio Attorney General", "investigates", "Harbor Systems")}, set()),
+    # an unknown name at a sentence's start, described beside it; a national authority in lower case
+    ("Quillon, a Harbor Systems subsidiary, was fined \u20ac2.6 million by the Italian data protection authority.",
+     {("Italian data protection authority", "fines", "Quillon")}, set()),
+    # "fined it" after an order: the finite verb joins "ordered", and "it" is the company ordered
+    ("The European Commission ordered Harbor Systems to change its practices and fined it \u20ac2.95 billion.",
+     {("European Commission", "fines", "Harbor Systems")}, set()),
+    # collaboration nouns; running something for someone supplies them
+    ("Harbor Systems' chief executive defended the company's work with the Millport Police Department.",
+     {("Harbor Systems", "partnersWith", "Millport Police Department")}, set()),
+    ("Doctors were told not to use the data platform, which Harbor Systems runs for NHS England.",
+     {("Harbor Systems", "sellsTo", "NHS England")}, set()),
     # governments named by their country, people or leader
     ("The Turkish government used FinSpy against journalists.", {("Turkish government", "uses", "FinSpy")}, set()),
     # where a person works, after "of" and in a possessive office name

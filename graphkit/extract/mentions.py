@@ -219,7 +219,8 @@ class MentionFinder:
                     and _national_body_start(token) is not None:
                 found.append(Found(_national_body_start(token), token.i + 1, "GovernmentAgency", "pattern", None,
                                    NATIONAL_BODY))
-            if token.pos_ == "PROPN" and token.dep_ != "compound" and _described_as_organisation(token, cues):
+            if (token.pos_ == "PROPN" or token.pos_ == "NOUN" and token.is_title and not token.is_stop) \
+                    and token.dep_ != "compound" and _described_as_organisation(token, cues):
                 start = _compound_start(token)
                 found.append(Found(start, token.i + 1, "ORG", "pattern", None, "name with a description"))
             elif low in cues.technology_heads and token.pos_ == "NOUN":

@@ -12,6 +12,7 @@ from ..model import ORGANISATION_TYPES
 from .cues import EntityCues, SyntaxWords, syntax_words
 from .entities import ArticleEntities, collect_names, merge_aliases, sentence_index
 from .mentions import Found
+from .rules import relation_rules
 
 
 def build_entities(doc: Doc, found: list[Found], cues: EntityCues) -> ArticleEntities:
@@ -173,6 +174,8 @@ def _antecedent(ents: ArticleEntities, doc: Doc, token: Token, low: str, words: 
         key = _clause_subject_before(ents, token)
     if key is None and low == "it" and token.dep_ == "dobj" and token.head.lemma_.lower() in words.acquiring_verbs:
         key = _acquired_company(ents, doc, token)         # "Motorola, which bought it in 2019"
+    if key is None and low in ("it", "them") and token.dep_ == "dobj" and _verb_lemma(token.head) in words.targeting_verbs:
+        key = _recent_target(ents, doc, token)                  # "ordered Google to … and fined it €2.9 billion"
     if key is None and low in ("it", "them") and token.dep_ == "dobj" and token.head.lemma_.lower() in words.thing_verbs:
         key = _nearest(ents, doc, token, ["Technology", "Product"], _PRONOUN_WINDOW)      # "banned … using it"
     if key is None and low == "its":                      # "Karp is its chief executive"
@@ -180,6 +183,23 @@ def _antecedent(ents: ArticleEntities, doc: Doc, token: Token, low: str, words: 
     if key is None and low in words.thing_pronouns:
         key = _salient_thing(ents, doc, token)
     return key
+
+
+def _recent_target(ents: ArticleEntities, doc: Doc, token: Token) -> str | None:
+    """The organisation most recently named as an object ("ordered Google to …"), within two sentences."""
+    best = None
+    for link in ents.before(token, _PRONOUN_WINDOW):
+        draft = ents.drafts.get(link.key)
+        root = doc[link.start:link.end].root
+        if draft and draft.type in ORGANISATION_TYPES and not draft.generic and link.kind == "name" \
+                and root.dep_ in ("dobj", "pobj", "dative", "nsubjpass"):
+            best = link.key
+    return best
+
+
+def _verb_lemma(verb: Token) -> str:
+    """The verb's lemma, mended where the lemmatizer slips ("fined" read as "fin")."""
+    return relation_rules().verb_forms.get(verb.lower_, verb.lemma_.lower())
 
 
 def _city(ents: ArticleEntities, doc: Doc, token: Token, place_nouns: frozenset[str]) -> str | None:

@@ -345,6 +345,11 @@ class SentenceReader:
         if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
             if any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children):
                 return None
+            finite = verb.tag_ in ("VBD", "VBZ", "VBP") or verb.tag_ == "VBN" and not any(
+                c.dep_ in ("aux", "auxpass") for c in verb.children)       # a past tense misread as a participle
+            if finite and head.dep_ == "xcomp" and head.tag_ == "VB" \
+                    and head.head.pos_ in ("VERB", "AUX"):     # "ordered X to change … and fined it": the finite verb
+                return self.subject_token(head.head)           # joins "ordered", not the infinitive
             return self.subject_token(head)
         if verb.dep_ == "xcomp":
             if head.lemma_.lower() in self.words.object_control_verbs:
