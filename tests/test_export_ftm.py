@@ -9,6 +9,7 @@ from followthemoney import model
 from test_export_sample import SELL_1, SELL_2, WORKS, sample_dataset, truth
 
 from graphkit.export import export
+from graphkit.export.ftm import predicate_labels
 
 FTM_TYPES = {"Company": "Company", "GovernmentAgency": "PublicBody", "AdvocacyGroup": "Organization",
              "Person": "Person"}
@@ -108,6 +109,7 @@ def test_example_graph_is_valid_complete_and_keeps_known_facts(example_graph, tm
     by_id = check_valid(entities)
     source = truth(example_graph)
     check_complete(entities, source)
+    labels = predicate_labels()
     for s, predicate, o in source.known_facts():
         texts = {e["text"] for e in source.facts[(s, predicate, o)]}
         ends = [source.entities[s], source.entities[o]]
@@ -116,7 +118,8 @@ def test_example_graph_is_valid_complete_and_keeps_known_facts(example_graph, tm
         carriers = [e for e in by_id.values() if e["schema"] in LINK_OR_NOTE
                     and texts <= set(e["properties"]["description"])
                     and ids <= {v for values in e["properties"].values() for v in values}
-                    and others <= set(e["properties"].get("namesMentioned", []))]
+                    and others <= set(e["properties"].get("namesMentioned", []))
+                    and e["properties"].get("role", [labels[predicate]]) == [labels[predicate]]]   # not another fact
         assert len(carriers) == 1, (s, predicate, o)
         assert (carriers[0]["schema"] == "Note") == bool(others)
 
