@@ -9,7 +9,9 @@ misses
   entity not found      the gold subject or object is named by no node of the article's graph
   wrong type            both are named, but one carries another type than the gold one
   claim status          the triple is there as a statement, but negated, alleged, hypothetical or denied
-  relation not read     both are named and typed right, and nothing states the relation
+  relation not read     both are named and typed right, and nothing states the relation; split by whether
+                        some sentence of the text names both ends (a construction or cue not read) or none
+                        does (a reference across sentences, or a fact the article only implies)
 
 false hits
   entity boundary       a side's name holds two names or a piece of one ("Allstate and Arity")
@@ -24,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import tempfile
 from collections import Counter, defaultdict
@@ -35,7 +38,8 @@ from rdflib.namespace import RDF, RDFS, SKOS
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from score_dev import DEFAULT_REAL_TEXTS, ROOT, articles_of, build_each  # noqa: E402
 
-MISS_CAUSES = ("entity not found", "wrong type", "claim status", "relation not read")
+MISS_CAUSES = ("entity not found", "wrong type", "claim status", "relation not read: one sentence",
+               "relation not read: across sentences")
 FALSE_CAUSES = ("entity boundary", "entity not in gold", "other relation", "relation not in gold")
 
 
@@ -73,7 +77,19 @@ def _gold_of(node_labels: set[str], entity_names: dict[str, set[str]]) -> list[s
     return [entity for entity, names in entity_names.items() if node_labels & names]
 
 
-def census(gold_dir: Path, out: Path, names: set[str] | None, score):
+def _sentences(text_file: Path | None, score) -> list[str]:
+    if text_file is None or not text_file.exists():
+        return []
+    text = text_file.read_text(encoding="utf-8", errors="replace")
+    return [f" {score.norm(s)} " for s in re.split(r"(?<=[.!?\u201d\"])\s+|\n+", text) if s.strip()]
+
+
+def _together(sentences: list[str], first: set[str], second: set[str]) -> bool:
+    """Whether one sentence names both ends (whole words, after the scorer's normalisation)."""
+    return any(any(f" {a} " in s for a in first) and any(f" {b} " in s for b in second) for s in sentences)
+
+
+def census(gold_dir: Path, out: Path, names: set[str] | None, score, texts: Path | None = None):
     misses, falses = Counter(), Counter()
     listed: dict[str, list[str]] = defaultdict(list)
     for gold_file in sorted(gold_dir.glob("*.gold.json")):
@@ -85,6 +101,9 @@ def census(gold_dir: Path, out: Path, names: set[str] | None, score):
         entity_types = {e["id"]: e["type"] for e in gold["entities"]}
         graph = out / f"{name}.ttl"
         labels, types, asserted, statuses = _graph_facts(graph, score) if graph.exists() else ({}, {}, set(), [])
+        text_file = next((texts / f"{name}{suffix}" for suffix in (".txt", ".html") if texts
+                          and (texts / f"{name}{suffix}").exists()), None)
+        sentences = _sentences(text_file, score)
 
         gold_triples = {(t["s"], t["p"], t["o"]) for t in gold["triples"]}
         for s, p, o in sorted(gold_triples):
@@ -100,8 +119,10 @@ def census(gold_dir: Path, out: Path, names: set[str] | None, score):
                 cause = "wrong type"
             elif any(a in subjects and b in objects and q == p and status != "asserted" for a, q, b, status in statuses):
                 cause = "claim status"
+            elif _together(sentences, entity_names[s], entity_names[o]):
+                cause = "relation not read: one sentence"
             else:
-                cause = "relation not read"
+                cause = "relation not read: across sentences"
             misses[cause] += 1
             listed[cause].append(f"[{name}] {s} {p} {o}")
         for a, p, b in sorted(asserted):
@@ -145,17 +166,17 @@ def main() -> int:
         names = {a["name"] for a in json.loads((gold / "manifest.json").read_text(encoding="utf-8"))
                  if a["split"] == args.split}
     out = args.out
+    texts = args.texts or (DEFAULT_REAL_TEXTS if args.set == "real" else gold)
     if out is None:
         out = Path(tempfile.mkdtemp(prefix="graphkit-census-"))
-        texts = args.texts or (DEFAULT_REAL_TEXTS if args.set == "real" else gold)
         build_each(articles_of(gold, texts, args.split), out)
-    misses, falses, listed = census(gold, out, names, score)
-    print(f"{'misses':<24}{'count':>6}")
+    misses, falses, listed = census(gold, out, names, score, texts)
+    print(f"{'misses':<40}{'count':>6}")
     for cause in MISS_CAUSES:
-        print(f"  {cause:<22}{misses[cause]:>6}")
-    print(f"{'false hits':<24}{'count':>6}")
+        print(f"  {cause:<38}{misses[cause]:>6}")
+    print(f"{'false hits':<40}{'count':>6}")
     for cause in FALSE_CAUSES:
-        print(f"  {cause:<22}{falses[cause]:>6}")
+        print(f"  {cause:<38}{falses[cause]:>6}")
     if args.list:
         print("\n".join(listed.get(args.list, [])))
     return 0
