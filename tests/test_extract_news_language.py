@@ -101,6 +101,12 @@ CASES = [
      {("Harbor Systems", "partnersWith", "Millport Police Department")}, set()),
     ("Doctors were told not to use the data platform, which Harbor Systems runs for NHS England.",
      {("Harbor Systems", "sellsTo", "NHS England")}, set()),
+    # the instrument of an act is used; blocking someone from a product bans it for them
+    ("Harbor Systems tracks its warehouse staff with CCTV.", {("Harbor Systems", "uses", "CCTV")}, set()),
+    ("Harbor Systems provides the police cloud computing through its FaceTrace platform.", set(),
+     {("Harbor Systems", "uses", "FaceTrace")}),
+    ("Harbor Systems has blocked the Millport Police Department from accessing its FaceTrace software.",
+     {("Harbor Systems", "bans", "FaceTrace")}, set()),
     # governments named by their country, people or leader
     ("The Turkish government used FinSpy against journalists.", {("Turkish government", "uses", "FinSpy")}, set()),
     # where a person works, after "of" and in a possessive office name

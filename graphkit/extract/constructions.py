@@ -237,5 +237,20 @@ def appeals(reader) -> Iterator[Hit]:
                                "graphkit.appeal.v1", 0.65, Claim("asserted"))
 
 
+# -- "Amazon tracks its staff with CCTV", "spied on reporters via FinSpy" ------
+def instruments(reader) -> Iterator[Hit]:
+    """The technology or product an organisation acts with, it uses (verbs that are cues of their own,
+    such as "provides … through the platform", are read by their own frames)."""
+    for verb in reader.doc:
+        if verb.pos_ != "VERB" or reader.rules.verb_forms.get(verb.lower_, verb.lemma_.lower()) in reader.rules.verbs:
+            continue
+        tools = [k for p in preps(verb, reader.rules.instrument_preps) for k in reader.keys(pobj(p))
+                 if reader.entity_type(k) in ("Technology", "Product")]
+        if tools:
+            actors = [k for k in reader.keys(reader.subject_token(verb))
+                      if reader.entity_type(k) in (*ORGANISATION_TYPES, "Location")]
+            yield from reader.emit("uses", actors, tools, verb, "graphkit.instrument.v1", 0.65)
+
+
 CONSTRUCTIONS = (instances, possessives, fleets, presented_as, settlements, orders, funding_rounds,
-                 owned_products, owned_by, put_on_lists, judged_as, appeals)
+                 owned_products, owned_by, put_on_lists, judged_as, appeals, instruments)

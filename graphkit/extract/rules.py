@@ -22,7 +22,7 @@ class Reading:
 PREDICATE_LISTS = ("types", "generic", "verbs", "nouns", "role_preps", "light_verbs", "stop_verbs", "listing_verbs",
                    "call_verbs", "dropping_verbs", "presenting_verbs", "funding_nouns", "funding_verbs", "order_verbs", "settle_verbs",
                    "case_nouns", "lawsuit_nouns", "list_words", "listing_on_verbs", "venue_words", "supply_nouns", "giving_verbs",
-                   "judging_verbs", "appeal_verbs", "ruling_nouns")
+                   "judging_verbs", "appeal_verbs", "ruling_nouns", "instrument_preps")
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,7 @@ class RelationRules:
     judging_verbs: frozenset[str]       # "called the fine unjustified"
     appeal_verbs: frozenset[str]        # "will appeal the Commission's decision"
     ruling_nouns: frozenset[str]        # what an authority decides
+    instrument_preps: frozenset[str]    # "tracks its staff with CCTV"
     generic_subject: frozenset[str]     # predicates a collective actor may be the subject of
     generic_object: frozenset[str]
     verb_forms: dict[str, str]      # inflected form -> cue lemma
@@ -104,6 +105,7 @@ def relation_rules() -> RelationRules:
         judging_verbs=frozenset(data["judging_verbs"]),
         appeal_verbs=frozenset(data["appeal_verbs"]),
         ruling_nouns=frozenset(data["ruling_nouns"]),
+        instrument_preps=frozenset(data["instrument_preps"]),
         generic_subject=frozenset(data["generic"]["subject"]),
         generic_object=frozenset(data["generic"]["object"]),
         verb_forms=_verb_forms(data["verbs"], data.get("irregular_forms", {})),
