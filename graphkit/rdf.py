@@ -125,16 +125,21 @@ def entity_quads(resolution: Resolution, base_iri: str) -> Iterator[str]:
             yield f"{node} {_GK['collectiveActor']} {literal('true', XSD + 'boolean')} {graph} .\n"
 
 
+def _reified(node: str, kind: str, s: str, p: str, o: str, graph: str) -> Iterator[str]:
+    """A node of this kind that names one triple (rdf:subject, rdf:predicate, rdf:object)."""
+    yield f"{node} {_T['type']} {kind} {graph} .\n"
+    yield f"{node} {_T['subject']} {s} {graph} .\n"
+    yield f"{node} {_T['predicate']} {p} {graph} .\n"
+    yield f"{node} {_T['object']} {o} {graph} .\n"
+
+
 def relation_quads(support: Iterable[Support], base_iri: str) -> Iterator[str]:
     """One gk:Relation node per asserted triple, with its support, in ``<base>graph/relations``."""
     graph = iri(base_iri + RELATIONS_GRAPH)
     for item in support:
         s, o = base_iri + item.subject, base_iri + item.object
         node = iri(base_iri + ids.relation_path(s, item.predicate, o))
-        yield f"{node} {_T['type']} {_GK['Relation']} {graph} .\n"
-        yield f"{node} {_T['subject']} {iri(s)} {graph} .\n"
-        yield f"{node} {_T['predicate']} {_GK[item.predicate]} {graph} .\n"
-        yield f"{node} {_T['object']} {iri(o)} {graph} .\n"
+        yield from _reified(node, _GK["Relation"], iri(s), _GK[item.predicate], iri(o), graph)
         yield f"{node} {_GK['support']} {literal(str(item.sentences), XSD + 'integer')} {graph} .\n"
         yield f"{node} {_GK['articleCount']} {literal(str(item.articles), XSD + 'integer')} {graph} .\n"
         if item.first_seen:
@@ -150,10 +155,7 @@ def correction_quads(corrections: Iterable[PersonStatement], base_iri: str) -> I
         stmt = iri(base_iri + "statement/person-" + ids.digest(item.subject, item.predicate, item.object, item.by,
                                                               item.note, item.source, item.article))
         yield f"{s} {p} {o} {graph} .\n"
-        yield f"{stmt} {_T['type']} {_GK['Statement']} {graph} .\n"
-        yield f"{stmt} {_T['subject']} {s} {graph} .\n"
-        yield f"{stmt} {_T['predicate']} {p} {graph} .\n"
-        yield f"{stmt} {_T['object']} {o} {graph} .\n"
+        yield from _reified(stmt, _GK["Statement"], s, p, o, graph)
         yield f"{stmt} {_GK['status']} {_GK['asserted']} {graph} .\n"
         yield f"{stmt} {_GK['method']} {literal(PERSON_METHOD)} {graph} .\n"
         yield f"{stmt} {_GK['confidence']} {literal('1', XSD + 'decimal')} {graph} .\n"
@@ -206,10 +208,7 @@ def article_quads(result: ArticleResult, resolution: Resolution, *,
         if rel.status == "asserted":
             yield f"{s} {p} {o} {g} .\n"
         stmt = iri(stmt)
-        yield f"{stmt} {_T['type']} {_GK['Statement']} {g} .\n"
-        yield f"{stmt} {_T['subject']} {s} {g} .\n"
-        yield f"{stmt} {_T['predicate']} {p} {g} .\n"
-        yield f"{stmt} {_T['object']} {o} {g} .\n"
+        yield from _reified(stmt, _GK["Statement"], s, p, o, g)
         yield f"{stmt} {_GK['status']} {_GK[rel.status]} {g} .\n"
         yield f"{stmt} {_GK['evidence']} {literal(rel.evidence.text)} {g} .\n"
         yield f"{stmt} {_GK['startChar']} {literal(str(rel.evidence.start), XSD + 'integer')} {g} .\n"

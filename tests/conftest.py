@@ -67,3 +67,15 @@ def browser():
         instance = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
         yield instance
         instance.close()
+
+
+@pytest.fixture(scope="module")
+def graph_file(tmp_path_factory) -> Path:
+    """The generated sample graph (test_store_roundtrip.sample_dataset) as TriG, one copy per test module."""
+    from test_store_roundtrip import sample_dataset
+
+    from graphkit.rdfio import write_graph
+
+    path = tmp_path_factory.mktemp("sample") / "sample.trig"
+    write_graph(sample_dataset(), path)
+    return path

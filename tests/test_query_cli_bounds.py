@@ -6,23 +6,15 @@ import subprocess
 import sys
 
 import pytest
-from test_store_roundtrip import sample_dataset
 
 from graphkit.errors import QueryError
 from graphkit.query import parse_binding
-from graphkit.rdfio import write_graph
 from graphkit.store import read_answer
 
 # a quadruple cross product of the graph: hours of work, and billions of rows
 ENDLESS_COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 ENDLESS_ROWS = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 
-
-@pytest.fixture(scope="module")
-def graph_file(tmp_path_factory):
-    path = tmp_path_factory.mktemp("bounds") / "sample.trig"
-    write_graph(sample_dataset(), path)
-    return path
 
 
 def graphkit(*args):

@@ -21,7 +21,6 @@ from test_store_roundtrip import sample_dataset
 
 from graphkit.errors import QueryError
 from graphkit.query import run_query
-from graphkit.rdfio import write_graph
 from graphkit.readonly import UpdateRefused, canonical, read_only
 from graphkit.serve import ServeOptions, Service
 from graphkit.store import open_graph, run_sparql
@@ -83,12 +82,6 @@ def listener():
     yield running
     running.close()
 
-
-@pytest.fixture(scope="module")
-def graph_file(tmp_path_factory):
-    path = tmp_path_factory.mktemp("readonly") / "sample.trig"
-    write_graph(sample_dataset(), path)
-    return path
 
 
 @pytest.fixture(scope="module")

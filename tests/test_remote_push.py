@@ -7,18 +7,9 @@ import sys
 import threading
 
 import pytest
-from test_store_roundtrip import sample_dataset
 
-from graphkit.rdfio import write_graph
 from graphkit.remote import EndpointError, push
 from graphkit.remote.push import store_hint
-
-
-@pytest.fixture(scope="module")
-def graph_file(tmp_path_factory):
-    path = tmp_path_factory.mktemp("push") / "sample.trig"
-    write_graph(sample_dataset(), path)
-    return path
 
 
 class FakeServer:

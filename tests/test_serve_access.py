@@ -7,22 +7,14 @@ from __future__ import annotations
 
 import httpx
 import pytest
-from test_store_roundtrip import sample_dataset
 
 from graphkit.errors import GraphkitError
-from graphkit.rdfio import write_graph
 from graphkit.serve import ServeOptions, Service
 from graphkit.serve.access import Access, host_name
 
 ASK = "ASK { ?s ?p ?o }"
 TOOL = "https://yasgui.example"
 
-
-@pytest.fixture(scope="module")
-def graph_file(tmp_path_factory):
-    path = tmp_path_factory.mktemp("access") / "sample.trig"
-    write_graph(sample_dataset(), path)
-    return path
 
 
 def serve(graph_file, **options):

@@ -6,22 +6,13 @@ import time
 from urllib.parse import quote
 
 import httpx
-import pytest
-from test_store_roundtrip import sample_dataset
 
-from graphkit.rdfio import write_graph
 from graphkit.serve import ServeOptions, Service
 
 # sorting a triple cross product of the sample graph needs far more than 100 MB
 HUNGRY = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?a ?b ?c ?d ?e ?f ?g ?h ?i"
 ENDLESS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 
-
-@pytest.fixture(scope="module")
-def graph_file(tmp_path_factory):
-    path = tmp_path_factory.mktemp("limits") / "sample.trig"
-    write_graph(sample_dataset(), path)
-    return path
 
 
 def test_a_query_over_the_memory_cap_is_stopped_and_said_so(graph_file):

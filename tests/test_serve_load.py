@@ -13,21 +13,12 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 import httpx
-import pytest
-from test_store_roundtrip import sample_dataset
 
-from graphkit.rdfio import write_graph
 from graphkit.serve import ServeOptions, Service
 
 CLIENTS, REQUESTS = 20, 50
 QUERY = "SELECT ?name WHERE { ?e a gk:Company ; rdfs:label ?name } ORDER BY ?name"
 
-
-@pytest.fixture(scope="module")
-def graph_file(tmp_path_factory):
-    path = tmp_path_factory.mktemp("load") / "sample.trig"
-    write_graph(sample_dataset(), path)
-    return path
 
 
 def connection_threads() -> int:

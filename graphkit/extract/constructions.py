@@ -178,9 +178,9 @@ def put_on_lists(reader) -> Iterator[Hit]:
         for prep in preps(verb, {"to", "on", "onto"}):
             predicate = _list_predicate(reader, pobj(prep))
             if predicate:
-                listed = reader.direct_objects(verb) if not any(c.dep_ == "nsubjpass" for c in verb.children) \
-                    else reader.keys(reader.patient(verb))
-                authorities = reader.agents(verb, any(c.dep_ == "auxpass" for c in verb.children))
+                passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+                listed = reader.keys(reader.patient(verb)) if passive else reader.direct_objects(verb)
+                authorities = reader.agents(verb, passive)
                 yield from reader.emit(predicate, authorities, listed, verb, "graphkit.list.v1", 0.7)
 
 

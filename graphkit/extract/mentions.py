@@ -12,6 +12,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from ..model import ORGANISATION_TYPES
+from ..nlp.factories import dateline_end
 from ..resources import Lexicon, LexiconEntry
 from .cues import EntityCues, entity_cues
 
@@ -252,24 +253,14 @@ def _holds_office(word: str, cues: EntityCues) -> bool:
     return word in cues.roles or word in cues.role_organisations or word in ("sheriff", "general", "prosecutor")
 
 
-_DASHES = {"\u2014", "\u2013", "-", "--"}
-_DATELINE_LENGTH = 12
-
-
 def _datelines(doc: Doc) -> set[int]:
-    """Tokens of a dateline at the head of a paragraph ("SAN FRANCISCO (CN) —", "Berlin, 5 September 2019 –"):
-    the place where the story was filed is no actor in it."""
+    """Tokens of a dateline that names a place ("SAN FRANCISCO (CN) —"): where the story was filed is no actor."""
     found: set[int] = set()
     for token in doc:
-        if token.i and "\n" not in doc[token.i - 1].text_with_ws and not doc[token.i - 1].is_space:
-            continue
-        window = doc[token.i:token.i + _DATELINE_LENGTH]
-        dash = next((t.i for t in window if t.text in _DASHES and t.i > token.i), None)
-        if dash is None or token.ent_type_ not in ("GPE", "LOC"):
-            continue
-        head = doc[token.i:dash]
-        if all(t.ent_type_ in ("GPE", "LOC", "DATE", "ORG") or t.is_punct or t.like_num or t.is_upper for t in head):
-            found.update(range(token.i, dash))
+        if token.ent_type_ in ("GPE", "LOC"):
+            dash = dateline_end(doc, token)
+            if dash is not None:
+                found.update(range(token.i, dash))
     return found
 
 

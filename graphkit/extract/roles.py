@@ -98,10 +98,10 @@ class RoleReader:
         if end + 1 >= len(doc) or doc[end].lower_ not in ("of", "at"):
             return None, end
         first = end + 2 if doc[end + 1].lower_ == "the" else end + 1
-        key = self.ents.key_at(doc[first]) if first < len(doc) else None
-        if key is None or not any(link.start == first and link.kind == "name" for link in self.ents.links if link.key == key):
+        name = next((link for link in self.ents.between(first, first + 1) if link.kind == "name"), None)
+        if name is None:
             return None, end
-        entity = self.ents.entity(key)
+        key, entity = name.key, self.ents.entity(name.key)
         return (key if entity.type in ORGANISATIONS and not entity.generic else None), end
 
     def _office_before(self, start: int) -> str | None:

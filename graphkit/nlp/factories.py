@@ -25,19 +25,27 @@ _DASHES = {"\u2014", "\u2013", "-", "--"}
 _DATELINE_TOKENS = 8
 
 
+def dateline_end(doc: Doc, token) -> int | None:
+    """The index of the dash that ends a dateline opening a paragraph at ``token``, else None: capitalised
+    words, numbers and brackets up to a dash ("SAN FRANCISCO (CN) —", "Berlin, 5 September 2019 –")."""
+    if token.i and not ("\n" in doc[token.i - 1].text_with_ws or doc[token.i - 1].is_space):
+        return None
+    if not token.is_alpha or not (token.is_title or token.is_upper):
+        return None
+    for other in doc[token.i + 1:token.i + _DATELINE_TOKENS]:
+        if other.text in _DASHES and other.whitespace_ and other.i + 1 < len(doc):
+            return other.i
+        if not (other.is_title or other.is_upper or other.is_punct or other.like_num) or "\n" in other.text_with_ws:
+            return None
+    return None
+
+
 def mark_dateline_ends(doc: Doc) -> Doc:
-    """A paragraph that opens with capitalised words, numbers and brackets up to a dash opens with a dateline."""
+    """A paragraph that opens with a dateline: the sentence after it starts after the dash."""
     for token in doc:
-        if token.i and not ("\n" in doc[token.i - 1].text_with_ws or doc[token.i - 1].is_space):
-            continue
-        if not token.is_alpha or not (token.is_title or token.is_upper):
-            continue
-        for other in doc[token.i + 1:token.i + _DATELINE_TOKENS]:
-            if other.text in _DASHES and other.whitespace_ and other.i + 1 < len(doc):
-                doc[other.i + 1].is_sent_start = True
-                break
-            if not (other.is_title or other.is_upper or other.is_punct or other.like_num) or "\n" in other.text_with_ws:
-                break
+        dash = dateline_end(doc, token)
+        if dash is not None:
+            doc[dash + 1].is_sent_start = True
     return doc
 
 
