@@ -112,6 +112,28 @@ CASES = [
     # where a person works, after "of" and in a possessive office name
     ("Sgt. Dana Whitlock of the Millport County Sheriff\u2019s Office said drones are essential.",
      {("Dana Whitlock", "worksFor", "Millport County Sheriff's Office")}, set()),
+    # a firm that the tagger takes for a place or a people, and no gazetteer knows as one
+    ("The CNIL fined the advertising firm last year. Even so, Novareo chief legal officer Dana Whitlock said "
+     "Novareo would appeal the decision, which Novareo called unjustified.",
+     {("Dana Whitlock", "worksFor", "Novareo")}, {("Dana Whitlock", "criticizes", "Novareo")}),
+    # who does what "for" which an actor is judged or punished
+    ("The ACLU blasted the Millport Police Department for using facial recognition.",
+     {("Millport Police Department", "uses", "facial recognition")},
+     {("ACLU", "uses", "facial recognition")}),
+    # disputing someone's claims, suit or decision criticises its author; a court only rules on it
+    ("Harbor Systems dismissed the FTC's lawsuit as baseless.", {("Harbor Systems", "criticizes", "FTC")}, set()),
+    ("Harbor Systems said it would appeal the ruling by the Irish Data Protection Commission.",
+     {("Harbor Systems", "criticizes", "Irish Data Protection Commission")}, set()),
+    ("A federal court dismissed the FTC's lawsuit against Harbor Systems.", set(),
+     {("federal court", "criticizes", "FTC")}),
+    # concern, alarm and aim taken with a light verb
+    ("Amnesty International raised concerns about Harbor Systems.",
+     {("Amnesty International", "criticizes", "Harbor Systems")}, set()),
+    ("The EFF took aim at Harbor Systems on Monday.", {("EFF", "criticizes", "Harbor Systems")}, set()),
+    ("Harbor Systems addressed concerns about its cameras.", set(), {("Harbor Systems", "criticizes", "Harbor Systems")}),
+    # a call to suspend the sale of something criticises it
+    ("The ADCU called on Harbor Systems to suspend the sale of its FaceTrace software to Uber.",
+     {("ADCU", "criticizes", "FaceTrace")}, set()),
 ]
 
 
@@ -171,6 +193,17 @@ def test_names_typed_by_their_last_word(extractor, text, name, etype):
     result = next(extractor.extract([Article(id="case", text=text)]))
     types = {e.name: e.type for e in result.entities}
     assert types.get(name) == etype, types
+
+
+@pytest.mark.parametrize("name, place, people", [
+    ("Amsterdam", True, True), ("the Netherlands", True, True), ("West Bank", True, True), ("Calif.", True, True),
+    ("Broward County", True, True), ("Palestinians", False, True), ("Kenyan", False, True), ("Democrat", False, True),
+    ("Novareo", False, False), ("Criteo", False, False),
+])
+def test_places_and_peoples_come_from_the_gazetteer(name, place, people):
+    from graphkit.extract.places import is_people, is_place
+
+    assert (is_place(name), is_people(name)) == (place, people)
 
 
 def test_a_charge_is_kept_as_an_allegation(extractor):

@@ -47,6 +47,11 @@ class Extractor:
             yield self.extract_doc(article, doc)
 
     def extract_doc(self, article: Article, doc: Doc) -> ArticleResult:
+        ents, hits = self.read_doc(doc)
+        return to_result(article, doc, ents, hits)
+
+    def read_doc(self, doc: Doc) -> tuple[ArticleEntities, list[Hit]]:
+        """The article's entities and the relations read from them."""
         found = self.finder.find(doc)
         ents = build_entities(doc, found, self.cues)
         reader = SentenceReader(doc, ents, cues=self.cues)
@@ -62,7 +67,7 @@ class Extractor:
         hits = [h for h in hits if h.confidence >= self.min_confidence]
         _retype_acting_places(ents, hits)
         _inherit_parent_types(ents, hits)
-        return to_result(article, doc, ents, hits)
+        return ents, hits
 
     def _chapters(self, ents: ArticleEntities) -> list[Hit]:
         """"ACLU of Northern California" is part of the ACLU, as its name says."""

@@ -227,14 +227,17 @@ def _judged(reader, thing: Token) -> list[str]:
 
 # -- "Google will appeal the Commission's decision" ------------------------
 def appeals(reader) -> Iterator[Hit]:
-    """Appealing an authority's decision disputes it: the appellant criticises the authority."""
+    """Appealing, rejecting or disputing someone's decision, claims or suit disputes them: "will appeal
+    the Commission's decision", "dismissed the FTC's lawsuit", "denied the allegations by the union"
+    criticise their authors. A court that dismisses a suit only rules on it."""
     for verb in reader.doc:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in reader.rules.appeal_verbs:
             continue
-        rulings = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in reader.rules.ruling_nouns]
-        owners = [k for r in rulings for c in r.children if c.dep_ in ("poss", "compound") for k in reader.keys(c)]
-        yield from reader.emit("criticizes", reader.keys(reader.subject_token(verb)), owners, verb,
-                               "graphkit.appeal.v1", 0.65, Claim("asserted"))
+        disputed = [c for c in verb.children if c.dep_ == "dobj"
+                    and c.lemma_.lower() in reader.rules.ruling_nouns | reader.rules.case_nouns]
+        owners = [k for thing in disputed for k in _judged(reader, thing) if k not in reader.keys(thing)]
+        disputers = [k for k in reader.keys(reader.subject_token(verb)) if not reader.is_venue(k)]
+        yield from reader.emit("criticizes", disputers, owners, verb, "graphkit.appeal.v1", 0.65, Claim("asserted"))
 
 
 # -- "Amazon tracks its staff with CCTV", "spied on reporters via FinSpy" ------

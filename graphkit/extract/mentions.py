@@ -15,6 +15,7 @@ from ..model import ORGANISATION_TYPES
 from ..nlp.factories import dateline_end
 from ..resources import Lexicon, LexiconEntry
 from .cues import EntityCues, entity_cues
+from .places import is_people, is_place
 
 NER_TYPES = {
     "PERSON": "Person", "ORG": "ORG", "GPE": "Location", "LOC": "Location",
@@ -150,6 +151,9 @@ class MentionFinder:
         found = []
         for ent in doc.ents:
             etype = NER_TYPES.get(ent.label_)
+            reason = f"NER {ent.label_}"
+            if ent.label_ in ("GPE", "NORP") and _unknown_place_name(ent):
+                etype, reason = "ORG", f"NER {ent.label_}, but no place or people of that name"
             if etype is None:
                 continue
             start, end = _trim(doc, ent.start, ent.end, self.cues)
@@ -171,10 +175,10 @@ class MentionFinder:
             if etype == "Product":
                 end = self._extend_head(doc, end)
             if etype == "ORG" and _coordinated_names(doc, start, end):     # "Allstate and Arity" as one name
-                found += [Found(a, b, etype, "ner", None, f"NER {ent.label_}, one of two names")
+                found += [Found(a, b, etype, "ner", None, f"{reason}, one of two names")
                           for a, b in _coordinated_names(doc, start, end)]
                 continue
-            found.append(Found(start, end, etype, "ner", None, f"NER {ent.label_}", core_end=core if core < end else None))
+            found.append(Found(start, end, etype, "ner", None, reason, core_end=core if core < end else None))
         return found
 
     def _after_titles(self, doc: Doc, start: int, end: int) -> int:
@@ -281,6 +285,17 @@ def _coordinated_names(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     if all(text.count(part.text) > text.count(whole) for part in (left, right)):
         return [(start, joint), (joint + 1, end)]
     return []
+
+
+def _unknown_place_name(ent: Span) -> bool:
+    """A place or people by NER that is a capitalised name in an argument's position and that no
+    gazetteer knows: a firm the small model mistook ("Criteo", "Sandvine"), not "Ohio" or "Palestinians"."""
+    root = ent.root
+    if root.pos_ != "PROPN" or root.dep_ not in _ARGUMENTS | {"poss", "nmod", "compound"} or root.tag_ == "NNPS":
+        return False
+    if not all(t.is_alpha and (t.is_title or t.is_upper or _camel_case(t)) for t in ent):
+        return False
+    return not (is_place(ent.text) if ent.label_ == "GPE" else is_people(ent.text))
 
 
 def _unlabelled_name(token) -> bool:

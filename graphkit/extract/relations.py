@@ -30,6 +30,9 @@ def _is_amount(token: Token) -> bool:
         or any(c.dep_ == "nummod" or c.ent_type_ == "MONEY" for c in token.children)
 
 
+_JUDGING_PREDICATES = {"criticizes", "supports", "fines", "sues", "investigates", "bans"}
+
+
 class SentenceReader:
     """Reads relations from one Doc, given the article's entities."""
 
@@ -182,7 +185,7 @@ class SentenceReader:
         """"suspended the project's activities": the possessor stands for the object."""
         return [k for c in token.children if c.dep_ == "poss" for k in self.keys(c)]
 
-    def _is_venue(self, key: str) -> bool:
+    def is_venue(self, key: str) -> bool:
         entity = self.ents.entity(key)
         return entity.type == "GovernmentAgency" and any(
             w.lower() in self.rules.venue_words for name in entity.names for w in name.split())
@@ -271,6 +274,8 @@ class SentenceReader:
         for clause in verb.children:
             if clause.dep_ in ("xcomp", "pcomp") and clause.lemma_.lower() in self.words.thing_verbs:
                 objects += self.direct_objects(clause)
+        for thing in (c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in self.rules.dropped_acts):
+            objects += [k for p in preps(thing, {"of"}) for k in self.keys(pobj(p))]   # "suspend the sale of X"
         if objects:
             yield from self._calls(verb, list(dict.fromkeys(objects)))
 
@@ -376,10 +381,16 @@ class SentenceReader:
         if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
             governor = head.head
             controlled = next((c for c in governor.children if c.dep_ == "dobj"), None)
-            if controlled is not None and (governor.lemma_.lower() == "accuse" or head.lower_ == "from"):
-                return controlled           # "accused X of selling", "barred X from using"
+            if controlled is not None and (governor.lemma_.lower() == "accuse" or head.lower_ == "from"
+                                           or head.lower_ in ("for", "over") and self._judges(governor)):
+                return controlled           # "accused X of selling", "barred X from using", "blasted X for using"
             return self.subject_token(governor)
         return None
+
+    def _judges(self, verb: Token) -> bool:
+        """A verb that judges, punishes or takes to court the one it names ("fined X for …")."""
+        lemma = self.rules.verb_forms.get(verb.lower_, verb.lemma_.lower())
+        return any(r.predicate in _JUDGING_PREDICATES for r in self.rules.verbs.get(lemma, ()))
 
     def _charged_act(self, verb: Token) -> bool:
         head = verb.head
@@ -509,7 +520,7 @@ class SentenceReader:
                 continue
             noun_agents = [a for a in agents if a not in objects]
             if predicate == "sues":          # "the Supreme Court case against X": the court hears it
-                noun_agents = [a for a in noun_agents if not self._is_venue(a)]
+                noun_agents = [a for a in noun_agents if not self.is_venue(a)]
             subjects, objs = (objects, noun_agents) if reading.reverse else (noun_agents, objects)
             claim = self._held(noun, predicate)
             yield from self.emit(predicate, subjects, objs, anchor, "graphkit.noun.v1", 0.7, claim)

