@@ -134,6 +134,23 @@ CASES = [
     # a call to suspend the sale of something criticises it
     ("The ADCU called on Harbor Systems to suspend the sale of its FaceTrace software to Uber.",
      {("ADCU", "criticizes", "FaceTrace")}, set()),
+    # suits named by their parties, taken to court, filed by someone
+    ("One notable case is Whitlock v. Harbor Systems, pending in California.",
+     {("Whitlock", "sues", "Harbor Systems")}, {("Harbor Systems", "sues", "Whitlock")}),
+    ("The EFF took Harbor Systems to court in 2021.", {("EFF", "sues", "Harbor Systems")}, set()),
+    ("Harbor Systems was taken to court by the EFF.", {("EFF", "sues", "Harbor Systems")}, set()),
+    ("The EFF took Harbor Systems to lunch.", set(), {("EFF", "sues", "Harbor Systems")}),
+    ("A lawsuit filed by the EFF accuses Harbor Systems of violating privacy law.",
+     {("EFF", "sues", "Harbor Systems")}, set()),
+    # a company's chief named by title alone works for the company the sentence or the article names
+    ("The FTC says the deals were moves by CEO Dana Whitlock to secure Harbor Systems' dominance.",
+     {("Dana Whitlock", "worksFor", "Harbor Systems")}, {("Dana Whitlock", "worksFor", "FTC")}),
+    ("Harbor Systems and Tidewater Robotics merged. CEO Dana Whitlock will step down.", set(),
+     {("Dana Whitlock", "worksFor", "Harbor Systems"), ("Dana Whitlock", "worksFor", "Tidewater Robotics")}),
+    # a company described by what it makes, before its name
+    ("Spyware maker Harbor Systems was blacklisted in 2021.", {("Harbor Systems", "develops", "spyware")}, set()),
+    ("The head of facial recognition firm Harbor Systems resigned.",
+     {("Harbor Systems", "develops", "facial recognition")}, set()),
 ]
 
 

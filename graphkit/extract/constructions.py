@@ -255,5 +255,29 @@ def instruments(reader) -> Iterator[Hit]:
             yield from reader.emit("uses", actors, tools, verb, "graphkit.instrument.v1", 0.65)
 
 
-CONSTRUCTIONS = (instances, possessives, fleets, presented_as, settlements, orders, funding_rounds,
+# -- "ACLU v. Clearview AI", "took Clearview AI to court" ----------------------
+def case_names(reader) -> Iterator[Hit]:
+    """A case named "X v. Y" is X's suit against Y."""
+    doc = reader.doc
+    for token in doc:
+        if token.lower_ not in reader.rules.versus_words or token.i == 0 or token.i + 1 >= len(doc):
+            continue
+        plaintiffs, defendants = reader.keys_of_name(doc[token.i - 1]), reader.keys_of_name(doc[token.i + 1])
+        yield from reader.emit("sues", plaintiffs, defendants, token, "graphkit.case_name.v1", 0.7, Claim("asserted"))
+
+
+def taken_to_court(reader) -> Iterator[Hit]:
+    """"took X to court", "hauled X before a tribunal": suing X."""
+    for verb in reader.doc:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in reader.rules.court_taking_verbs:
+            continue
+        venues = [pobj(p) for p in preps(verb, {"to", "before", "into"})]
+        if not any(v is not None and v.lemma_.lower() in reader.rules.venue_words for v in venues):
+            continue
+        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        defendants = reader.keys(reader.patient(verb)) if passive else reader.direct_objects(verb)
+        yield from reader.emit("sues", reader.agents(verb, passive), defendants, verb, "graphkit.court.v1", 0.7)
+
+
+CONSTRUCTIONS = (case_names, taken_to_court, instances, possessives, fleets, presented_as, settlements, orders, funding_rounds,
                  owned_products, owned_by, put_on_lists, judged_as, appeals, instruments)

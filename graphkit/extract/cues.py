@@ -52,6 +52,8 @@ class EntityCues:
     alias_participles: frozenset[str]       # "the regulator, known as the AP"
     local_government_nouns: frozenset[str]  # "the City of Norfolk" is Norfolk's government
     role_copulas: frozenset[str]            # "Karp is its chief executive"
+    company_roles: frozenset[str]           # "CEO Mark Zuckerberg": only a company has one
+    versus_words: frozenset[str]            # "Mobley v. Workday": the parties of a case
 
     def descriptor_type(self, word: str, types=("Product", "Company", "GovernmentAgency", "AdvocacyGroup")) -> str:
         word = word.lower()
@@ -90,6 +92,8 @@ def entity_cues() -> EntityCues:
         alias_participles=_words(data["alias_participles"]),
         local_government_nouns=_words(data["local_government_nouns"]),
         role_copulas=_words(data["role_copulas"]),
+        company_roles=_words(data["company_roles"]),
+        versus_words=_words(data["versus_words"]),
     )
 
 

@@ -174,6 +174,9 @@ class MentionFinder:
             core = end
             if etype == "Product":
                 end = self._extend_head(doc, end)
+            versus = next((t.i for t in doc[start + 1:end - 1] if t.lower_ in self.cues.versus_words), None)
+            if versus is not None:                    # "Doe v. Harbor Systems": a case, named by its parties
+                continue
             if etype == "ORG" and _coordinated_names(doc, start, end):     # "Allstate and Arity" as one name
                 found += [Found(a, b, etype, "ner", None, f"{reason}, one of two names")
                           for a, b in _coordinated_names(doc, start, end)]
@@ -212,6 +215,8 @@ class MentionFinder:
                         and doc[start - 1].pos_ == "PROPN" and not doc[start - 1].is_sent_start:
                     start -= 1
                 found.append(Found(start, token.i + 1, "Company", "pattern", None, "name with a legal form"))
+            if token.lower_ in cues.versus_words and 0 < token.i < len(doc) - 1:   # "Mobley v. Workday"
+                found += _case_parties(doc, token)
             if _unlabelled_name(token):           # "Acme Aerial sells …": a name NER did not see
                 start, end = _whole_name(token, cues)
                 found.append(Found(start, end, "ORG", "pattern", None, "capitalised name"))
@@ -285,6 +290,23 @@ def _coordinated_names(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     if all(text.count(part.text) > text.count(whole) for part in (left, right)):
         return [(start, joint), (joint + 1, end)]
     return []
+
+
+def _case_parties(doc: Doc, versus) -> list[Found]:
+    """The capitalised names on either side of a case name's "v." ("Mobley v. Workday"), each a party."""
+    found = []
+    after = versus.i + 1
+    end = after
+    while end < len(doc) and end - after < 4 and (doc[end].is_title or doc[end].is_upper) and doc[end].is_alpha:
+        end += 1
+    start = versus.i
+    while start > 0 and versus.i - start < 4 and (doc[start - 1].is_title or doc[start - 1].is_upper) \
+            and doc[start - 1].is_alpha and not doc[start - 1].is_sent_start:
+        start -= 1
+    if end > after and start < versus.i:
+        found += [Found(start, versus.i, "ORG", "pattern", None, "a party named in a case"),
+                  Found(after, end, "ORG", "pattern", None, "a party named in a case")]
+    return found
 
 
 def _unknown_place_name(ent: Span) -> bool:

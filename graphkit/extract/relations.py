@@ -59,6 +59,11 @@ class SentenceReader:
                     found.append(key)
         return found
 
+    def keys_of_name(self, token: Token) -> list[str]:
+        """The entity whose name the token is part of (no reference, no coordination)."""
+        key = self.ents.key_at(token)
+        return [key] if key and self.link_kind(token) == "name" else []
+
     def _own_keys(self, token: Token, depth: int) -> list[str]:
         if token.i in self.ents.groups:                        # "both companies"
             return list(self.ents.groups[token.i])
@@ -164,6 +169,13 @@ class SentenceReader:
         for child in verb.children:
             if child.dep_ in ("advcl", "xcomp", "conj") and child.lemma_.lower() in self.words.accusing_verbs:
                 return [k for c in child.children if c.dep_ == "dobj" for k in self.keys(c)]
+        return []
+
+    def _accused_by(self, noun: Token) -> list[str]:
+        """"A lawsuit filed by X accuses Y of …": the one the case accuses is its target."""
+        verb = noun.head
+        if noun.dep_ == "nsubj" and verb.lemma_.lower() in self.words.accusing_verbs:
+            return self.direct_objects(verb)
         return []
 
     def _struck_with(self, noun: Token) -> list[str]:
@@ -505,7 +517,7 @@ class SentenceReader:
             if not objects and reading.predicate == "partnersWith" and anchor is not noun:
                 objects = [k for c in anchor.children if c.dep_ == "dative" for k in self.keys(c)]   # "awarded X a contract"
             if not objects and reading.predicate in ("sues", "fines", "investigates"):
-                objects = self._accused(anchor) or self._struck_with(noun)
+                objects = self._accused(anchor) or self._struck_with(noun) or self._accused_by(noun)
             if not objects and reading.predicate in ("investigates", "tests"):
                 objects = self._findings(noun) or self._main_objects(noun, anchor)
             if not objects:
@@ -564,6 +576,10 @@ class SentenceReader:
         for child in noun.children:
             if child.dep_ == "appos":
                 agents += self.keys(child)
+            if child.dep_ == "acl" and child.lemma_.lower() in self.rules.light_verbs:   # "a lawsuit filed by X"
+                agents += [k for c in child.children if c.dep_ == "agent" for k in self.keys(pobj(c))]
+        if noun.dep_ == "compound" and noun.is_lower and noun.i < noun.head.i:
+            agents += self.keys(noun.head)              # "spyware maker NSO Group": the name the noun describes
         noun = self._partitive(noun)                    # "X, one of the first investors in Y": X stands for "one"
         if noun.dep_ == "appos":
             agents += self.keys(noun.head)

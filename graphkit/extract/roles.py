@@ -48,6 +48,8 @@ class RoleReader:
                 org, anchor = self._title(link)
             if org is None:
                 org, anchor = self._signature(link)
+            if org is None:
+                org, anchor = self._company_title(link)
             if org is None:                  # "Access Now's Jane Ortiz"
                 owners = [c for c in self.doc[link.start:link.end].root.children if c.dep_ == "poss"]
                 org = next((k for c in owners for k in [self.ents.key_at(c)] if k and
@@ -91,6 +93,39 @@ class RoleReader:
         if org is None:
             org = self._company_word([t for t in words if t.i < roles[-1].i], start)
         return org, roles[-1].i
+
+    def _company_title(self, link) -> tuple[str | None, int]:
+        """"CEO Mark Zuckerberg", "chief executive Hoan Ton-That" with no organisation beside the title."""
+        doc = self.doc
+        words = [doc[i] for i in range(max(doc[link.start].sent.start, link.start - 3), link.start)]
+        titles = [t for t in words if self._company_role(t)]
+        if not titles:
+            return None, link.start
+        return self._salient_company(doc[link.start]), titles[-1].i
+
+    def _company_role(self, role: Token) -> bool:
+        """"CEO", "founder", and "executive" after "chief"."""
+        word = role.lower_.rstrip(".")
+        return word in self.cues.company_roles or word == "executive" and role.i > 0 and self.doc[role.i - 1].lower_ == "chief"
+
+    def _salient_company(self, token: Token) -> str | None:
+        """The one company the sentence names, or else the company named most often before it."""
+        sentence = token.sent
+        companies = [link for link in self.ents.before(token) + self.ents.between(token.i, sentence.end)
+                     if link.kind == "name" and self.ents.entity(link.key).type == "Company"
+                     and not self.ents.entity(link.key).generic]
+        here = {link.key for link in companies if sentence.start <= link.start < sentence.end}
+        if len(here) == 1:
+            return next(iter(here))
+        if here:
+            return None
+        counts: dict[str, int] = {}
+        for link in companies:
+            counts[link.key] = counts.get(link.key, 0) + 1
+        ranked = sorted(counts.items(), key=lambda item: -item[1])
+        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            return ranked[0][0]
+        return None
 
     def _of_organisation(self, end: int) -> tuple[str | None, int]:
         """"Sgt. Megan Kitchenoff of the Collier County Sheriff's Office", "Ana Ruiz at the ACLU"."""

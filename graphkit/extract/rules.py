@@ -23,7 +23,7 @@ PREDICATE_LISTS = ("types", "generic", "verbs", "nouns", "role_preps", "light_ve
                    "call_verbs", "dropping_verbs", "dropped_acts", "presenting_verbs", "funding_nouns", "funding_verbs",
                    "order_verbs", "settle_verbs",
                    "case_nouns", "lawsuit_nouns", "list_words", "listing_on_verbs", "venue_words", "supply_nouns", "giving_verbs",
-                   "judging_verbs", "appeal_verbs", "ruling_nouns", "instrument_preps")
+                   "judging_verbs", "appeal_verbs", "ruling_nouns", "instrument_preps", "versus_words", "court_taking_verbs")
 
 
 @dataclass(frozen=True)
@@ -52,6 +52,8 @@ class RelationRules:
     giving_verbs: frozenset[str]        # "gave ICE access to …": ICE has the access
     judging_verbs: frozenset[str]       # "called the fine unjustified"
     appeal_verbs: frozenset[str]        # "will appeal the Commission's decision"
+    versus_words: frozenset[str]        # "ACLU v. Clearview AI"
+    court_taking_verbs: frozenset[str]  # "took Clearview AI to court"
     ruling_nouns: frozenset[str]        # what an authority decides
     instrument_preps: frozenset[str]    # "tracks its staff with CCTV"
     generic_subject: frozenset[str]     # predicates a collective actor may be the subject of
@@ -107,6 +109,8 @@ def relation_rules() -> RelationRules:
         giving_verbs=frozenset(data["giving_verbs"]),
         judging_verbs=frozenset(data["judging_verbs"]),
         appeal_verbs=frozenset(data["appeal_verbs"]),
+        versus_words=frozenset(data["versus_words"]),
+        court_taking_verbs=frozenset(data["court_taking_verbs"]),
         ruling_nouns=frozenset(data["ruling_nouns"]),
         instrument_preps=frozenset(data["instrument_preps"]),
         generic_subject=frozenset(data["generic"]["subject"]),
