@@ -147,6 +147,10 @@ CASES = [
      {("Dana Whitlock", "worksFor", "Harbor Systems")}, {("Dana Whitlock", "worksFor", "FTC")}),
     ("Harbor Systems and Tidewater Robotics merged. CEO Dana Whitlock will step down.", set(),
      {("Dana Whitlock", "worksFor", "Harbor Systems"), ("Dana Whitlock", "worksFor", "Tidewater Robotics")}),
+    # what one verb says a company supplies to a named customer, the customer uses
+    ("Harbor Systems supplies FaceTrace to the Millport Police Department.",
+     {("Millport Police Department", "uses", "FaceTrace")}, set()),
+    ("Harbor Systems sells FaceTrace to police departments.", set(), {("police", "uses", "FaceTrace")}),
     # a company described by what it makes, before its name
     ("Spyware maker Harbor Systems was blacklisted in 2021.", {("Harbor Systems", "develops", "spyware")}, set()),
     ("The head of facial recognition firm Harbor Systems resigned.",

@@ -64,6 +64,7 @@ class Extractor:
         hits += stance_hits(doc, ents, speeches, employers, family(hits), self.stance)
         hits += official_acts(ents, hits, employers)
         hits += accusations(hits)
+        hits += supplied_uses(ents, hits)
         hits = [h for h in hits if h.confidence >= self.min_confidence]
         _retype_acting_places(ents, hits)
         _inherit_parent_types(ents, hits)
@@ -148,6 +149,22 @@ def accusations(hits: list[Hit]) -> list[Hit]:
     """Suing someone accuses them of a wrong: the plaintiff criticises the defendant (asserted suits only)."""
     return [replace(h, predicate="criticizes", method="graphkit.accusation.v1", confidence=h.confidence - 0.1)
             for h in hits if h.predicate == "sues" and h.status == "asserted"]
+
+
+def supplied_uses(ents: ArticleEntities, hits: list[Hit]) -> list[Hit]:
+    """What one verb says a company supplies to a named customer, the customer uses: "Microsoft provides
+    ICE cloud services" (not collective buyers such as "governments": the article names no user)."""
+    sold: dict[tuple[int, str], list[Hit]] = {}
+    for hit in hits:
+        if hit.status == "asserted" and hit.predicate in ("sells", "sellsTo"):
+            sold.setdefault((hit.anchor, hit.subject), []).append(hit)
+    extra = []
+    for group in sold.values():
+        for product in (h for h in group if h.predicate == "sells"):
+            for customer in (h for h in group if h.predicate == "sellsTo" and not ents.entity(h.object).generic):
+                extra.append(replace(product, subject=customer.object, predicate="uses",
+                                     method="graphkit.supplied.v1", confidence=min(product.confidence, customer.confidence) - 0.1))
+    return extra
 
 
 def family(hits: list[Hit]) -> dict[str, set[str]]:
