@@ -136,7 +136,17 @@ def _negated(doc: Doc, token: Token, chosen: set[int], cues: StanceCues) -> bool
         if j in chosen and doc[j].lower_ in cues.negations:
             return True
     head = token.head
-    return head.i < token.i and any(c.dep_ == "neg" for c in head.children)
+    if head.i < token.i and any(c.dep_ == "neg" for c in head.children):
+        return True
+    current = token                 # "did not have a proper legal basis": inside the object of a negated verb
+    while current.dep_ in _INSIDE_OBJECT and current.head is not current:
+        current = current.head
+        if current.pos_ in ("VERB", "AUX"):
+            return current.i < token.i and any(c.dep_ == "neg" for c in current.children)
+    return False
+
+
+_INSIDE_OBJECT = {"amod", "compound", "dobj", "attr", "pobj", "prep", "det", "nummod", "advmod"}
 
 
 def _in_condition(token: Token, cues: StanceCues) -> bool:
