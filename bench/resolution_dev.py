@@ -124,7 +124,7 @@ def without_lexicon(graph: Path):
     from graphkit.rdf import to_dataset
     from graphkit.resolve import resolve
     from graphkit.resources import Lexicon
-    from graphkit.state import BuildState
+    from graphkit.build.state import BuildState
 
     state = BuildState(graph)
     manifest = state.open()

@@ -8,7 +8,7 @@ import pytest
 from graphkit.errors import ModelError
 from graphkit.ingest import collect_files, read_articles
 from graphkit.model import Article
-from graphkit.parallel import ExtractionSpec, ProcessExtractor, batches
+from graphkit.build.processes import ExtractionSpec, ProcessExtractor, batches
 
 pytestmark = pytest.mark.slow        # workers load the spaCy pipeline
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "articles"

@@ -12,7 +12,7 @@ Memory stays bounded: articles are cut into batches of about
 worker are out at any time. An article whose extraction raises is reported
 in ``failures`` and skipped; the others go on.
 
-:mod:`graphkit.distributed` runs the same batches on a Dask cluster.
+:mod:`graphkit.build.cluster` runs the same batches on a Dask cluster.
 """
 from __future__ import annotations
 
@@ -24,9 +24,9 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from .errors import GraphkitError, ModelError
-from .model import Article, ArticleResult
-from .resources import Lexicon
+from ..errors import GraphkitError, ModelError
+from ..model import Article, ArticleResult
+from ..resources import Lexicon
 
 BATCH_CHARS = 40_000            # about 7,000 words, a second or two of parsing: small enough to balance
 BATCH_MAX_ARTICLES = 64
@@ -46,8 +46,8 @@ class ExtractionSpec:
     min_confidence: float = 0.0
 
     def make_extractor(self):
-        from .extract.article import Extractor
-        from .nlp import load_pipeline
+        from ..extract.article import Extractor
+        from ..nlp import load_pipeline
 
         return Extractor(load_pipeline(self.model), self.lexicon, min_confidence=self.min_confidence)
 
@@ -76,7 +76,7 @@ def pipeline_meta(extractor) -> dict:
     return {key: meta.get(key) for key in ("lang", "name", "version") if key in meta}
 
 
-# -- batching and collecting, shared with graphkit.distributed --------------
+# -- batching and collecting, shared with graphkit.build.cluster ------------
 def batches(articles: Iterable[Article], max_chars: int | None = None,
             max_articles: int = BATCH_MAX_ARTICLES) -> Iterator[list[dict]]:
     """Consecutive articles as plain dicts, in groups of about max_chars (default BATCH_CHARS) characters."""
@@ -206,7 +206,7 @@ def pipeline_info(model: str | None) -> PipelineInfo:
     """The meta of the pipeline the workers will load (same default as graphkit.nlp.load_pipeline)."""
     import spacy.util
 
-    from .nlp import default_model_name
+    from ..nlp import default_model_name
 
     name = model or default_model_name()
     try:
@@ -236,7 +236,7 @@ class ScaledExtractor:
         if not articles:
             return
         if self.dask:
-            from .distributed import DaskExtractor
+            from .cluster import DaskExtractor
 
             runner = DaskExtractor(self.spec, self.dask)
         else:
