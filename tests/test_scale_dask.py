@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from graphkit.build.batches import ExtractionSpec
 from graphkit.build.cluster import DaskExtractor, SchedulerError
-from graphkit.build.processes import ExtractionSpec
 from graphkit.ingest import collect_files, read_articles
 from graphkit.model import Article
 
@@ -87,10 +87,10 @@ def test_build_on_a_running_cluster_survives_a_killed_worker(tmp_path, cluster, 
     """The whole build, pointed at a scheduler address; a worker dies after the first results."""
     from distributed import Client
 
-    import graphkit.build.processes
+    import graphkit.build.batches
     from graphkit.build import BuildOptions, build
 
-    monkeypatch.setattr(graphkit.build.processes, "BATCH_CHARS", 2000)     # many small batches, so work is in flight
+    monkeypatch.setattr(graphkit.build.batches, "BATCH_CHARS", 2000)     # many small batches, so work is in flight
     killed = []
 
     def kill_a_busy_worker(results, total):

@@ -2,8 +2,10 @@
 
     orchestrator.py  build(), add_articles(), remove_articles(): the stages in order, for one graph
     state.py         the build state beside a graph (GRAPH.graphkit/): stored extractions, journalled commits
-    processes.py     extraction on several processes of this machine (--workers), ScaledExtractor
-    cluster.py       extraction on a Dask cluster (--dask)
+    batches.py       what the two extraction runners share: batches out, plain results back
+    processes.py     the local runner: extraction on several processes of this machine (--workers)
+    cluster.py       the Dask runner: extraction on a Dask cluster (--dask)
+    scaled.py        ScaledExtractor: the Extractor's interface over either runner
 
 ``graphkit.build.build`` is what ``graphkit build`` runs.
 """

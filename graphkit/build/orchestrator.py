@@ -181,7 +181,8 @@ class _Writer:
         from ..nlp import load_pipeline
 
         if self.options.workers > 1 or self.options.dask:
-            from .processes import ExtractionSpec, ScaledExtractor
+            from .batches import ExtractionSpec
+            from .scaled import ScaledExtractor
 
             spec = ExtractionSpec(self.settings.model, self.lexicon, self.settings.min_confidence)
             extractor = ScaledExtractor(spec, workers=self.options.workers, dask=self.options.dask)
