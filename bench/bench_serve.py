@@ -97,7 +97,7 @@ def main() -> int:
     args = ap.parse_args()
     from synthetic_graph import write_bench_graph
 
-    from graphkit.store import copy_to_store
+    from graphkit.graph.store import copy_to_store
 
     generated = write_bench_graph(args.work, args.triples, args.seed)
     graph, store = generated.path, generated.path.parent / "serve-bench.oxigraph"

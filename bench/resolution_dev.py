@@ -39,9 +39,9 @@ from pathlib import Path
 from rdflib import URIRef
 from rdflib.namespace import RDFS, SKOS
 
+from graphkit.graph.files import read_graph
+from graphkit.graph.vocab import DEFAULT_BASE_IRI, GK, SCHEMA
 from graphkit.ids import article_path, normalize_name
-from graphkit.rdfio import read_graph
-from graphkit.vocab import DEFAULT_BASE_IRI, GK, SCHEMA
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -121,10 +121,10 @@ def measure(gold, mentions, names, collective=frozenset()) -> dict:
 
 def without_lexicon(graph: Path):
     """The graph's own articles resolved again with an empty lexicon."""
-    from graphkit.rdf import to_dataset
+    from graphkit.build.state import BuildState
+    from graphkit.graph.rdf import to_dataset
     from graphkit.resolve import resolve
     from graphkit.resources import Lexicon
-    from graphkit.build.state import BuildState
 
     state = BuildState(graph)
     manifest = state.open()

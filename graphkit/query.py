@@ -24,10 +24,10 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Identifier
 
 from .errors import QueryError
+from .graph.vocab import DEFAULT_BASE_IRI, PREFIXES
 from .querycheck import TOKENS, check_bindings
 from .readonly import UpdateRefused, read_only  # noqa: F401 (UpdateRefused: part of this module's API)
 from .resources import queries_dir
-from .vocab import DEFAULT_BASE_IRI, PREFIXES
 
 OUTPUT_FORMATS = ("table", "csv", "tsv", "json")
 _DECLARED = re.compile(r"^\s*PREFIX\s+([A-Za-z][\w.-]*)?\s*:", re.I | re.M)

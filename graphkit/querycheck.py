@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 
 from .errors import QueryError
-from .vocab import ONTOLOGY_IRI
+from .graph.vocab import ONTOLOGY_IRI
 
 # strings, IRIs, comments, variables and prefixed names: skipped when looking for the WHERE clause
 TOKENS = re.compile(r"""

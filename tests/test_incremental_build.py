@@ -9,7 +9,7 @@ from graphkit.build import BuildOptions, add_articles, build, remove_articles
 from graphkit.build.state import state_folder
 from graphkit.errors import GraphError
 from graphkit.extract.article import Extractor
-from graphkit.rdfio import read_graph
+from graphkit.graph.files import read_graph
 
 pytestmark = pytest.mark.slow
 

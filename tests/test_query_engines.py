@@ -7,12 +7,20 @@ from rdflib import Literal, URIRef
 from test_store_roundtrip import sample_dataset
 
 from graphkit.errors import QueryError
+from graphkit.graph.files import write_graph
+from graphkit.graph.store import open_graph, run_sparql
+from graphkit.graph.vocab import DEFAULT_BASE_IRI
 from graphkit.query import (
-    QueryResult, UpdateRefused, parse_binding, run_query, saved_queries, short, sparql_json, term_parts, with_values,
+    QueryResult,
+    UpdateRefused,
+    parse_binding,
+    run_query,
+    saved_queries,
+    short,
+    sparql_json,
+    term_parts,
+    with_values,
 )
-from graphkit.rdfio import write_graph
-from graphkit.store import open_graph, run_sparql
-from graphkit.vocab import DEFAULT_BASE_IRI
 
 SAVED = sorted(saved_queries())
 # one binding per query that takes a name: (bindings, a value every answer row must contain)

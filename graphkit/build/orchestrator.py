@@ -18,20 +18,19 @@ from pathlib import Path
 
 from .. import __version__
 from ..errors import GraphError, GraphkitError, InputError, OutputError
+from ..graph.formats import STORE_FORMAT, format_for
+from ..graph.nquads import check_base_iri, convert
+from ..graph.rdf import article_nquads, to_nquads
+from ..graph.vocab import DEFAULT_BASE_IRI, PREFIXES
 from ..ids import article_path, digest
 from ..ingest import collect_files, load_sidecar, read_articles
 from ..ingest.language import language_notes
 from ..model import Article, ArticleResult, BuildReport
-from ..nquads import check_base_iri, convert
-from ..rdf import article_nquads, to_nquads
-from ..rdfio import STORE_FORMAT, format_for
 from ..resolve import find_resolver_files, load_decisions, resolve
 from ..resolve.corrections import apply_corrections, with_person_support
 from ..resolve.support import relation_support
 from ..resources import load_lexicon
-from ..vocab import DEFAULT_BASE_IRI, PREFIXES
-from .state import (ArticleRecord, BuildSettings, BuildState, Manifest, content_hash, entry_key, extraction_key,
-                    rdf_code_key)
+from .state import ArticleRecord, BuildSettings, BuildState, Manifest, content_hash, entry_key, extraction_key, rdf_code_key
 
 Progress = Callable[[Iterable, int], Iterable]
 

@@ -26,9 +26,9 @@ from pathlib import Path
 
 from .. import __version__
 from ..errors import GraphError, OutputError
+from ..graph.files import write_atomic
 from ..ids import digest
 from ..model import Article, ArticleResult
-from ..rdfio import write_atomic
 from ..resources import ontology_dir
 
 STATE_FORMAT = "graphkit-build-state/1"
@@ -107,24 +107,24 @@ def file_digest(path: Path) -> str:
 
 def graph_present(path: Path) -> bool:
     """A graph file, or a store folder (see :mod:`graphkit.store`)."""
-    from ..store import looks_like_store
+    from ..graph.formats import looks_like_store
 
     return path.is_file() or (path.is_dir() and looks_like_store(path))
 
 
 def graph_digest(path: Path) -> str:
     """The SHA-256 of a graph file; for a store folder, that of the N-Quads it was filled from (its marker says)."""
-    from ..store import recorded_digest
+    from ..graph.store import recorded_digest
 
     return recorded_digest(path) if path.is_dir() else file_digest(path)
 
 
 def write_graph_bytes(path: Path, data: bytes, digest: str, base_iri: str) -> None:
     """Write a built graph: the bytes to a file, or (N-Quads) into a store folder, atomically either way."""
-    from ..rdfio import STORE_FORMAT, format_for
+    from ..graph.formats import STORE_FORMAT, format_for
 
     if format_for(path) == STORE_FORMAT:
-        from ..store import write_nquads_store
+        from ..graph.store import write_nquads_store
 
         write_nquads_store(data, path, digest=digest, base_iri=base_iri)
     else:
@@ -150,7 +150,7 @@ def extraction_key(pipeline: str, min_confidence: float, lexicons: list[str]) ->
 def rdf_code_key() -> str:
     """A digest of the code that turns results into N-Quads: stored article graphs are only reused with it."""
     sha = hashlib.sha256()
-    for name in ("rdf.py", "nquads.py", "ids.py", "vocab.py"):
+    for name in ("graph/rdf.py", "graph/nquads.py", "ids.py", "graph/vocab.py"):
         sha.update((_PACKAGE / name).read_bytes())
     return sha.hexdigest()[:16]
 

@@ -76,7 +76,7 @@ def run(args) -> int:
         write(query_endpoint(args.endpoint, text, bindings=bindings, base_iri=args.base_iri))
         return EXIT_OK
     from ..deadline import run_with_deadline
-    from ..store import open_graph, run_sparql
+    from ..graph.store import open_graph, run_sparql
 
     def answer(graph) -> None:
         write(run_sparql(graph, text, bindings=bindings, base_iri=args.base_iri, stream=True))

@@ -19,8 +19,8 @@ from pathlib import Path
 
 import networkx as nx
 
-from ..project import to_networkx
-from ..rdfio import write_atomic
+from ..graph.files import write_atomic
+from ..graph.project import to_networkx
 
 LINE = "\n"
 LINE_BREAKS = re.compile(r"\s*[\r\n]+\s*")

@@ -16,8 +16,8 @@ from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
 
+from ..graph.vocab import PREFIXES
 from ..query import QueryResult, sparql_json, term_parts
-from ..vocab import PREFIXES
 
 
 @dataclass(frozen=True)

@@ -20,9 +20,9 @@ import pyoxigraph as ox
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from ..errors import QueryError
+from ..graph.vocab import sparql_prologue
 from ..query import XSD_STRING, SavedQuery, parse_binding, short, term_parts
 from ..querycheck import bindable, ontology_warnings
-from ..vocab import sparql_prologue
 from .worker import Job, Reply
 
 PAGE_ACCEPT = "application/sparql-results+json, application/n-triples"

@@ -31,12 +31,12 @@ from decimal import Decimal
 from rdflib import Dataset
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
 
-from . import ids
-from .model import ArticleResult, Relation
+from .. import ids
+from ..model import ArticleResult, Relation
+from ..resolve import Resolution
+from ..resolve.corrections import PersonStatement, with_person_support
+from ..resolve.support import Support, relation_support
 from .nquads import XSD, iri, literal
-from .resolve import Resolution
-from .resolve.corrections import PersonStatement, with_person_support
-from .resolve.support import Support, relation_support
 from .vocab import DEFAULT_BASE_IRI, GK, PREFIXES, SCHEMA, WD
 
 ENTITIES_GRAPH = "graph/entities"

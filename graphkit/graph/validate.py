@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SH
 
-from .query import short
-from .resources import ontology_path, shapes_path
+from ..query import short
+from ..resources import ontology_path, shapes_path
 
 
 @dataclass(frozen=True)

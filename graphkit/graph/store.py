@@ -35,13 +35,13 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from ..errors import GraphError, OutputError, QueryError, first_line
+from ..query import QueryResult, with_values
+from ..readonly import canonical, read_only
 from . import tempfiles
-from .errors import GraphError, OutputError, QueryError, first_line
-from .query import QueryResult, with_values
-from .readonly import canonical, read_only
+from .formats import format_for, is_foreign_folder, is_store_path, looks_like_store
 from .vocab import DEFAULT_BASE_IRI, PREFIXES
 
-STORE_SUFFIX = ".oxigraph"
 MARKER = "graphkit-store.json"
 MARKER_VERSION = 1
 _SYNTAX_POSITION = re.compile(r"error at (\d+):(\d+):?\s*(.*)", re.S)
@@ -60,22 +60,6 @@ class GraphStore:
 
 
 # -- recognising a store ---------------------------------------------------
-def looks_like_store(folder: Path) -> bool:
-    """A RocksDB folder (Oxigraph's on-disk format) has a CURRENT file."""
-    return (folder / "CURRENT").is_file()
-
-
-def is_store_path(path: str | Path) -> bool:
-    """A GRAPH names a store when it ends in .oxigraph or is an existing folder."""
-    target = Path(path)
-    return target.suffix.lower() == STORE_SUFFIX or target.is_dir()
-
-
-def is_foreign_folder(target: Path) -> bool:
-    """A folder with files in it that is not an Oxigraph store: never read or replaced as one."""
-    return target.is_dir() and not looks_like_store(target) and any(target.iterdir())
-
-
 def check_store_target(target: Path) -> None:
     """Refuse to replace anything that is not a store (or an empty folder)."""
     if is_foreign_folder(target):
@@ -105,8 +89,6 @@ def open_graph(path: str | Path) -> GraphStore:
 
 def check_graph_file(source: Path) -> None:
     """A clear error for a missing file or an extension no parser knows."""
-    from .rdfio import format_for
-
     format_for(source)
     if not source.is_file():
         raise GraphError(f"{source}: no such graph file")
@@ -247,7 +229,7 @@ def to_oxigraph(term):
 def to_rdflib(term):
     from rdflib import BNode, Literal, URIRef
 
-    from .query import XSD_STRING
+    from ..query import XSD_STRING
 
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
