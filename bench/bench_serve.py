@@ -31,7 +31,7 @@ def questions(company) -> dict[str, str]:
     """Three saved queries as sent by a client: the two-hop question, another question, the biggest listing."""
     import pyoxigraph as ox
 
-    from graphkit.query import saved_queries, with_values
+    from graphkit.query.sparql import saved_queries, with_values
 
     saved = saved_queries()
     name = ox.Literal(company.label)

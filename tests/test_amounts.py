@@ -10,7 +10,7 @@ from graphkit.graph.rdf import to_dataset, to_nquads
 from graphkit.graph.validate import validate
 from graphkit.graph.vocab import SCHEMA
 from graphkit.model import Article, ArticleResult, Entity, Evidence, Relation
-from graphkit.query import run_query
+from graphkit.query.sparql import run_query
 from graphkit.resolve import resolve
 
 XSD_DECIMAL = URIRef("http://www.w3.org/2001/XMLSchema#decimal")

@@ -9,7 +9,7 @@ import pytest
 from rdflib import RDFS, Literal, URIRef
 
 from graphkit.graph.vocab import GK
-from graphkit.query import run_query, saved_queries
+from graphkit.query.sparql import run_query, saved_queries
 
 pytestmark = pytest.mark.slow
 

@@ -13,8 +13,8 @@ from rdflib import Literal
 from graphkit.cli import main
 from graphkit.errors import QueryError
 from graphkit.graph.rdf import new_dataset
-from graphkit.query import run_query, saved_queries
-from graphkit.querycheck import bindable, check_bindings, ontology_warnings, query_variables
+from graphkit.query.checks import bindable, check_bindings, ontology_warnings, query_variables
+from graphkit.query.sparql import run_query, saved_queries
 
 
 @pytest.mark.parametrize("argv, sentence", [

@@ -14,9 +14,10 @@ from test_store_roundtrip import sample_dataset
 
 from graphkit.cli import main
 from graphkit.graph.files import read_graph, write_graph
-from graphkit.graph.store import MARKER, open_graph, run_sparql
+from graphkit.graph.store import MARKER, open_graph
 from graphkit.graph.vocab import DEFAULT_BASE_IRI
-from graphkit.query import run_query, saved_query
+from graphkit.query.oxigraph import run_sparql
+from graphkit.query.sparql import run_query, saved_query
 
 USER_QUERY = """# Agencies fined by nobody, that a vendor sells to
 SELECT DISTINCT ?agency WHERE { ?v gk:sellsTo ?a . ?a rdfs:label ?agency .

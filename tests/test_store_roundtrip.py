@@ -12,8 +12,9 @@ from rdflib.compare import isomorphic
 from graphkit.errors import GraphError, OutputError, UnknownFormat
 from graphkit.graph.files import read_graph, write_graph
 from graphkit.graph.formats import format_for
-from graphkit.graph.store import MARKER, copy_to_store, open_graph, run_sparql
+from graphkit.graph.store import MARKER, copy_to_store, open_graph
 from graphkit.graph.vocab import DEFAULT_BASE_IRI, GK, PREFIXES, SCHEMA
+from graphkit.query.oxigraph import run_sparql
 
 XSS_LABEL = '<img src=x onerror="document.title=\'pwned\'">'
 XSS_ALT = "<script>document.title='pwned'</script>"

@@ -9,7 +9,7 @@ from graphkit.graph.files import read_graph, write_graph
 from graphkit.graph.project import to_networkx
 from graphkit.graph.rdf import to_dataset
 from graphkit.model import Article, ArticleResult, Entity, Evidence, Relation
-from graphkit.query import run_query
+from graphkit.query.sparql import run_query
 from graphkit.resolve import resolve
 from graphkit.viz import VizError
 from graphkit.viz.from_query import graph_from_query

@@ -6,6 +6,7 @@
     formats.py    which format a GRAPH path names: a file extension, or an Oxigraph store folder
     files.py      read and write a GRAPH, atomically
     store.py      Oxigraph store folders: open, load, write
+    terms.py      rdflib and pyoxigraph terms as people and the SPARQL results formats see them
     tempfiles.py  graphkit's temporary files beside an output, and clearing those a crash left
     project.py    the networkx projection (entities and relations) that viz and export draw from
     validate.py   SHACL validation against ontologies/shapes.ttl

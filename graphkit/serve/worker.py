@@ -16,7 +16,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from ..errors import GraphkitError, QueryError, first_line
-from ..query import UpdateRefused
+from ..query.readonly import UpdateRefused
 from .formats import formats_for, negotiate, take, write_solutions, write_triples
 
 TEXT = "text/plain; charset=utf-8"
@@ -49,7 +49,7 @@ def error(status: int, message: str) -> Reply:
 
 def answer(graph, job: Job, base_iri: str) -> Reply:
     """Run one job on an open GraphStore; every failure becomes an HTTP status with one sentence."""
-    from ..graph.store import execute
+    from ..query.oxigraph import execute
 
     try:
         raw = execute(graph, job.query, bindings=job.bindings, base_iri=base_iri,
