@@ -75,8 +75,8 @@ def run(args) -> int:
 
         write(query_endpoint(args.endpoint, text, bindings=bindings, base_iri=args.base_iri))
         return EXIT_OK
-    from ..deadline import run_with_deadline
     from ..graph.store import open_graph
+    from ..query.deadline import run_with_deadline
     from ..query.oxigraph import run_sparql
 
     def answer(graph) -> None:

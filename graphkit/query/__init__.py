@@ -5,6 +5,7 @@
     readonly.py   the text run is canonical and read-only: no SPARQL Update, no SERVICE
     checks.py     bindings the query does not use, gk: terms the ontology does not define
     syntax.py     rdflib's syntax errors as one sentence with line and column
+    deadline.py   run a query in a child process that is killed at its time limit (query --timeout)
 
 Queries see the union of all named graphs as their default graph. The names
 below are the API for other code; graphkit's own modules import from the
