@@ -47,13 +47,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def default_eval() -> Path:
+    """GRAPHKIT_EVAL_DIR when it is set, else ../shared/eval beside the repository (as in .ci/run)."""
     configured = os.environ.get("GRAPHKIT_EVAL_DIR")
-    if configured:
-        return Path(configured)
-    for candidate in (ROOT.parent / "shared" / "eval", ROOT.parent.parent / "shared" / "eval"):
-        if (candidate / "dev").is_dir():
-            return candidate
-    return ROOT.parent / "shared" / "eval"
+    return Path(configured) if configured else ROOT.parent / "shared" / "eval"
 
 
 def load_gold(dev: Path) -> dict[str, dict[str, set[str]]]:
