@@ -106,7 +106,7 @@ def file_digest(path: Path) -> str:
 
 
 def graph_present(path: Path) -> bool:
-    """A graph file, or a store folder (see :mod:`graphkit.store`)."""
+    """A graph file, or a store folder (see :mod:`graphkit.graph.formats`)."""
     from ..graph.formats import looks_like_store
 
     return path.is_file() or (path.is_dir() and looks_like_store(path))

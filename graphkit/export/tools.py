@@ -1,6 +1,6 @@
 """Exports for graph tools: GraphML and GEXF (Gephi, Cytoscape, yEd) and Cytoscape.js JSON.
 
-All three start from the networkx projection (graphkit.project): one node per
+All three start from the networkx projection (graphkit.graph.project): one node per
 entity, one edge per asserted relation. Nodes carry label, type, aliases,
 Wikidata id and the number of articles that mention them; edges carry the
 predicate, the number of statements that support them and every piece of

@@ -20,7 +20,7 @@
 * All IRIs are derived from names and offsets: no blank nodes, no clock.
 
 ``to_nquads`` gives the whole dataset as N-Quads text (what a build writes,
-see :mod:`graphkit.nquads`); ``to_dataset`` the same as an rdflib Dataset.
+see :mod:`graphkit.graph.nquads`); ``to_dataset`` the same as an rdflib Dataset.
 """
 from __future__ import annotations
 

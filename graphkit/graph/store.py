@@ -182,7 +182,7 @@ def copy_to_store(source: str | Path, folder: str | Path) -> None:
 def write_nquads_store(data: bytes, path: str | Path, *, digest: str, base_iri: str = DEFAULT_BASE_IRI) -> None:
     """Write N-Quads (what ``graphkit build`` produces) as a store folder; the marker keeps their SHA-256."""
     def fill(store: ox.Store) -> None:
-        # graphkit checked every IRI it built, as graphkit.nquads.convert does for files
+        # graphkit checked every IRI it built, as graphkit.graph.nquads.convert does for files
         store.bulk_extend(with_union(ox.parse(data, format=ox.RdfFormat.N_QUADS, lenient=True)))
 
     fill_atomic(Path(path), fill, {**PREFIXES, "gkid": base_iri}, source_sha256=digest)
