@@ -42,8 +42,8 @@ BUDGET = {"seconds": 300, "memory_gb": 12.0}     # per rdflib case; see --rdflib
 # -- the cases -----------------------------------------------------------------
 def cases(company) -> list[dict]:
     """Every saved query: listings as they are, questions about ``company`` and about the whole graph."""
-    from graphkit.query import saved_queries
-    from graphkit.vocab import ONTOLOGY_IRI
+    from graphkit.graph.vocab import ONTOLOGY_IRI
+    from graphkit.query.sparql import saved_queries
 
     about = {
         "critics-of": {"targetName": company.label},
@@ -75,14 +75,15 @@ def counted(case: dict) -> bool:
 # -- one engine, in a child process -------------------------------------------------
 def open_engine(engine: str, graph: Path, work: Path):
     """Load the graph; returns (run(case) -> rows, load seconds, extra figures)."""
-    from graphkit.query import parse_binding, run_query, saved_queries
-    from graphkit.store import copy_to_store, open_graph, run_sparql
+    from graphkit.graph.store import copy_to_store, open_graph
+    from graphkit.query.oxigraph import run_sparql
+    from graphkit.query.sparql import parse_binding, run_query, saved_queries
 
     texts = {name: saved.text for name, saved in saved_queries().items()}
     started = time.perf_counter()
     extra = {}
     if engine == "rdflib":
-        from graphkit.rdfio import read_graph
+        from graphkit.graph.files import read_graph
 
         dataset = read_graph(graph)
 

@@ -31,7 +31,7 @@ def questions(company) -> dict[str, str]:
     """Three saved queries as sent by a client: the two-hop question, another question, the biggest listing."""
     import pyoxigraph as ox
 
-    from graphkit.query import saved_queries, with_values
+    from graphkit.query.sparql import saved_queries, with_values
 
     saved = saved_queries()
     name = ox.Literal(company.label)
@@ -97,7 +97,7 @@ def main() -> int:
     args = ap.parse_args()
     from synthetic_graph import write_bench_graph
 
-    from graphkit.store import copy_to_store
+    from graphkit.graph.store import copy_to_store
 
     generated = write_bench_graph(args.work, args.triples, args.seed)
     graph, store = generated.path, generated.path.parent / "serve-bench.oxigraph"

@@ -39,21 +39,17 @@ from pathlib import Path
 from rdflib import URIRef
 from rdflib.namespace import RDFS, SKOS
 
+from graphkit.graph.files import read_graph
+from graphkit.graph.vocab import DEFAULT_BASE_IRI, GK, SCHEMA
 from graphkit.ids import article_path, normalize_name
-from graphkit.rdfio import read_graph
-from graphkit.vocab import DEFAULT_BASE_IRI, GK, SCHEMA
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def default_eval() -> Path:
+    """GRAPHKIT_EVAL_DIR when it is set, else ../shared/eval beside the repository (as in .ci/run)."""
     configured = os.environ.get("GRAPHKIT_EVAL_DIR")
-    if configured:
-        return Path(configured)
-    for candidate in (ROOT.parent / "shared" / "eval", ROOT.parent.parent / "shared" / "eval"):
-        if (candidate / "dev").is_dir():
-            return candidate
-    return ROOT.parent / "shared" / "eval"
+    return Path(configured) if configured else ROOT.parent / "shared" / "eval"
 
 
 def load_gold(dev: Path) -> dict[str, dict[str, set[str]]]:
@@ -121,10 +117,10 @@ def measure(gold, mentions, names, collective=frozenset()) -> dict:
 
 def without_lexicon(graph: Path):
     """The graph's own articles resolved again with an empty lexicon."""
-    from graphkit.rdf import to_dataset
+    from graphkit.build.state import BuildState
+    from graphkit.graph.rdf import to_dataset
     from graphkit.resolve import resolve
     from graphkit.resources import Lexicon
-    from graphkit.state import BuildState
 
     state = BuildState(graph)
     manifest = state.open()

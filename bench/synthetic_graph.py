@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from graphkit import ids
-from graphkit.vocab import DEFAULT_BASE_IRI, ONTOLOGY_IRI, PREFIXES
+from graphkit.graph.vocab import DEFAULT_BASE_IRI, ONTOLOGY_IRI, PREFIXES
 
 RDF, RDFS, SKOS = PREFIXES["rdf"], PREFIXES["rdfs"], PREFIXES["skos"]
 PROV, DCT, SCHEMA, XSD = PREFIXES["prov"], PREFIXES["dcterms"], PREFIXES["schema"], PREFIXES["xsd"]

@@ -41,7 +41,7 @@ def example_graph_path(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def example_graph(example_graph_path):
-    from graphkit.rdfio import read_graph
+    from graphkit.graph.files import read_graph
 
     return read_graph(example_graph_path)
 
@@ -74,7 +74,7 @@ def graph_file(tmp_path_factory) -> Path:
     """The generated sample graph (test_store_roundtrip.sample_dataset) as TriG, one copy per test module."""
     from test_store_roundtrip import sample_dataset
 
-    from graphkit.rdfio import write_graph
+    from graphkit.graph.files import write_graph
 
     path = tmp_path_factory.mktemp("sample") / "sample.trig"
     write_graph(sample_dataset(), path)

@@ -6,12 +6,12 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import RDF
 
 from graphkit.extract.amounts import find_amount, with_amount
+from graphkit.graph.rdf import to_dataset, to_nquads
+from graphkit.graph.validate import validate
+from graphkit.graph.vocab import SCHEMA
 from graphkit.model import Article, ArticleResult, Entity, Evidence, Relation
-from graphkit.query import run_query
-from graphkit.rdf import to_dataset, to_nquads
+from graphkit.query.sparql import run_query
 from graphkit.resolve import resolve
-from graphkit.validate import validate
-from graphkit.vocab import SCHEMA
 
 XSD_DECIMAL = URIRef("http://www.w3.org/2001/XMLSchema#decimal")
 

@@ -113,7 +113,7 @@ def test_validate_reports_a_broken_graph(tmp_path):
 def test_min_confidence_filters_relations(tmp_path):
     from rdflib import Dataset
 
-    from graphkit.vocab import GK
+    from graphkit.graph.vocab import GK
 
     out = tmp_path / "g.trig"
     assert graphkit("build", EXAMPLES / "wire-briefs.jsonl", "-o", out, "--min-confidence", "0.75").returncode == 0

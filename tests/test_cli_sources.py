@@ -9,7 +9,7 @@ import pytest
 from rdflib import Dataset, Literal
 from rdflib.namespace import DCTERMS
 
-from graphkit.vocab import GK
+from graphkit.graph.vocab import GK
 
 pytestmark = pytest.mark.slow
 

@@ -8,7 +8,7 @@ import pytest
 from test_incremental_build import FIRST, SECOND, quads, write
 
 from graphkit.build import BuildOptions, add_articles, build, remove_articles
-from graphkit.rdfio import read_graph
+from graphkit.graph.files import read_graph
 
 pytestmark = pytest.mark.slow
 
@@ -77,7 +77,7 @@ def ask(graph, query) -> bool:
 
 
 def test_a_rejected_relation_stays_rejected_through_add_and_remove_with_who_decided(tmp_path, nlp, folders):
-    from graphkit.validate import validate
+    from graphkit.graph.validate import validate
 
     first, second = folders
     graph = tmp_path / "g.trig"
@@ -90,7 +90,7 @@ def test_a_rejected_relation_stays_rejected_through_add_and_remove_with_who_deci
         step()
         assert not ask(graph, SELLS)
         rows = [tuple(map(str, row)) for row in read_graph(graph).query(DECISIONS)]
-        assert [r[:3] for r in rows] == [(str(__import__("graphkit.vocab").vocab.GK.rejected), "Jane Roe",
+        assert [r[:3] for r in rows] == [(str(__import__("graphkit.graph.vocab").graph.vocab.GK.rejected), "Jane Roe",
                                           "the city cancelled the tender before signature")]
         assert not ask(graph, """ASK { ?r a gk:Relation ; rdf:predicate gk:sellsTo }""")
     assert validate(read_graph(graph)).conforms
@@ -114,7 +114,7 @@ def test_an_asserted_relation_records_who_checked_what_and_reaches_the_exports(t
     import csv
 
     from graphkit.export import export
-    from graphkit.validate import validate
+    from graphkit.graph.validate import validate
 
     first, _ = folders
     (first / "resolver.yaml").write_text(ASSERT, encoding="utf-8")
@@ -163,8 +163,8 @@ def test_corrections_that_find_nothing_are_noted(tmp_path, nlp, folders):
 def test_a_statement_with_neither_offsets_nor_a_person_breaks_the_contract(tmp_path, nlp, folders):
     from rdflib import URIRef
 
-    from graphkit.validate import validate
-    from graphkit.vocab import GK
+    from graphkit.graph.validate import validate
+    from graphkit.graph.vocab import GK
 
     first, _ = folders
     graph = tmp_path / "g.trig"

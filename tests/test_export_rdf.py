@@ -10,9 +10,9 @@ from rdflib import Dataset, Graph, URIRef
 from test_export_sample import SELL_1, sample_dataset, truth, write_sample
 
 from graphkit.export import export
+from graphkit.graph.vocab import GK, ONTOLOGY_IRI
 from graphkit.model import ENTITY_TYPES, PREDICATES
 from graphkit.resources import ontology_dir, ontology_path
-from graphkit.vocab import GK, ONTOLOGY_IRI
 
 QUAD_FORMATS = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS}
 TRIPLE_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES, "rdfxml": ox.RdfFormat.RDF_XML}

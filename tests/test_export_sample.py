@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 
 from rdflib import Dataset, URIRef
 
+from graphkit.graph.files import write_graph
+from graphkit.graph.rdf import to_dataset
+from graphkit.graph.vocab import DEFAULT_BASE_IRI, GK, ONTOLOGY_IRI, sparql_prologue
 from graphkit.model import ENTITY_TYPES, PREDICATES, Article, ArticleResult, Entity, Evidence, Relation
-from graphkit.rdf import to_dataset
-from graphkit.rdfio import write_graph
 from graphkit.resolve import resolve
-from graphkit.vocab import DEFAULT_BASE_IRI, GK, ONTOLOGY_IRI, sparql_prologue
 
 SELL_1 = 'Acme Corp sold FaceFind to the Springfield Police Department; the deal, worth $2 million | "phase one", was signed in Zürich.'
 SELL_2 = "Acme, which sells to the Springfield Police Department, declined to comment."

@@ -4,7 +4,7 @@ import pytest
 from rdflib import Dataset
 from rdflib.namespace import RDF
 
-from graphkit.vocab import GK
+from graphkit.graph.vocab import GK
 
 pytestmark = pytest.mark.slow
 
@@ -36,7 +36,7 @@ def test_no_blank_nodes(example_graph):
 
 
 def test_example_graph_conforms(example_graph):
-    from graphkit.validate import validate
+    from graphkit.graph.validate import validate
 
     report = validate(example_graph)
     assert report.conforms, report.summary()

@@ -6,10 +6,10 @@ from pathlib import Path
 import pytest
 
 from graphkit.build import BuildOptions, add_articles, build, remove_articles
+from graphkit.build.state import state_folder
 from graphkit.errors import GraphError
 from graphkit.extract.article import Extractor
-from graphkit.rdfio import read_graph
-from graphkit.state import state_folder
+from graphkit.graph.files import read_graph
 
 pytestmark = pytest.mark.slow
 
@@ -193,7 +193,7 @@ def _interrupt_extraction(monkeypatch):
 
 
 def _interrupt_graph_write(monkeypatch):
-    import graphkit.state as state
+    import graphkit.build.state as state
 
     original = state.write_atomic
 
@@ -206,7 +206,7 @@ def _interrupt_graph_write(monkeypatch):
 
 
 def _interrupt_manifest_rename(monkeypatch):
-    from graphkit.state import BuildState
+    from graphkit.build.state import BuildState
 
     def adopt_next(self):
         raise KeyboardInterrupt
@@ -215,7 +215,7 @@ def _interrupt_manifest_rename(monkeypatch):
 
 
 def _interrupt_resolution(monkeypatch):
-    import graphkit.build as build_module
+    import graphkit.build.orchestrator as build_module
 
     def resolve(*args, **kwargs):
         raise KeyboardInterrupt

@@ -1,9 +1,9 @@
 from rdflib import Graph
 from rdflib.namespace import OWL, RDF, RDFS
 
+from graphkit.graph.vocab import GK, ONTOLOGY_IRI
 from graphkit.model import ENTITY_TYPES, PREDICATES
 from graphkit.resources import ontology_path, shapes_path
-from graphkit.vocab import GK, ONTOLOGY_IRI
 
 
 def ontology() -> Graph:

@@ -8,8 +8,8 @@ from __future__ import annotations
 import pytest
 from rdflib import RDFS, Literal, URIRef
 
-from graphkit.query import run_query, saved_queries
-from graphkit.vocab import GK
+from graphkit.graph.vocab import GK
+from graphkit.query.sparql import run_query, saved_queries
 
 pytestmark = pytest.mark.slow
 

@@ -12,9 +12,9 @@ from rdflib import Literal
 
 from graphkit.cli import main
 from graphkit.errors import QueryError
-from graphkit.query import run_query, saved_queries
-from graphkit.querycheck import bindable, check_bindings, ontology_warnings, query_variables
-from graphkit.rdf import new_dataset
+from graphkit.graph.rdf import new_dataset
+from graphkit.query.checks import bindable, check_bindings, ontology_warnings, query_variables
+from graphkit.query.sparql import run_query, saved_queries
 
 
 @pytest.mark.parametrize("argv, sentence", [
@@ -136,8 +136,8 @@ def test_query_page_links_the_names_and_titles_a_saved_query_answers_with(tmp_pa
 
     from test_export_sample import write_sample
 
+    from graphkit.graph.vocab import DEFAULT_BASE_IRI
     from graphkit.serve import ServeOptions, Service
-    from graphkit.vocab import DEFAULT_BASE_IRI
 
     with Service(write_sample(tmp_path / "g.trig"), ServeOptions(port=0, timeout=10, quiet=True)) as running:
         running.start()

@@ -8,8 +8,8 @@ import sys
 import pytest
 
 from graphkit.errors import QueryError
-from graphkit.query import parse_binding
-from graphkit.store import read_answer
+from graphkit.query.oxigraph import read_answer
+from graphkit.query.sparql import parse_binding
 
 # a quadruple cross product of the graph: hours of work, and billions of rows
 ENDLESS_COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"

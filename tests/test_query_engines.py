@@ -7,12 +7,13 @@ from rdflib import Literal, URIRef
 from test_store_roundtrip import sample_dataset
 
 from graphkit.errors import QueryError
-from graphkit.query import (
-    QueryResult, UpdateRefused, parse_binding, run_query, saved_queries, short, sparql_json, term_parts, with_values,
-)
-from graphkit.rdfio import write_graph
-from graphkit.store import open_graph, run_sparql
-from graphkit.vocab import DEFAULT_BASE_IRI
+from graphkit.graph.files import write_graph
+from graphkit.graph.store import open_graph
+from graphkit.graph.terms import short, term_parts
+from graphkit.graph.vocab import DEFAULT_BASE_IRI
+from graphkit.query.oxigraph import run_sparql
+from graphkit.query.readonly import UpdateRefused
+from graphkit.query.sparql import QueryResult, parse_binding, run_query, saved_queries, sparql_json, with_values
 
 SAVED = sorted(saved_queries())
 # one binding per query that takes a name: (bindings, a value every answer row must contain)

@@ -20,10 +20,11 @@ from rdflib import Dataset
 from test_store_roundtrip import sample_dataset
 
 from graphkit.errors import QueryError
-from graphkit.query import run_query
-from graphkit.readonly import UpdateRefused, canonical, read_only
+from graphkit.graph.store import open_graph
+from graphkit.query.oxigraph import run_sparql
+from graphkit.query.readonly import UpdateRefused, canonical, read_only
+from graphkit.query.sparql import run_query
 from graphkit.serve import ServeOptions, Service
-from graphkit.store import open_graph, run_sparql
 
 # {url} is the listener's address; every variant holds a SERVICE clause that Oxigraph runs
 VARIANTS = {

@@ -21,7 +21,7 @@ from rdflib import Dataset, URIRef
 from SPARQLWrapper import JSON, SPARQLWrapper
 
 from graphkit.cli import main
-from graphkit.rdfio import read_graph
+from graphkit.graph.files import read_graph
 
 pytestmark = pytest.mark.slow        # the example graph is built with the spaCy pipeline
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 import pytest
 
 from graphkit.build import BuildOptions, build
-from graphkit.rdfio import read_graph
-from graphkit.stats import graph_stats
-from graphkit.vocab import GK
+from graphkit.graph.files import read_graph
+from graphkit.graph.stats import graph_stats
+from graphkit.graph.vocab import GK
 
 pytestmark = pytest.mark.slow
 

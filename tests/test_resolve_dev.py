@@ -28,8 +28,8 @@ def test_each_gold_entity_is_one_node_and_no_node_joins_two(tmp_path):
     graph = tmp_path / "dev.nq"
     bench.build_dev(dev, graph)
     gold = bench.load_gold(dev)
-    from graphkit.rdfio import read_graph
-    from graphkit.vocab import DEFAULT_BASE_IRI
+    from graphkit.graph.files import read_graph
+    from graphkit.graph.vocab import DEFAULT_BASE_IRI
 
     result = bench.measure(gold, *bench.graph_view(read_graph(graph), gold, DEFAULT_BASE_IRI))
     assert result["entities_in_several_articles"] >= 10

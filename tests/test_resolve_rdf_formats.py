@@ -2,17 +2,18 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rdflib import Dataset, Graph, Literal
+from test_resolve_rules import NO_LEXICON, ent
 
 from graphkit.errors import OutputError
+from graphkit.graph.formats import FORMATS, QUAD_FORMATS
+from graphkit.graph.nquads import check_base_iri, convert, literal
+from graphkit.graph.rdf import to_nquads
+from graphkit.graph.vocab import GK, PREFIXES
 from graphkit.model import Article, ArticleResult, Evidence, Relation
-from graphkit.nquads import check_base_iri, convert, literal
-from graphkit.rdf import to_nquads
-from graphkit.rdfio import FORMATS, QUAD_FORMATS
 from graphkit.resolve import resolve
-from graphkit.vocab import GK, PREFIXES
-from test_resolve_rules import NO_LEXICON, ent
 
 AWKWARD = 'He said "ban it" \\ twice.\nThen:\t\u201cno\u201d \u00e9t\u00e9 \x07 \U0001F600'
 

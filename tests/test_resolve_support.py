@@ -3,14 +3,14 @@ from __future__ import annotations
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import OWL, RDF
+from test_resolve_rules import NO_LEXICON, article, ent, rel
 
-from graphkit.rdf import RELATIONS_GRAPH, to_dataset
+from graphkit.graph.rdf import RELATIONS_GRAPH, to_dataset
+from graphkit.graph.validate import validate
+from graphkit.graph.vocab import DEFAULT_BASE_IRI as BASE
+from graphkit.graph.vocab import GK, WD
 from graphkit.resolve import resolve
 from graphkit.resources import Lexicon, LexiconEntry
-from graphkit.validate import validate
-from graphkit.vocab import DEFAULT_BASE_IRI as BASE
-from graphkit.vocab import GK, WD
-from test_resolve_rules import NO_LEXICON, article, ent, rel
 
 ACLU_LONG = ent("e1", "AdvocacyGroup", "American Civil Liberties Union", "American Civil Liberties Union", "ACLU")
 RESULTS = [

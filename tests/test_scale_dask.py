@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from graphkit.distributed import DaskExtractor, SchedulerError
+from graphkit.build.batches import ExtractionSpec
+from graphkit.build.cluster import DaskExtractor, SchedulerError
 from graphkit.ingest import collect_files, read_articles
 from graphkit.model import Article
-from graphkit.parallel import ExtractionSpec
 
 pytestmark = pytest.mark.slow        # workers load the spaCy pipeline
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "articles"
@@ -87,10 +87,10 @@ def test_build_on_a_running_cluster_survives_a_killed_worker(tmp_path, cluster, 
     """The whole build, pointed at a scheduler address; a worker dies after the first results."""
     from distributed import Client
 
-    import graphkit.parallel
+    import graphkit.build.batches
     from graphkit.build import BuildOptions, build
 
-    monkeypatch.setattr(graphkit.parallel, "BATCH_CHARS", 2000)     # many small batches, so work is in flight
+    monkeypatch.setattr(graphkit.build.batches, "BATCH_CHARS", 2000)     # many small batches, so work is in flight
     killed = []
 
     def kill_a_busy_worker(results, total):

@@ -5,10 +5,11 @@ from pathlib import Path
 
 import pytest
 
+from graphkit.build.batches import ExtractionSpec, batches
+from graphkit.build.processes import ProcessExtractor
 from graphkit.errors import ModelError
 from graphkit.ingest import collect_files, read_articles
 from graphkit.model import Article
-from graphkit.parallel import ExtractionSpec, ProcessExtractor, batches
 
 pytestmark = pytest.mark.slow        # workers load the spaCy pipeline
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "articles"

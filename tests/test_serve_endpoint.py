@@ -22,11 +22,12 @@ from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 from test_store_roundtrip import XSS_ALT, XSS_LABEL, sample_dataset
 
 from graphkit.cli import parser
-from graphkit.query import run_query
-from graphkit.rdfio import write_graph
+from graphkit.graph.files import write_graph
+from graphkit.graph.store import open_graph
+from graphkit.graph.vocab import DEFAULT_BASE_IRI, GK
+from graphkit.query.oxigraph import run_sparql
+from graphkit.query.sparql import run_query
 from graphkit.serve import ServeOptions, Service
-from graphkit.store import open_graph, run_sparql
-from graphkit.vocab import DEFAULT_BASE_IRI, GK
 
 TIMEOUT = 2.0           # the server's query time bound in these tests
 MAX_ROWS = 50

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from test_store_roundtrip import XSS_ALT, XSS_LABEL, sample_dataset
 
-from graphkit.rdfio import write_graph
+from graphkit.graph.files import write_graph
 from graphkit.serve import ServeOptions, Service
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]

@@ -10,9 +10,9 @@ import pytest
 from rdflib import Graph, URIRef
 from test_store_roundtrip import sample_dataset
 
-from graphkit.rdfio import write_graph
+from graphkit.graph.files import write_graph
+from graphkit.graph.vocab import DEFAULT_BASE_IRI
 from graphkit.serve import ServeOptions, Service
-from graphkit.vocab import DEFAULT_BASE_IRI
 
 A = f"{DEFAULT_BASE_IRI}article/a-0"
 B = f"{DEFAULT_BASE_IRI}article/a-1"

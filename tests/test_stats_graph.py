@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 import pytest
+from test_resolve_rules import NO_LEXICON, article, ent, rel
 
 from graphkit.cli.stats import format_explanation, format_stats
-from graphkit.rdf import to_dataset
+from graphkit.graph.rdf import to_dataset
+from graphkit.graph.stats import explain, graph_stats
 from graphkit.resolve import load_decisions, resolve
-from graphkit.stats import explain, graph_stats
-from test_resolve_rules import NO_LEXICON, article, ent, rel
 
 
 @pytest.fixture

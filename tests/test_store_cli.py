@@ -13,10 +13,11 @@ from test_incremental_build import write
 from test_store_roundtrip import sample_dataset
 
 from graphkit.cli import main
-from graphkit.query import run_query, saved_query
-from graphkit.rdfio import read_graph, write_graph
-from graphkit.store import MARKER, open_graph, run_sparql
-from graphkit.vocab import DEFAULT_BASE_IRI
+from graphkit.graph.files import read_graph, write_graph
+from graphkit.graph.store import MARKER, open_graph
+from graphkit.graph.vocab import DEFAULT_BASE_IRI
+from graphkit.query.oxigraph import run_sparql
+from graphkit.query.sparql import run_query, saved_query
 
 USER_QUERY = """# Agencies fined by nobody, that a vendor sells to
 SELECT DISTINCT ?agency WHERE { ?v gk:sellsTo ?a . ?a rdfs:label ?agency .

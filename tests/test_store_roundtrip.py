@@ -6,13 +6,15 @@ from decimal import Decimal
 
 import pytest
 from rdflib import Dataset, Literal, URIRef
-from rdflib import namespace as ns          # ns.XSD, not XSD: pytest's collection trips XSD's warnings
+from rdflib import namespace as ns  # ns.XSD, not XSD: pytest's collection trips XSD's warnings
 from rdflib.compare import isomorphic
 
 from graphkit.errors import GraphError, OutputError, UnknownFormat
-from graphkit.rdfio import format_for, read_graph, write_graph
-from graphkit.store import MARKER, copy_to_store, open_graph, run_sparql
-from graphkit.vocab import DEFAULT_BASE_IRI, GK, PREFIXES, SCHEMA
+from graphkit.graph.files import read_graph, write_graph
+from graphkit.graph.formats import format_for
+from graphkit.graph.store import MARKER, copy_to_store, open_graph
+from graphkit.graph.vocab import DEFAULT_BASE_IRI, GK, PREFIXES, SCHEMA
+from graphkit.query.oxigraph import run_sparql
 
 XSS_LABEL = '<img src=x onerror="document.title=\'pwned\'">'
 XSS_ALT = "<script>document.title='pwned'</script>"

@@ -9,15 +9,15 @@ from pathlib import Path
 import pytest
 from test_store_roundtrip import sample_dataset
 
-from graphkit.rdfio import write_graph
-from graphkit.tempfiles import clear_stale
+from graphkit.graph.files import write_graph
+from graphkit.graph.tempfiles import clear_stale
 
 TESTS = Path(__file__).resolve().parent
 
 # a process that dies (exit without cleanup, as kill -9 would) just before its finished copy replaces the output
 CRASH = {
     ".trig": "import os; os.replace = lambda *a: os._exit(9)",
-    ".oxigraph": "import os, graphkit.store; graphkit.store.swap_in = lambda *a: os._exit(9)",
+    ".oxigraph": "import os, graphkit.graph.store; graphkit.graph.store.swap_in = lambda *a: os._exit(9)",
 }
 
 
@@ -26,7 +26,7 @@ def crash_while_writing(path: Path) -> None:
         import sys; sys.path.insert(0, {str(TESTS)!r})
         {CRASH[path.suffix]}
         from test_store_roundtrip import sample_dataset
-        from graphkit.rdfio import write_graph
+        from graphkit.graph.files import write_graph
         write_graph(sample_dataset(), {str(path)!r})
     """)
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)

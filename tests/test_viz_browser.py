@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from graphkit.project import to_networkx
+from graphkit.graph.project import to_networkx
 from graphkit.viz import ViewOptions, make_view, write_page
 from graphkit.viz.styles import type_label
 from graphkit.viz.synthetic import random_graph
@@ -315,7 +315,7 @@ def test_hostile_strings_in_every_field_are_shown_as_text(browser, tmp_path):
 
 def test_hostile_article_built_by_graphkit_runs_nothing(browser, tmp_path):
     from graphkit.build import build
-    from graphkit.rdfio import read_graph
+    from graphkit.graph.files import read_graph
 
     text = ("Halvorsen Vision sells face recognition to the Millbrook Police Department "
             "<img src=x onerror=\"window.__pwned='evidence'\">.\n\n"

@@ -5,11 +5,11 @@ import re
 import pytest
 
 from graphkit.cli import main
+from graphkit.graph.files import read_graph, write_graph
+from graphkit.graph.project import to_networkx
+from graphkit.graph.rdf import to_dataset
 from graphkit.model import Article, ArticleResult, Entity, Evidence, Relation
-from graphkit.project import to_networkx
-from graphkit.query import run_query
-from graphkit.rdf import to_dataset
-from graphkit.rdfio import read_graph, write_graph
+from graphkit.query.sparql import run_query
 from graphkit.resolve import resolve
 from graphkit.viz import VizError
 from graphkit.viz.from_query import graph_from_query
@@ -184,7 +184,7 @@ def test_missing_output_folder_fails_before_reading_and_an_old_page_survives_err
 
 
 def test_generated_graphs_have_the_shape_of_a_projected_graph(graph_path):
-    """The benchmark's and large-graph tests' graphs must carry what graphkit.project gives the page."""
+    """The benchmark's and large-graph tests' graphs must carry what graphkit.graph.project gives the page."""
     from graphkit.viz.synthetic import random_graph
 
     real, fake = to_networkx(read_graph(graph_path)), random_graph(50)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from test_viz_browser import click_node, counts, open_page
 
-from graphkit.project import to_networkx
+from graphkit.graph.project import to_networkx
 from graphkit.viz import write_page
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]

@@ -61,7 +61,7 @@ def progress_bar(stream):
 
 
 def add_base_iri(parser) -> None:
-    from ..vocab import DEFAULT_BASE_IRI
+    from ..graph.vocab import DEFAULT_BASE_IRI
 
     parser.add_argument("--base-iri", default=DEFAULT_BASE_IRI, help="base IRI of entities and articles (gkid: prefix)")
 
@@ -89,8 +89,8 @@ def open_dataset(args, read_graph):
     """
     endpoint_arguments(args)
     if args.endpoint:
+        from ..graph.vocab import DEFAULT_BASE_IRI
         from ..remote import read_endpoint
-        from ..vocab import DEFAULT_BASE_IRI
 
         args.graph = args.endpoint
         return read_endpoint(args.endpoint, base_iri=getattr(args, "base_iri", DEFAULT_BASE_IRI))

@@ -20,7 +20,7 @@ def register(sub) -> None:
 
 def run(args) -> int:
     from ..export import FORMATS, export, format_named
-    from ..rdfio import read_graph
+    from ..graph.files import read_graph
 
     if args.list_formats:
         for fmt in FORMATS.values():

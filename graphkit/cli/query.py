@@ -39,7 +39,7 @@ def register(sub) -> None:
 
 
 def query_text(args) -> str:
-    from ..query import saved_query
+    from ..query.sparql import saved_query
 
     if args.name:
         return saved_query(args.name, tuple(args.queries or ())).text
@@ -54,8 +54,8 @@ def query_text(args) -> str:
 
 
 def run(args) -> int:
-    from ..query import parse_binding, write_result
-    from ..querycheck import check_bindings, ontology_warnings
+    from ..query.checks import check_bindings, ontology_warnings
+    from ..query.sparql import parse_binding, write_result
 
     endpoint_arguments(args)
     if not args.timeout > 0:
@@ -75,8 +75,9 @@ def run(args) -> int:
 
         write(query_endpoint(args.endpoint, text, bindings=bindings, base_iri=args.base_iri))
         return EXIT_OK
-    from ..deadline import run_with_deadline
-    from ..store import open_graph, run_sparql
+    from ..graph.store import open_graph
+    from ..query.deadline import run_with_deadline
+    from ..query.oxigraph import run_sparql
 
     def answer(graph) -> None:
         write(run_sparql(graph, text, bindings=bindings, base_iri=args.base_iri, stream=True))
@@ -86,7 +87,7 @@ def run(args) -> int:
 
 
 def run_list(args) -> int:
-    from ..query import saved_queries
+    from ..query.sparql import saved_queries
 
     for name, saved in sorted(saved_queries(tuple(args.queries or ())).items()):
         print(f"{name:36} {saved.title}")

@@ -15,8 +15,8 @@ def register(sub) -> None:
 
 def run(args) -> int:
     from ..errors import GraphkitError
-    from ..rdfio import read_graph
-    from ..stats import explain, graph_stats
+    from ..graph.files import read_graph
+    from ..graph.stats import explain, graph_stats
 
     dataset = open_dataset(args, read_graph)
     if args.explain:

@@ -14,8 +14,8 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from ..rdfio import read_graph
-    from ..validate import validate
+    from ..graph.files import read_graph
+    from ..graph.validate import validate
 
     report = validate(read_graph(args.graph))
     if report.findings:

@@ -57,9 +57,9 @@ def query_text(args) -> str | None:
 
 
 def run(args) -> int:
-    from ..project import to_networkx
-    from ..query import run_query
-    from ..rdfio import read_graph
+    from ..graph.files import read_graph
+    from ..graph.project import to_networkx
+    from ..query.sparql import run_query
     from ..viz import ViewOptions, make_view, write_page
 
     folder = Path(args.output).parent

@@ -11,8 +11,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from .. import tempfiles
 from ..errors import OutputError
+from ..graph import tempfiles
 
 
 def write_folder_atomic(path: Path, files: dict[str, bytes]) -> None:

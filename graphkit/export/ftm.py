@@ -27,11 +27,11 @@ from rdflib import Graph
 from rdflib.namespace import RDFS
 
 from ..errors import GraphkitError, ResourceError
+from ..graph.files import write_atomic
+from ..graph.project import to_networkx
+from ..graph.vocab import GK
 from ..model import PREDICATES
-from ..project import to_networkx
-from ..rdfio import write_atomic
 from ..resources import ontology_path, read_yaml
-from ..vocab import GK
 
 MAPPING_FILE = Path(__file__).with_name("ftm.yaml")
 

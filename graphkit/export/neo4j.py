@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import re
 
+from ..graph.project import to_networkx
 from ..model import ENTITY_TYPES, PREDICATES
-from ..project import to_networkx
 from .folders import write_folder_atomic
 from .tables import table
 

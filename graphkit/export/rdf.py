@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 
 from ..errors import ResourceError
-from ..rdfio import serialize, write_atomic
+from ..graph.files import serialize, write_atomic
 from ..resources import ontology_dir
 
 CONTEXT_FILE = "context.jsonld"

@@ -13,7 +13,7 @@ import csv
 import io
 from pathlib import Path
 
-from ..project import to_networkx
+from ..graph.project import to_networkx
 from .folders import write_folder_atomic
 
 NODE_COLUMNS = ["id", "label", "type", "aliases", "wikidata", "article_count", "articles"]

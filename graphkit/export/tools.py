@@ -1,6 +1,6 @@
 """Exports for graph tools: GraphML and GEXF (Gephi, Cytoscape, yEd) and Cytoscape.js JSON.
 
-All three start from the networkx projection (graphkit.project): one node per
+All three start from the networkx projection (graphkit.graph.project): one node per
 entity, one edge per asserted relation. Nodes carry label, type, aliases,
 Wikidata id and the number of articles that mention them; edges carry the
 predicate, the number of statements that support them and every piece of
@@ -19,8 +19,8 @@ from pathlib import Path
 
 import networkx as nx
 
-from ..project import to_networkx
-from ..rdfio import write_atomic
+from ..graph.files import write_atomic
+from ..graph.project import to_networkx
 
 LINE = "\n"
 LINE_BREAKS = re.compile(r"\s*[\r\n]+\s*")

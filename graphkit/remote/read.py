@@ -27,10 +27,10 @@ from rdflib.query import Result
 from rdflib.term import Identifier
 
 from ..errors import QueryError
-from ..query import QueryResult, with_prefixes
-from ..querycheck import check_bindings
-from ..readonly import read_only
-from ..vocab import DEFAULT_BASE_IRI, PREFIXES
+from ..graph.vocab import DEFAULT_BASE_IRI, PREFIXES
+from ..query.checks import check_bindings
+from ..query.readonly import read_only
+from ..query.sparql import QueryResult, with_prefixes
 from .http import EndpointError, check_url, describe_failure, describe_refusal, http_client
 
 ROWS_PER_ANSWER = 5_000         # below Virtuoso's default cap of 10,000

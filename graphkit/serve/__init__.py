@@ -23,9 +23,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import GraphkitError
-from ..query import saved_queries
-from ..store import check_graph_file, copy_to_store, is_store_path, open_store
-from ..vocab import DEFAULT_BASE_IRI
+from ..graph.formats import is_store_path
+from ..graph.store import check_graph_file, copy_to_store, open_store
+from ..graph.vocab import DEFAULT_BASE_IRI
+from ..query.sparql import saved_queries
 from .access import Access, check_origin
 from .connections import MAX_CONNECTIONS, REQUEST_DEADLINE
 from .page import Page

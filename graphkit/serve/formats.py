@@ -16,8 +16,9 @@ from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
 
-from ..query import QueryResult, sparql_json, term_parts
-from ..vocab import PREFIXES
+from ..graph.terms import term_parts
+from ..graph.vocab import PREFIXES
+from ..query.sparql import QueryResult, sparql_json
 
 
 @dataclass(frozen=True)

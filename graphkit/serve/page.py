@@ -20,9 +20,10 @@ import pyoxigraph as ox
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from ..errors import QueryError
-from ..query import XSD_STRING, SavedQuery, parse_binding, short, term_parts
-from ..querycheck import bindable, ontology_warnings
-from ..vocab import sparql_prologue
+from ..graph.terms import XSD_STRING, short, term_parts
+from ..graph.vocab import sparql_prologue
+from ..query.checks import bindable, ontology_warnings
+from ..query.sparql import SavedQuery, parse_binding
 from .worker import Job, Reply
 
 PAGE_ACCEPT = "application/sparql-results+json, application/n-triples"

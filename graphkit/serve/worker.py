@@ -16,7 +16,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from ..errors import GraphkitError, QueryError, first_line
-from ..query import UpdateRefused
+from ..query.readonly import UpdateRefused
 from .formats import formats_for, negotiate, take, write_solutions, write_triples
 
 TEXT = "text/plain; charset=utf-8"
@@ -49,7 +49,7 @@ def error(status: int, message: str) -> Reply:
 
 def answer(graph, job: Job, base_iri: str) -> Reply:
     """Run one job on an open GraphStore; every failure becomes an HTTP status with one sentence."""
-    from ..store import execute
+    from ..query.oxigraph import execute
 
     try:
         raw = execute(graph, job.query, bindings=job.bindings, base_iri=base_iri,
@@ -108,7 +108,7 @@ def worker_main(conn, graph_path: str, base_iri: str, in_memory: bool = False, m
     folder copied), which answers faster than the on-disk store; otherwise it opens the
     store folder read-only, as every other worker does.
     """
-    from ..store import load_into_memory, open_store
+    from ..graph.store import load_into_memory, open_store
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)     # Ctrl-C stops the server, which stops the workers
     try:

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 import networkx as nx
 from rdflib import URIRef
 
+from ..graph.terms import short
+from ..graph.vocab import DEFAULT_BASE_IRI, ONTOLOGY_IRI
 from ..model import PREDICATES
-from ..query import QueryResult, short
-from ..vocab import DEFAULT_BASE_IRI, ONTOLOGY_IRI
+from ..query.sparql import QueryResult
 from .select import VizError
 
 

@@ -21,7 +21,7 @@ import networkx as nx
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from ..rdfio import write_atomic
+from ..graph.files import write_atomic
 from .data import SIZE_BY, legend, network_data
 from .layout import static_layout
 from .select import VizError

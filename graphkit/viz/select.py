@@ -1,6 +1,6 @@
 """Choose the part of a graph to draw: by entity type, predicate, support, and around named entities.
 
-Every function takes the networkx projection of :mod:`graphkit.project` and
+Every function takes the networkx projection of :mod:`graphkit.graph.project` and
 returns a new graph (node and edge attributes are shared, not copied).
 """
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Random graphs shaped like graphkit's projection, for benchmarks and large-graph tests.
 
-Nodes and edges carry the attributes :func:`graphkit.project.to_networkx`
+Nodes and edges carry the attributes :func:`graphkit.graph.project.to_networkx`
 gives them (label, type, names, wikidata, articles; predicate, evidence,
 support, article_count; ``graph.graph["articles"]``), so the page cannot
 tell them from a built graph.

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
+from ..graph.vocab import DEFAULT_BASE_IRI
 from ..model import ENTITY_TYPES, PREDICATES
-from ..query import QueryResult
-from ..vocab import DEFAULT_BASE_IRI
+from ..query.sparql import QueryResult
 from .from_query import QueryReport, graph_from_query
 from .prune import DEFAULT_MAX_EDGES, DEFAULT_MAX_NODES, LeftOut, prune
 from .select import VizError, find_entities, neighbourhood, parse_choices, restrict

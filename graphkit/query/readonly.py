@@ -22,7 +22,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .errors import QueryError
+from ..errors import QueryError
+from .syntax import describe_syntax_error
 
 _CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 _LINE_BREAK = re.compile(r"\r\n?")
@@ -76,7 +77,6 @@ def _check(query: str) -> None:
     try:
         tree = parseQuery(query)
     except ParseBaseException as exc:
-        from .query import describe_syntax_error
         raise QueryError(describe_syntax_error(exc, 0)) from None
     except RecursionError:
         raise QueryError("the query is nested too deeply to be checked") from None

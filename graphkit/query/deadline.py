@@ -19,7 +19,7 @@ import sys
 import time
 from collections.abc import Callable
 
-from .errors import GraphkitError, first_line
+from ..errors import GraphkitError, first_line
 
 
 class DeadlinePassed(GraphkitError):

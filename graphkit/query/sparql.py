@@ -6,9 +6,10 @@ for the query unless it declares them itself. Saved queries are ``.rq``
 files run by name; values are passed as bindings, never pasted into text.
 
 Two engines answer the same queries: :func:`run_query` runs rdflib's engine
-on an rdflib Dataset, and :func:`graphkit.store.run_sparql` runs Oxigraph on
+on an rdflib Dataset, and :func:`graphkit.query.oxigraph.run_sparql` runs Oxigraph on
 a store (what ``graphkit query`` and ``graphkit serve`` use). Results hold
-terms of either library; the formatting below reads both (:func:`term_parts`).
+terms of either library; the formatting below reads both
+(:func:`graphkit.graph.terms.term_parts`).
 """
 from __future__ import annotations
 
@@ -20,19 +21,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.term import Identifier
 
-from .errors import QueryError
-from .querycheck import TOKENS, check_bindings
+from ..errors import QueryError
+from ..graph.terms import plain, short, term_parts
+from ..graph.vocab import DEFAULT_BASE_IRI, PREFIXES
+from ..resources import queries_dir
+from .checks import TOKENS, check_bindings
 from .readonly import UpdateRefused, read_only  # noqa: F401 (UpdateRefused: part of this module's API)
-from .resources import queries_dir
-from .vocab import DEFAULT_BASE_IRI, PREFIXES
+from .syntax import describe_syntax_error
 
 OUTPUT_FORMATS = ("table", "csv", "tsv", "json")
 _DECLARED = re.compile(r"^\s*PREFIX\s+([A-Za-z][\w.-]*)?\s*:", re.I | re.M)
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
 
 @dataclass
@@ -128,18 +129,6 @@ def run_query(dataset, query: str, *, bindings: dict[str, Identifier] | None = N
     return QueryResult("select", variables, [tuple(row) for row in result])
 
 
-def describe_syntax_error(exc: Exception, added_lines: int) -> str:
-    """One sentence with the line and column of a SPARQL syntax error in the user's text."""
-    line = getattr(exc, "lineno", None)
-    col = getattr(exc, "col", None)
-    near = (getattr(exc, "line", "") or "").strip()
-    if line is not None:
-        where = f"line {max(1, line - added_lines)}, column {col}"
-        return f"SPARQL syntax error at {where}" + (f" near {near[:60]!r}" if near else "")
-    message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-    return f"SPARQL syntax error: {message[:200]}"
-
-
 # -- saved queries ---------------------------------------------------------
 @dataclass(frozen=True)
 class SavedQuery:
@@ -192,52 +181,6 @@ def parse_binding(text: str, base_iri: str = DEFAULT_BASE_IRI) -> tuple[str, Ide
 
 
 # -- output ----------------------------------------------------------------
-def term_parts(term) -> tuple[str, str, str, str]:
-    """(kind, value, language, datatype) of an rdflib or pyoxigraph term.
-
-    kind is uri, bnode, literal or triple; datatype is empty for plain strings
-    and language-tagged literals, as in the SPARQL results formats.
-    """
-    if isinstance(term, URIRef):
-        return "uri", str(term), "", ""
-    if isinstance(term, BNode):
-        return "bnode", str(term), "", ""
-    if isinstance(term, Literal):
-        language, datatype, value = term.language or "", str(term.datatype or ""), str(term)
-    elif isinstance(term, ox.NamedNode):
-        return "uri", term.value, "", ""
-    elif isinstance(term, ox.BlankNode):
-        return "bnode", term.value, "", ""
-    elif isinstance(term, ox.Literal):
-        language, datatype, value = term.language or "", term.datatype.value, term.value
-    elif isinstance(term, ox.Triple):
-        return "triple", str(term), "", ""
-    else:
-        raise TypeError(f"not an RDF term: {term!r}")
-    if language or datatype in (XSD_STRING, RDF_LANG_STRING):
-        datatype = ""
-    return "literal", value, language, datatype
-
-
-def short(term, base_iri: str = DEFAULT_BASE_IRI) -> str:
-    """A compact form for people: a prefixed name, <iri>, _:id or the literal's text."""
-    if term is None:
-        return ""
-    kind, value, _, _ = term_parts(term)
-    if kind == "uri":
-        for prefix, ns in sorted({**PREFIXES, "gkid": base_iri}.items(), key=lambda kv: -len(kv[1])):
-            if value.startswith(ns) and re.fullmatch(r"[\w./-]*", value[len(ns):]):
-                return f"{prefix}:{value[len(ns):]}"
-        return f"<{value}>"
-    if kind == "bnode":
-        return f"_:{value}"
-    return value
-
-
-def plain(term) -> str:
-    return "" if term is None else term_parts(term)[1]
-
-
 def format_result(result: QueryResult, fmt: str = "table", *, width: int | None = None,
                   base_iri: str = DEFAULT_BASE_IRI) -> str:
     if fmt not in OUTPUT_FORMATS:

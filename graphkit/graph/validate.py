@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SH
 
-from .query import short
-from .resources import ontology_path, shapes_path
+from ..resources import ontology_path, shapes_path
+from .terms import short
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,8 @@ import difflib
 import re
 from functools import lru_cache
 
-from .errors import QueryError
-from .vocab import ONTOLOGY_IRI
+from ..errors import QueryError
+from ..graph.vocab import ONTOLOGY_IRI
 
 # strings, IRIs, comments, variables and prefixed names: skipped when looking for the WHERE clause
 TOKENS = re.compile(r"""
@@ -56,7 +56,7 @@ def check_bindings(query: str, bindings) -> None:
 @lru_cache(maxsize=1)
 def defined_terms() -> frozenset[str]:
     """Local names of every class and property graphkit's ontology defines."""
-    from .resources import ontology_path
+    from ..resources import ontology_path
 
     text = ontology_path().read_text(encoding="utf-8")
     return frozenset(re.findall(r"(?m)^gk:([A-Za-z_][\w-]*)\s+a\s", text))

@@ -20,7 +20,7 @@
 * All IRIs are derived from names and offsets: no blank nodes, no clock.
 
 ``to_nquads`` gives the whole dataset as N-Quads text (what a build writes,
-see :mod:`graphkit.nquads`); ``to_dataset`` the same as an rdflib Dataset.
+see :mod:`graphkit.graph.nquads`); ``to_dataset`` the same as an rdflib Dataset.
 """
 from __future__ import annotations
 
@@ -31,12 +31,12 @@ from decimal import Decimal
 from rdflib import Dataset
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
 
-from . import ids
-from .model import ArticleResult, Relation
+from .. import ids
+from ..model import ArticleResult, Relation
+from ..resolve import Resolution
+from ..resolve.corrections import PersonStatement, with_person_support
+from ..resolve.support import Support, relation_support
 from .nquads import XSD, iri, literal
-from .resolve import Resolution
-from .resolve.corrections import PersonStatement, with_person_support
-from .resolve.support import Support, relation_support
 from .vocab import DEFAULT_BASE_IRI, GK, PREFIXES, SCHEMA, WD
 
 ENTITIES_GRAPH = "graph/entities"

@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 from rdflib import URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
-from .ids import normalize_name
-from .model import ENTITY_TYPES, PREDICATES
-from .resolve.names import acronym_keys, looks_like_acronym, strip_tails
-from .resolve.settings import load_settings
-from .resolve.similar import close_pairs
+from ..ids import normalize_name
+from ..model import ENTITY_TYPES, PREDICATES
+from ..resolve.names import acronym_keys, looks_like_acronym, strip_tails
+from ..resolve.settings import load_settings
+from ..resolve.similar import close_pairs
 from .vocab import GK, SCHEMA
 
 _TYPES = {GK[t]: t for t in ENTITY_TYPES}

@@ -2,8 +2,9 @@
 
 ``DaskExtractor(spec, "local:4")`` starts a LocalCluster of 4 worker
 processes on this machine; any other address (``tcp://host:8786``) joins a
-running scheduler. The work is the one :mod:`graphkit.parallel` does on
-local processes, on Dask's machinery:
+running scheduler. The work is the one :mod:`graphkit.build.processes` does
+on local processes (both send the batches of :mod:`graphkit.build.batches`),
+on Dask's machinery:
 
 * each worker loads the spaCy pipeline once, in a worker plugin that Dask
   also installs on any worker that joins (or replaces a dead one) later;
@@ -27,10 +28,10 @@ from collections.abc import Iterable, Iterator
 import dask
 from distributed import Client, KilledWorker, LocalCluster, WorkerPlugin, get_worker
 
-from .errors import GraphkitError, ModelError, first_line
-from .model import Article, ArticleResult
-from .parallel import (IN_FLIGHT_PER_WORKER, ExtractionSpec, ResultCollector, WorkerError, batches,
-                       extract_batch, pipeline_meta)
+from ..errors import GraphkitError, ModelError, first_line
+from ..model import Article, ArticleResult
+from .batches import (IN_FLIGHT_PER_WORKER, ExtractionSpec, ResultCollector, WorkerError, batches,
+                      extract_batch, pipeline_meta)
 
 CONNECT_TIMEOUT = 10            # seconds to reach a scheduler
 WORKER_TIMEOUT = 60             # seconds to wait for a first worker

@@ -2,7 +2,7 @@
 
 ``build(inputs, output)`` is what ``graphkit build`` runs; ``add_articles`` and
 ``remove_articles`` change an existing graph through the build state kept
-beside it (:mod:`graphkit.state`): only new or changed articles are parsed,
+beside it (:mod:`graphkit.build.state`): only new or changed articles are parsed,
 then resolution and RDF writing run over all articles, so an updated graph is
 the graph a full build of the same articles would give. Bad inputs are
 reported in the returned :class:`~graphkit.model.BuildReport` and skipped; the
@@ -16,22 +16,21 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
-from . import __version__
-from .errors import GraphError, GraphkitError, InputError, OutputError
-from .ids import article_path, digest
-from .ingest import collect_files, load_sidecar, read_articles
-from .ingest.language import language_notes
-from .model import Article, ArticleResult, BuildReport
-from .nquads import check_base_iri, convert
-from .rdf import article_nquads, to_nquads
-from .rdfio import STORE_FORMAT, format_for
-from .resolve import find_resolver_files, load_decisions, resolve
-from .resolve.corrections import apply_corrections, with_person_support
-from .resolve.support import relation_support
-from .resources import load_lexicon
-from .state import (ArticleRecord, BuildSettings, BuildState, Manifest, content_hash, entry_key, extraction_key,
-                    rdf_code_key)
-from .vocab import DEFAULT_BASE_IRI, PREFIXES
+from .. import __version__
+from ..errors import GraphError, GraphkitError, InputError, OutputError
+from ..graph.formats import STORE_FORMAT, format_for
+from ..graph.nquads import check_base_iri, convert
+from ..graph.rdf import article_nquads, to_nquads
+from ..graph.vocab import DEFAULT_BASE_IRI, PREFIXES
+from ..ids import article_path, digest
+from ..ingest import collect_files, load_sidecar, read_articles
+from ..ingest.language import language_notes
+from ..model import Article, ArticleResult, BuildReport
+from ..resolve import find_resolver_files, load_decisions, resolve
+from ..resolve.corrections import apply_corrections, with_person_support
+from ..resolve.support import relation_support
+from ..resources import load_lexicon
+from .state import ArticleRecord, BuildSettings, BuildState, Manifest, content_hash, entry_key, extraction_key, rdf_code_key
 
 Progress = Callable[[Iterable, int], Iterable]
 
@@ -48,8 +47,8 @@ class BuildOptions:
     batch_size: int = 16
     progress: Progress | None = None
     nlp: object | None = None       # an already loaded pipeline, reused across builds
-    workers: int = 1                # extraction on this many local processes (graphkit.parallel)
-    dask: str | None = None         # or on a Dask cluster: "local:N" or a scheduler address (graphkit.distributed)
+    workers: int = 1                # extraction on this many local processes (graphkit.build.processes)
+    dask: str | None = None         # or on a Dask cluster: "local:N" or a scheduler address (graphkit.build.cluster)
 
 
 def check_output(output: str | Path) -> None:
@@ -81,7 +80,7 @@ def gather(inputs: Iterable[str | Path], report: BuildReport, meta: str | None =
 
 
 def pipeline_version(nlp) -> str:
-    from .nlp import pipeline_id
+    from ..nlp import pipeline_id
 
     return f"graphkit-{__version__}/{pipeline_id(nlp)}"
 
@@ -177,11 +176,12 @@ class _Writer:
         self.origins: dict[str, str] = {}
 
     def _start_extraction(self):
-        from .extract.article import Extractor
-        from .nlp import load_pipeline
+        from ..extract.article import Extractor
+        from ..nlp import load_pipeline
 
         if self.options.workers > 1 or self.options.dask:
-            from .parallel import ExtractionSpec, ScaledExtractor
+            from .batches import ExtractionSpec
+            from .scaled import ScaledExtractor
 
             spec = ExtractionSpec(self.settings.model, self.lexicon, self.settings.min_confidence)
             extractor = ScaledExtractor(spec, workers=self.options.workers, dask=self.options.dask)

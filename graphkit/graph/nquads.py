@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from .errors import OutputError
+from ..errors import OutputError
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
@@ -46,7 +46,7 @@ def check_base_iri(base_iri: str) -> None:
 
 
 def convert(text: str, fmt: str, prefixes: dict[str, str]) -> bytes:
-    """N-Quads text -> bytes in ``fmt`` (an rdfio format name); triple formats merge the named graphs."""
+    """N-Quads text -> bytes in ``fmt`` (a format name of graphkit.graph.formats); triple formats merge the named graphs."""
     if fmt == "nquads":
         return text.encode("utf-8")
     import pyoxigraph as ox

@@ -2,7 +2,9 @@
 
 A GRAPH is an RDF file whose extension names its format (.ttl .trig .nq .nt
 .jsonld), or an embedded Oxigraph store: a folder whose name ends in
-``.oxigraph``, or any existing folder holding one (see :mod:`graphkit.store`).
+``.oxigraph``, or any existing folder holding one (see
+:mod:`graphkit.graph.formats`); stores are read and written by
+:mod:`graphkit.graph.store`.
 
 Writes are atomic: the graph goes to a temporary file (or folder) beside the
 target, which is renamed over it only once complete, so an existing graph is
@@ -16,35 +18,9 @@ from pathlib import Path
 
 from rdflib import Dataset
 
+from ..errors import GraphError, OutputError
 from . import tempfiles
-from .errors import GraphError, OutputError, UnknownFormat
-
-FORMATS = {
-    ".ttl": "turtle",
-    ".trig": "trig",
-    ".nq": "nquads",
-    ".nt": "nt",
-    ".jsonld": "json-ld",
-}
-QUAD_FORMATS = {"trig", "nquads", "json-ld"}
-STORE_FORMAT = "oxigraph"
-
-
-def format_for(path: str | Path) -> str:
-    """The rdflib format name for a graph file, or ``"oxigraph"`` for a store folder."""
-    from .store import STORE_SUFFIX, is_foreign_folder, is_store_path
-
-    target = Path(path)
-    if is_store_path(target):
-        if is_foreign_folder(target):
-            raise UnknownFormat(f"{path}: this folder is not an Oxigraph store (a store folder holds a CURRENT file)")
-        return STORE_FORMAT
-    suffix = target.suffix.lower()
-    try:
-        return FORMATS[suffix]
-    except KeyError:
-        known = ", ".join([*FORMATS, STORE_SUFFIX + " (a store folder)"])
-        raise UnknownFormat(f"{path}: unknown graph extension {suffix or '(none)'!r}; use one of {known}") from None
+from .formats import QUAD_FORMATS, STORE_FORMAT, format_for
 
 
 def serialize(ds: Dataset, fmt: str) -> bytes:

@@ -16,7 +16,7 @@ import networkx as nx
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
 
-from .model import ENTITY_TYPES, PREDICATES
+from ..model import ENTITY_TYPES, PREDICATES
 from .vocab import GK, ONTOLOGY_IRI, SCHEMA
 
 _TYPES = {GK[t]: t for t in ENTITY_TYPES}

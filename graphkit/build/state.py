@@ -24,14 +24,15 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from . import __version__
-from .errors import GraphError, OutputError
-from .ids import digest
-from .model import Article, ArticleResult
-from .rdfio import write_atomic
-from .resources import ontology_dir
+from .. import __version__
+from ..errors import GraphError, OutputError
+from ..graph.files import write_atomic
+from ..ids import digest
+from ..model import Article, ArticleResult
+from ..resources import ontology_dir
 
 STATE_FORMAT = "graphkit-build-state/1"
+_PACKAGE = Path(__file__).resolve().parent.parent     # graphkit/: the code the keys below digest
 _NEXT = "manifest.next.json"
 _MANIFEST = "manifest.json"
 
@@ -105,25 +106,25 @@ def file_digest(path: Path) -> str:
 
 
 def graph_present(path: Path) -> bool:
-    """A graph file, or a store folder (see :mod:`graphkit.store`)."""
-    from .store import looks_like_store
+    """A graph file, or a store folder (see :mod:`graphkit.graph.formats`)."""
+    from ..graph.formats import looks_like_store
 
     return path.is_file() or (path.is_dir() and looks_like_store(path))
 
 
 def graph_digest(path: Path) -> str:
     """The SHA-256 of a graph file; for a store folder, that of the N-Quads it was filled from (its marker says)."""
-    from .store import recorded_digest
+    from ..graph.store import recorded_digest
 
     return recorded_digest(path) if path.is_dir() else file_digest(path)
 
 
 def write_graph_bytes(path: Path, data: bytes, digest: str, base_iri: str) -> None:
     """Write a built graph: the bytes to a file, or (N-Quads) into a store folder, atomically either way."""
-    from .rdfio import STORE_FORMAT, format_for
+    from ..graph.formats import STORE_FORMAT, format_for
 
     if format_for(path) == STORE_FORMAT:
-        from .store import write_nquads_store
+        from ..graph.store import write_nquads_store
 
         write_nquads_store(data, path, digest=digest, base_iri=base_iri)
     else:
@@ -136,9 +137,8 @@ def content_hash(text: str) -> str:
 
 def extraction_key(pipeline: str, min_confidence: float, lexicons: list[str]) -> str:
     """A digest of everything an article's extraction depends on besides its text."""
-    package = Path(__file__).resolve().parent
     files = sorted((ontology_dir() / "lexicons").glob("*.jsonl")) + sorted((ontology_dir() / "patterns").glob("*"))
-    files += sorted((package / "extract").glob("*.py")) + sorted((package / "nlp").glob("*.py"))
+    files += sorted((_PACKAGE / "extract").glob("*.py")) + sorted((_PACKAGE / "nlp").glob("*.py"))
     files = [p for p in files if p.is_file()] + [Path(p) for p in lexicons]
     sha = hashlib.sha256(f"{pipeline}\x1f{min_confidence!r}".encode())
     for path in files:
@@ -149,10 +149,9 @@ def extraction_key(pipeline: str, min_confidence: float, lexicons: list[str]) ->
 @lru_cache(maxsize=1)
 def rdf_code_key() -> str:
     """A digest of the code that turns results into N-Quads: stored article graphs are only reused with it."""
-    package = Path(__file__).resolve().parent
     sha = hashlib.sha256()
-    for name in ("rdf.py", "nquads.py", "ids.py", "vocab.py"):
-        sha.update((package / name).read_bytes())
+    for name in ("graph/rdf.py", "graph/nquads.py", "ids.py", "graph/vocab.py"):
+        sha.update((_PACKAGE / name).read_bytes())
     return sha.hexdigest()[:16]
 
 

@@ -1,4 +1,4 @@
-"""Oxigraph for graphkit: open a GRAPH (RDF file or store folder), query it, write a store.
+"""Oxigraph for graphkit: open a GRAPH (RDF file or store folder), write a store.
 
 A *store* is a folder holding an embedded Oxigraph database (RocksDB) that
 ``graphkit build -o NAME.oxigraph`` writes. It opens instantly, whatever its
@@ -17,16 +17,16 @@ option instead.
     GraphStore  an open pyoxigraph Store plus how to query it
     open_graph(path)            file -> in-memory store; folder -> read-only store
     load_into_memory(path)      file or folder -> in-memory store
-    run_sparql(graph, query)    -> graphkit.query.QueryResult (pyoxigraph terms)
     write_store(dataset, path)  rdflib Dataset -> store folder, atomically
     write_nquads_store(data, path, digest=…)  a build's N-Quads -> store folder
     copy_to_store(path, folder) RDF file -> new store folder (used by ``serve``)
     read_dataset(path)          store folder -> rdflib Dataset (for viz, export, validate)
+
+Queries on an open store are run by :mod:`graphkit.query.oxigraph`.
 """
 from __future__ import annotations
 
 import json
-import re
 import shutil
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -35,16 +35,13 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from ..errors import GraphError, OutputError, first_line
 from . import tempfiles
-from .errors import GraphError, OutputError, QueryError, first_line
-from .query import QueryResult, with_values
-from .readonly import canonical, read_only
+from .formats import format_for, is_foreign_folder, is_store_path, looks_like_store
 from .vocab import DEFAULT_BASE_IRI, PREFIXES
 
-STORE_SUFFIX = ".oxigraph"
 MARKER = "graphkit-store.json"
 MARKER_VERSION = 1
-_SYNTAX_POSITION = re.compile(r"error at (\d+):(\d+):?\s*(.*)", re.S)
 
 
 @dataclass
@@ -60,22 +57,6 @@ class GraphStore:
 
 
 # -- recognising a store ---------------------------------------------------
-def looks_like_store(folder: Path) -> bool:
-    """A RocksDB folder (Oxigraph's on-disk format) has a CURRENT file."""
-    return (folder / "CURRENT").is_file()
-
-
-def is_store_path(path: str | Path) -> bool:
-    """A GRAPH names a store when it ends in .oxigraph or is an existing folder."""
-    target = Path(path)
-    return target.suffix.lower() == STORE_SUFFIX or target.is_dir()
-
-
-def is_foreign_folder(target: Path) -> bool:
-    """A folder with files in it that is not an Oxigraph store: never read or replaced as one."""
-    return target.is_dir() and not looks_like_store(target) and any(target.iterdir())
-
-
 def check_store_target(target: Path) -> None:
     """Refuse to replace anything that is not a store (or an empty folder)."""
     if is_foreign_folder(target):
@@ -105,8 +86,6 @@ def open_graph(path: str | Path) -> GraphStore:
 
 def check_graph_file(source: Path) -> None:
     """A clear error for a missing file or an extension no parser knows."""
-    from .rdfio import format_for
-
     format_for(source)
     if not source.is_file():
         raise GraphError(f"{source}: no such graph file")
@@ -155,79 +134,6 @@ def with_union(items: Iterable) -> Iterator[ox.Quad]:
             yield ox.Quad(item.subject, item.predicate, item.object)
 
 
-# -- querying --------------------------------------------------------------
-def run_sparql(graph: GraphStore, query: str, *, bindings: dict | None = None,
-               base_iri: str = DEFAULT_BASE_IRI, default_graphs: list[str] | None = None,
-               named_graphs: list[str] | None = None, stream: bool = False) -> QueryResult:
-    """Run a read-only query; rows and triples come back as pyoxigraph terms.
-
-    ``stream``: a SELECT's rows are an iterator read as they are consumed, not a list.
-    """
-    answer = execute(graph, query, bindings=bindings, base_iri=base_iri,
-                     default_graphs=default_graphs, named_graphs=named_graphs)
-    if isinstance(answer, ox.QueryBoolean):
-        return QueryResult("ask", boolean=bool(answer))
-    if isinstance(answer, ox.QueryTriples):
-        return QueryResult("graph", graph=list(read_answer(answer)))
-    variables = [v.value for v in answer.variables]
-    rows = (tuple(solution) for solution in read_answer(answer))
-    return QueryResult("select", variables, rows if stream else list(rows))
-
-
-def read_answer(answer) -> Iterator:
-    """The items of an Oxigraph answer; an error met while reading them becomes a QueryError."""
-    try:
-        yield from answer
-    except (RuntimeError, OSError, ValueError, SyntaxError) as exc:
-        raise QueryError(f"the query failed while its results were read: {first_line(exc)}") from None
-
-
-def execute(graph: GraphStore, query: str, *, bindings: dict | None = None, base_iri: str = DEFAULT_BASE_IRI,
-            default_graphs: list[str] | None = None, named_graphs: list[str] | None = None,
-            query_base: str | None = None):
-    """The raw pyoxigraph answer (QuerySolutions, QueryTriples or QueryBoolean), not yet read.
-
-    ``default_graphs`` and ``named_graphs`` are the dataset of a SPARQL 1.1 Protocol request: given
-    either, they replace the query's own FROM and FROM NAMED, the one left out being empty (Protocol
-    §2.1.4). ``query_base`` resolves relative IRIs in the query (``serve`` gives its own URL).
-    """
-    # the text run is the very text checked: canonical, with the bound values in place
-    text = read_only(with_values(canonical(query), {name: to_oxigraph(value) for name, value in (bindings or {}).items()}))
-    options = {"prefixes": {**PREFIXES, "gkid": base_iri}}
-    if query_base:
-        options["base_iri"] = query_base
-    if default_graphs or named_graphs:
-        options["default_graph"] = [ox.NamedNode(iri) for iri in default_graphs or ()]
-        options["named_graphs"] = [ox.NamedNode(iri) for iri in named_graphs or ()]
-    else:
-        options["use_default_graph_as_union"] = not graph.union_in_default
-    try:
-        return graph.store.query(text, **options)
-    except SyntaxError as exc:
-        raise QueryError(describe_syntax_error(exc, text)) from None
-    except (ValueError, OSError) as exc:
-        raise QueryError(f"the query failed while running: {first_line(exc)}") from None
-
-
-def describe_syntax_error(exc: SyntaxError, query: str) -> str:
-    """One sentence with the line and column of an Oxigraph syntax error in the user's text."""
-    found = _SYNTAX_POSITION.search(str(exc))
-    if not found:
-        return f"SPARQL syntax error: {first_line(exc)}"
-    line, column, detail = int(found.group(1)), int(found.group(2)), found.group(3)
-    lines = query.splitlines()
-    text = lines[line - 1] if 0 < line <= len(lines) else ""
-    near = text[max(0, column - 1):][:40].strip() or text.strip()[-40:]     # Oxigraph may point past the line's end
-    if "Prefix not found" in detail:
-        name = re.search(r"([A-Za-z][\w.-]*)?:[\w.-]*$", text[:max(0, column - 1)])
-        detail = f"undeclared prefix {name.group(1) or ''}:" if name else "undeclared prefix"
-        near = name.group(0) if name else near
-    else:
-        detail = detail.split("[", 1)[0].splitlines()[0].strip(" ,") if detail else ""
-    where = f"SPARQL syntax error at line {line}, column {column}"
-    return where + (f" near {near!r}" if near else "") + (f": {detail}" if detail else "")
-
-
 # -- terms -----------------------------------------------------------------
 def to_oxigraph(term):
     """An rdflib term as a pyoxigraph term (pyoxigraph terms pass through)."""
@@ -247,7 +153,7 @@ def to_oxigraph(term):
 def to_rdflib(term):
     from rdflib import BNode, Literal, URIRef
 
-    from .query import XSD_STRING
+    from .terms import XSD_STRING
 
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
@@ -276,7 +182,7 @@ def copy_to_store(source: str | Path, folder: str | Path) -> None:
 def write_nquads_store(data: bytes, path: str | Path, *, digest: str, base_iri: str = DEFAULT_BASE_IRI) -> None:
     """Write N-Quads (what ``graphkit build`` produces) as a store folder; the marker keeps their SHA-256."""
     def fill(store: ox.Store) -> None:
-        # graphkit checked every IRI it built, as graphkit.nquads.convert does for files
+        # graphkit checked every IRI it built, as graphkit.graph.nquads.convert does for files
         store.bulk_extend(with_union(ox.parse(data, format=ox.RdfFormat.N_QUADS, lenient=True)))
 
     fill_atomic(Path(path), fill, {**PREFIXES, "gkid": base_iri}, source_sha256=digest)
