@@ -147,6 +147,16 @@ CASES = [
      {("Dana Whitlock", "worksFor", "Harbor Systems")}, {("Dana Whitlock", "worksFor", "FTC")}),
     ("Harbor Systems and Tidewater Robotics merged. CEO Dana Whitlock will step down.", set(),
      {("Dana Whitlock", "worksFor", "Harbor Systems"), ("Dana Whitlock", "worksFor", "Tidewater Robotics")}),
+    # a plural noun that a colon lists; a tagger's name that holds two known names
+    ("The FTC opened an inquiry into four companies that make chatbots: Alphabet, Meta, OpenAI and Harbor Systems.",
+     {("FTC", "investigates", "Alphabet"), ("FTC", "investigates", "Meta"), ("FTC", "investigates", "OpenAI")},
+     {("FTC", "investigates", "Alphabet, Meta")}),
+    # prosecutors named by their place are an authority
+    ("Munich prosecutors opened an investigation into Harbor Systems.",
+     {("Munich prosecutors", "investigates", "Harbor Systems")}, set()),
+    # a negated verb negates the judging words of its object
+    ("Privacy International maintained that Harbor Systems did not have a proper legal basis for the processing.",
+     {("Privacy International", "criticizes", "Harbor Systems")}, set()),
     # what one verb says a company supplies to a named customer, the customer uses
     ("Harbor Systems supplies FaceTrace to the Millport Police Department.",
      {("Millport Police Department", "uses", "FaceTrace")}, set()),

@@ -493,10 +493,19 @@ def _trim(doc: Doc, start: int, end: int, cues: EntityCues) -> tuple[int, int]:
 
 def _uncut_lexicon_names(candidates: list[Found]) -> list[Found]:
     """A pattern's guess that cuts through a known name ("Executive Director of Reporters" over "Reporters
-    Without Borders") is dropped: the known name stands."""
+    Without Borders") is dropped: the known name stands; so is a tagger's name that holds two known
+    names ("Alphabet, Meta")."""
     known = [(c.start, c.end) for c in candidates if c.source == "lexicon"]
-    return [c for c in candidates if c.source != "pattern" or not any(
-        c.start < end and start < c.end and not (c.start <= start and end <= c.end) for start, end in known)]
+    return [c for c in candidates if not (c.source == "pattern" and any(
+        c.start < end and start < c.end and not (c.start <= start and end <= c.end) for start, end in known))
+        and not (c.source == "ner" and _holds_two_names(c, candidates))]
+
+
+def _holds_two_names(found: Found, candidates: list[Found]) -> bool:
+    """Two known proper names, apart, inside one span ("Alphabet, Meta"; not "Millport Police Department")."""
+    inside = sorted((c.start, c.end) for c in candidates if c.source == "lexicon" and c.entry is not None
+                    and not c.entry.generic and found.start <= c.start and c.end <= found.end)
+    return any(a_end <= b_start for (_, a_end), (b_start, _) in zip(inside, inside[1:]))
 
 
 def _select(candidates: list[Found]) -> list[Found]:

@@ -86,6 +86,8 @@ class SentenceReader:
                 appos = [c for c in token.children if c.dep_ == "appos"]
                 for child in appos:     # "the companies X, Y and Z": every name of the list
                     result += [k for t in [child, *conjuncts(child)] for k in [self.ents.key_at(t)] if k]
+            if not result and token.tag_ == "NNS":
+                result = self._listed_after_colon(token)
             if not result and lemma in self.words.wrappers:
                 for prep in preps(token, {"of", "in", "behind"}):
                     result += self.keys(pobj(prep), depth + 1)
@@ -112,6 +114,24 @@ class SentenceReader:
 
     def _names_organisations(self, noun: Token) -> bool:
         return any(noun.lemma_.lower() in self.cues.anaphors.get(etype, ()) for etype in ORGANISATION_TYPES)
+
+    def _listed_after_colon(self, noun: Token) -> list[str]:
+        """"seven companies that make chatbots: Alphabet, Meta and xAI": the names the colon lists."""
+        doc = self.doc
+        colon = noun.right_edge.i + 1
+        if colon >= len(doc) or doc[colon].text != ":" or doc[colon].sent != noun.sent:
+            return []
+        found: list[str] = []
+        i = colon + 1
+        while i < noun.sent.end:
+            key = self.ents.key_at(doc[i])
+            if key and self.link_kind(doc[i]) == "name":
+                if key not in found:
+                    found.append(key)
+            elif not (doc[i].is_punct and doc[i].text != ":" or doc[i].lower_ in ("and", "or")):
+                break
+            i += 1
+        return found if len(found) >= 2 else []
 
     def _surface_apposition(self, noun: Token) -> list[str]:
         doc = self.doc
