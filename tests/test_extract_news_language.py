@@ -142,6 +142,11 @@ CASES = [
     ("The EFF took Harbor Systems to lunch.", set(), {("EFF", "sues", "Harbor Systems")}),
     ("A lawsuit filed by the EFF accuses Harbor Systems of violating privacy law.",
      {("EFF", "sues", "Harbor Systems")}, set()),
+    ("The lawsuit against Harbor Systems, filed by the ACLU, seeks damages.", {("ACLU", "sues", "Harbor Systems")}, set()),
+    ("The ACLU filed suit on Tuesday in federal court, alleging that Harbor Systems violated the law.",
+     {("ACLU", "sues", "Harbor Systems")}, set()),
+    ("The ACLU launched legal proceedings against Harbor Systems.", {("ACLU", "sues", "Harbor Systems")}, set()),
+    ("The ACLU filed suit on Tuesday, saying that its lawyers were ready.", set(), {("ACLU", "sues", "ACLU")}),
     # a company's chief named by title alone works for the company the sentence or the article names
     ("The FTC says the deals were moves by CEO Dana Whitlock to secure Harbor Systems' dominance.",
      {("Dana Whitlock", "worksFor", "Harbor Systems")}, {("Dana Whitlock", "worksFor", "FTC")}),

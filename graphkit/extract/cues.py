@@ -116,6 +116,7 @@ class SyntaxWords:
     examining_verbs: frozenset[str]         # "a study applied the algorithm"
     finding_verbs: frozenset[str]           # "the investigation found that Rite Aid …"
     accusing_verbs: frozenset[str]          # "filed a complaint accusing Ring of …"
+    claiming_verbs: frozenset[str]          # "filed suit, alleging that Ring …"
     targeting_verbs: frozenset[str]         # "… and fined it": "it" is an organisation
     document_nouns: frozenset[str]          # "released a report accusing Amazon": the author accuses
     blocking_verbs: frozenset[str]          # "sued to block Nvidia's acquisition of Arm"

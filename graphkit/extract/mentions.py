@@ -505,7 +505,7 @@ def _holds_two_names(found: Found, candidates: list[Found]) -> bool:
     """Two known proper names, apart, inside one span ("Alphabet, Meta"; not "Millport Police Department")."""
     inside = sorted((c.start, c.end) for c in candidates if c.source == "lexicon" and c.entry is not None
                     and not c.entry.generic and found.start <= c.start and c.end <= found.end)
-    return any(a_end <= b_start for (_, a_end), (b_start, _) in zip(inside, inside[1:]))
+    return any(a_end <= b_start for (_, a_end), (b_start, _) in zip(inside, inside[1:], strict=False))
 
 
 def _select(candidates: list[Found]) -> list[Found]:

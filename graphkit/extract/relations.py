@@ -185,17 +185,31 @@ class SentenceReader:
         return self.direct_objects(anchor) or self._accused(anchor)
 
     def _accused(self, verb: Token) -> list[str]:
-        """"filed a complaint … accusing Ring of …": the accused is the complaint's target."""
+        """"filed a complaint … accusing Ring of …", "filed suit, alleging that Ring …": the accused is
+        the complaint's target."""
         for child in verb.children:
             if child.dep_ in ("advcl", "xcomp", "conj") and child.lemma_.lower() in self.words.accusing_verbs:
-                return [k for c in child.children if c.dep_ == "dobj" for k in self.keys(c)]
+                found = [k for c in child.children if c.dep_ == "dobj" for k in self.keys(c)]
+                if found:
+                    return found
+            if child.dep_ in ("advcl", "xcomp") and child.lemma_.lower() in self.words.claiming_verbs:
+                found = self._claimed_about(child)
+                if found:
+                    return found
         return []
+
+    def _claimed_about(self, verb: Token) -> list[str]:
+        """The subject of the clause a claiming verb introduces ("alleging that Ring violated …")."""
+        return [k for clause in verb.children if clause.dep_ == "ccomp"
+                for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for k in self.keys(c)]
 
     def _accused_by(self, noun: Token) -> list[str]:
         """"A lawsuit filed by X accuses Y of …": the one the case accuses is its target."""
         verb = noun.head
         if noun.dep_ == "nsubj" and verb.lemma_.lower() in self.words.accusing_verbs:
-            return self.direct_objects(verb)
+            return self.direct_objects(verb) or self._claimed_about(verb)
+        if noun.dep_ == "nsubj" and verb.lemma_.lower() in self.words.claiming_verbs:
+            return self._claimed_about(verb)            # "the ACLU's lawsuit claims Harbor violated …"
         return []
 
     def _struck_with(self, noun: Token) -> list[str]:
@@ -598,6 +612,10 @@ class SentenceReader:
                 agents += self.keys(child)
             if child.dep_ == "acl" and child.lemma_.lower() in self.rules.light_verbs:   # "a lawsuit filed by X"
                 agents += [k for c in child.children if c.dep_ == "agent" for k in self.keys(pobj(c))]
+            if child.dep_ == "prep" and child.lower_ == "against" and pobj(child) is not None:
+                agents += [k for clause in pobj(child).children     # "the suit against X, filed by Y," misattached
+                           if clause.dep_ == "acl" and clause.lemma_.lower() in self.rules.light_verbs
+                           for c in clause.children if c.dep_ == "agent" for k in self.keys(pobj(c))]
         if noun.dep_ == "compound" and noun.is_lower and noun.i < noun.head.i:
             agents += self.keys(noun.head)              # "spyware maker NSO Group": the name the noun describes
         noun = self._partitive(noun)                    # "X, one of the first investors in Y": X stands for "one"
