@@ -154,9 +154,12 @@ class MentionFinder:
             reason = f"NER {ent.label_}"
             if ent.label_ in ("GPE", "NORP") and _unknown_place_name(ent):
                 etype, reason = "ORG", f"NER {ent.label_}, but no place or people of that name"
+            ent_end = ent.end
+            if etype is None and _name_before_amount(ent):     # "fined Brightlane €2 billion" read as one event
+                etype, reason, ent_end = "ORG", f"NER {ent.label_}, a name before an amount", _name_before_amount(ent)
             if etype is None:
                 continue
-            start, end = _trim(doc, ent.start, ent.end, self.cues)
+            start, end = _trim(doc, ent.start, ent_end, self.cues)
             if etype == "ORG":      # "the Atlanta company Flock Safety": the name follows the description
                 described = [t.i for t in doc[start:end - 1] if t.is_lower and t.pos_ == "NOUN"]
                 start = described[-1] + 1 if described else start
@@ -309,11 +312,21 @@ def _case_parties(doc: Doc, versus) -> list[Found]:
     return found
 
 
+def _name_before_amount(ent: Span) -> int | None:
+    """Where a capitalised name ends inside a span that goes on with an amount ("Brightlane €2 billion")."""
+    cut = next((t.i for t in ent if t.is_currency or t.like_num), None)
+    if cut is None or cut == ent.start:
+        return None
+    name = ent.doc[ent.start:cut]
+    return cut if all(t.is_alpha and (t.is_title or t.is_upper) for t in name) and not is_place(name.text) else None
+
+
 def _unknown_place_name(ent: Span) -> bool:
     """A place or people by NER that is a capitalised name in an argument's position and that no
     gazetteer knows: a firm the small model mistook ("Criteo", "Sandvine"), not "Ohio" or "Palestinians"."""
     root = ent.root
-    if root.pos_ != "PROPN" or root.dep_ not in _ARGUMENTS | {"poss", "nmod", "compound"} or root.tag_ == "NNPS":
+    if root.pos_ not in ("PROPN", "NOUN") or root.dep_ not in _ARGUMENTS | {"poss", "nmod", "compound"} \
+            or root.tag_ in ("NNPS", "NNS"):
         return False
     if not all(t.is_alpha and (t.is_title or t.is_upper or _camel_case(t)) for t in ent):
         return False
@@ -322,7 +335,8 @@ def _unknown_place_name(ent: Span) -> bool:
 
 def _unlabelled_name(token) -> bool:
     """A capitalised name in an argument position that spaCy's NER left unlabelled."""
-    if token.pos_ != "PROPN" or token.dep_ not in _ARGUMENTS or token.ent_type_ or not (token.is_title or _camel_case(token)):
+    if token.pos_ != "PROPN" or token.dep_ not in _ARGUMENTS | {"poss"} or token.ent_type_ \
+            or not (token.is_title or _camel_case(token)):
         return False
     chunk = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [token]
     return all(t.is_alpha and not t.ent_type_ for t in chunk) and (len(chunk) > 1 or token.i != token.sent.start)

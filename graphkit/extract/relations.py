@@ -212,6 +212,20 @@ class SentenceReader:
             return self._claimed_about(verb)            # "the ACLU's lawsuit claims Harbor violated …"
         return []
 
+    def _payer(self, noun: Token, agents: list[str]) -> tuple[list[str], list[str], Claim | None]:
+        """"X must pay a €5m fine, the Garante ruled", "the Garante ordered X to pay a fine": the payer
+        is fined, by whoever orders or rules it; a fine someone must pay is imposed, not hypothetical."""
+        verb = noun.head
+        if noun.dep_ != "dobj" or verb.lemma_.lower() not in self.words.paying_verbs:
+            return [], agents, None
+        payers = self.keys(self.subject_token(verb))
+        if not agents:
+            ruler = verb.head if verb.dep_ in ("xcomp", "ccomp") else None
+            if ruler is not None and ruler.lemma_.lower() in self.words.ruling_verbs:
+                agents = self.keys(self.subject_token(ruler))
+        must = any(c.dep_ == "aux" and c.lower_ in ("must", "shall") for c in verb.children)
+        return payers, agents, Claim("asserted", cue="must") if must else None
+
     def _struck_with(self, noun: Token) -> list[str]:
         """"slapped it with a fine", "X was hit with sanctions": the one struck is the penalty's target."""
         prep, verb = noun.head, noun.head.head
@@ -220,6 +234,8 @@ class SentenceReader:
             return []
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
             return self.keys(self.patient(verb))
+        if any(c.dep_ == "agent" for c in verb.children):      # a headline's passive: "X hit with a fine by Y"
+            return self.keys(self.subject_token(verb))
         return self.direct_objects(verb)
 
     def _misplaced_name(self, token: Token) -> list[str]:
@@ -290,7 +306,8 @@ class SentenceReader:
                     hits.extend(self._called_drop(token))
             elif token.pos_ in ("ADJ", "ADV") and token.lower_ in self.rules.nouns and token.i > 0 \
                     and _is_amount(self.doc[token.i - 1]):
-                hits.extend(self._noun(self.doc[token.i - 1], token.lower_))   # "a €60m fine" misread: "m" stands for it
+                stand_in = token if token.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass", "attr") else self.doc[token.i - 1]
+                hits.extend(self._noun(stand_in, token.lower_))   # "a €60m fine" misread: "m" (or the word) stands for it
             if token.pos_ in ("NOUN", "PROPN"):
                 if lemma in self.rules.nouns:
                     hits.extend(self._noun(token, lemma))
@@ -552,6 +569,9 @@ class SentenceReader:
                 objects = [k for c in anchor.children if c.dep_ == "dative" for k in self.keys(c)]   # "awarded X a contract"
             if not objects and reading.predicate in ("sues", "fines", "investigates"):
                 objects = self._accused(anchor) or self._struck_with(noun) or self._accused_by(noun)
+            imposed = None
+            if not objects and reading.predicate == "fines":
+                objects, agents, imposed = self._payer(noun, agents)
             if not objects and reading.predicate in ("investigates", "tests"):
                 objects = self._findings(noun) or self._main_objects(noun, anchor)
             if not objects:
@@ -568,7 +588,7 @@ class SentenceReader:
             if predicate == "sues":          # "the Supreme Court case against X": the court hears it
                 noun_agents = [a for a in noun_agents if not self.is_venue(a)]
             subjects, objs = (objects, noun_agents) if reading.reverse else (noun_agents, objects)
-            claim = self._held(noun, predicate)
+            claim = imposed or self._held(noun, predicate)
             yield from self.emit(predicate, subjects, objs, anchor, "graphkit.noun.v1", 0.7, claim)
             if predicate == "partnersWith" and lemma in self.rules.supply_nouns:
                 yield from self._supplies(subjects + objs, anchor, claim)
@@ -646,7 +666,7 @@ class SentenceReader:
         elif noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
             anchor = head.head
             if head.lower_ in ("in", "with", "after", "following") and not agents:
-                passive = any(c.dep_ == "auxpass" for c in head.head.children)
+                passive = any(c.dep_ in ("auxpass", "agent") for c in head.head.children)
                 agents += self.agents(head.head, passive)       # "was hit with sanctions by the Treasury"
         elif noun.dep_ == "pobj" and head.lower_ == "in" and head.head.dep_ == "dobj" and not agents:
             anchor = head.head.head                     # "filed a brief in support of WhatsApp"
