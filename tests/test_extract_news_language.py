@@ -147,6 +147,14 @@ CASES = [
      {("ACLU", "sues", "Harbor Systems")}, set()),
     ("The ACLU launched legal proceedings against Harbor Systems.", {("ACLU", "sues", "Harbor Systems")}, set()),
     ("The ACLU filed suit on Tuesday, saying that its lawyers were ready.", set(), {("ACLU", "sues", "ACLU")}),
+    # fines that someone must pay or is ordered to pay; headline passives
+    ("Brightlane must pay a \u20ac5 million fine, the Garante ruled.", {("Garante", "fines", "Brightlane")}, set()),
+    ("The Garante ordered Brightlane to pay a \u20ac5 million fine.", {("Garante", "fines", "Brightlane")}, set()),
+    ("Brightlane hit with \u20ac20 million fine by Dutch regulator", {("Dutch regulator", "fines", "Brightlane")},
+     {("Brightlane", "fines", "Brightlane")}),
+    ("The European Commission fined Brightlane \u20ac2 billion on Friday.",
+     {("European Commission", "fines", "Brightlane")}, set()),
+    ("Brightlane could pay a fine of up to \u20ac40 million, the CNIL said.", set(), {("CNIL", "fines", "Brightlane")}),
     # a company's chief named by title alone works for the company the sentence or the article names
     ("The FTC says the deals were moves by CEO Dana Whitlock to secure Harbor Systems' dominance.",
      {("Dana Whitlock", "worksFor", "Harbor Systems")}, {("Dana Whitlock", "worksFor", "FTC")}),
@@ -162,6 +170,13 @@ CASES = [
     # a negated verb negates the judging words of its object
     ("Privacy International maintained that Harbor Systems did not have a proper legal basis for the processing.",
      {("Privacy International", "criticizes", "Harbor Systems")}, set()),
+    # a judging quote that names nothing speaks of the story's subject
+    ("Harbor Systems sold its cameras to the city. Harbor Systems says the cameras work. Critics doubt Harbor Systems. "
+     "\u201cThis is a dangerous and racist tool,\u201d said Dana Whitlock of the EFF.",
+     {("Dana Whitlock", "criticizes", "Harbor Systems"), ("EFF", "criticizes", "Harbor Systems")}, set()),
+    ("Harbor Systems sold its cameras to Millport. Tidewater sold drones to Millport. "
+     "\u201cThis is a dangerous and racist tool,\u201d said Dana Whitlock of the EFF.", set(),
+     {("Dana Whitlock", "criticizes", "Harbor Systems"), ("Dana Whitlock", "criticizes", "Tidewater")}),
     # what one verb says a company supplies to a named customer, the customer uses
     ("Harbor Systems supplies FaceTrace to the Millport Police Department.",
      {("Millport Police Department", "uses", "FaceTrace")}, set()),

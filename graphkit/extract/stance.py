@@ -208,6 +208,7 @@ def stance_hits(doc: Doc, ents: ArticleEntities, speeches: list[Speech], employe
     related = related or {}
     hits = []
     names = set(ents.token_key)
+    topic = story_subject(ents)
     for speech in speeches:
         speaker = ents.entity(speech.speaker)
         if speaker.generic or speaker.type not in SPEAKER_TYPES:
@@ -222,6 +223,11 @@ def stance_hits(doc: Doc, ents: ArticleEntities, speeches: list[Speech], employe
             if not scores.get(target):          # the first mention that says something decides
                 scores[target] = target_score(doc, token, unit, names, cues)
         confidence = 0.6 if speech.quoted else 0.55
+        if not scores and speech.quoted and topic is not None and topic not in exclude:
+            sign = polarity(doc, speech.tokens, cues) + cue_sign
+            if sign:                            # a judging quote that names nothing speaks of the story's subject
+                scores[topic] = sign
+                confidence = 0.5
         for target, score in scores.items():
             score += cue_sign
             if score == 0:
@@ -231,6 +237,15 @@ def stance_hits(doc: Doc, ents: ArticleEntities, speeches: list[Speech], employe
                 hits.append(Hit(who, predicate, target, speech.anchor, "graphkit.stance.v1", confidence,
                                 "asserted", speech.speaker))
     return hits
+
+
+def story_subject(ents: ArticleEntities) -> str | None:
+    """The organisation the article is about: named more often than any other, and at least three times."""
+    counts = sorted(((len(d.mentions), d.key) for d in ents.drafts.values()
+                     if d.type in ("Company", "GovernmentAgency") and not d.generic), reverse=True)
+    if not counts or counts[0][0] < 3 or (len(counts) > 1 and counts[0][0] < counts[1][0] + 1):
+        return None
+    return counts[0][1]
 
 
 def target_score(doc: Doc, token: Token, unit: set[int], names: set[int], cues: StanceCues) -> int:
