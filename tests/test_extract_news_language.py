@@ -177,6 +177,11 @@ CASES = [
     ("Harbor Systems sold its cameras to Millport. Tidewater sold drones to Millport. "
      "\u201cThis is a dangerous and racist tool,\u201d said Dana Whitlock of the EFF.", set(),
      {("Dana Whitlock", "criticizes", "Harbor Systems"), ("Dana Whitlock", "criticizes", "Tidewater")}),
+    # an investigation, suit or fine whose target the story leaves to its subject
+    ("Brightlane tracked shoppers across websites. Privacy groups said Brightlane had no consent. Brightlane denied it. "
+     "The CNIL opened a formal investigation in 2020.", {("CNIL", "investigates", "Brightlane")}, set()),
+    ("Brightlane tracked shoppers. Tidewater tracked drivers. The CNIL opened a formal investigation in 2020.", set(),
+     {("CNIL", "investigates", "Brightlane"), ("CNIL", "investigates", "Tidewater")}),
     # what one verb says a company supplies to a named customer, the customer uses
     ("Harbor Systems supplies FaceTrace to the Millport Police Department.",
      {("Millport Police Department", "uses", "FaceTrace")}, set()),

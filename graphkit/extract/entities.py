@@ -107,6 +107,14 @@ class ArticleEntities:
     def entity(self, key: str) -> Draft:
         return self.drafts[key]
 
+    def story_subject(self) -> str | None:
+        """The organisation the article is about: named more often than any other, and at least three times."""
+        counts = sorted(((len(d.mentions), d.key) for d in self.drafts.values()
+                         if d.type in ("Company", "GovernmentAgency") and not d.generic), reverse=True)
+        if not counts or counts[0][0] < 3 or (len(counts) > 1 and counts[0][0] == counts[1][0]):
+            return None
+        return counts[0][1]
+
 
 def parent_of(ents: ArticleEntities, draft: Draft, lexicon_names: dict) -> str | None:
     """The entity a chapter belongs to: found by name in the article, else created from its name."""

@@ -31,6 +31,7 @@ def _is_amount(token: Token) -> bool:
 
 
 _JUDGING_PREDICATES = {"criticizes", "supports", "fines", "sues", "investigates", "bans"}
+_UNTOLD_TARGETS = {"investigates", "sues", "fines"}      # an act whose target a story may leave to its subject
 
 
 class SentenceReader:
@@ -576,6 +577,9 @@ class SentenceReader:
                 objects = self._findings(noun) or self._main_objects(noun, anchor)
             if not objects:
                 objects = self._undergoer(noun)
+            if not objects and reading.predicate in _UNTOLD_TARGETS and noun.dep_ in ("dobj", "nsubjpass") \
+                    and self.ents.story_subject():
+                objects = [self.ents.story_subject()]       # "the CNIL opened an investigation": into the story's subject
             if not objects:
                 continue
             predicate = reading.predicate

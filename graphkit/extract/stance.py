@@ -208,7 +208,7 @@ def stance_hits(doc: Doc, ents: ArticleEntities, speeches: list[Speech], employe
     related = related or {}
     hits = []
     names = set(ents.token_key)
-    topic = story_subject(ents)
+    topic = ents.story_subject()
     for speech in speeches:
         speaker = ents.entity(speech.speaker)
         if speaker.generic or speaker.type not in SPEAKER_TYPES:
@@ -237,15 +237,6 @@ def stance_hits(doc: Doc, ents: ArticleEntities, speeches: list[Speech], employe
                 hits.append(Hit(who, predicate, target, speech.anchor, "graphkit.stance.v1", confidence,
                                 "asserted", speech.speaker))
     return hits
-
-
-def story_subject(ents: ArticleEntities) -> str | None:
-    """The organisation the article is about: named more often than any other, and at least three times."""
-    counts = sorted(((len(d.mentions), d.key) for d in ents.drafts.values()
-                     if d.type in ("Company", "GovernmentAgency") and not d.generic), reverse=True)
-    if not counts or counts[0][0] < 3 or (len(counts) > 1 and counts[0][0] < counts[1][0] + 1):
-        return None
-    return counts[0][1]
 
 
 def target_score(doc: Doc, token: Token, unit: set[int], names: set[int], cues: StanceCues) -> int:
