@@ -160,6 +160,11 @@ CASES = [
      {("Dana Whitlock", "worksFor", "Harbor Systems")}, {("Dana Whitlock", "worksFor", "FTC")}),
     ("Harbor Systems and Tidewater Robotics merged. CEO Dana Whitlock will step down.", set(),
      {("Dana Whitlock", "worksFor", "Harbor Systems"), ("Dana Whitlock", "worksFor", "Tidewater Robotics")}),
+    # a group's national section is its own organisation, part of the group
+    ("Reporters Without Borders Germany filed a complaint against Harbor Systems.",
+     {("Reporters Without Borders Germany", "sues", "Harbor Systems"),
+      ("Reporters Without Borders Germany", "partOf", "Reporters Without Borders")},
+     {("Reporters Without Borders", "sues", "Harbor Systems")}),
     # a plural noun that a colon lists; a tagger's name that holds two known names
     ("The FTC opened an inquiry into four companies that make chatbots: Alphabet, Meta, OpenAI and Harbor Systems.",
      {("FTC", "investigates", "Alphabet"), ("FTC", "investigates", "Meta"), ("FTC", "investigates", "OpenAI")},

@@ -101,6 +101,9 @@ class MentionFinder:
                 if place.type == "Location" and f.type != "ORG":
                     extra.append(Found(f.start, place.end, f.type, "chapter", None, f"chapter of {doc[f.start:f.end]}",
                                        parent=(f.start, f.end)))
+            elif f.type == "AdvocacyGroup" and _place_after(doc, f.end):          # "Reporters Without Borders Germany"
+                extra.append(Found(f.start, _place_after(doc, f.end), f.type, "chapter",
+                                   None, f"national section of {doc[f.start:f.end]}", parent=(f.start, f.end)))
         return extra
 
     def _offices(self, doc: Doc, chosen: list[Found]) -> list[Found]:
@@ -293,6 +296,15 @@ def _coordinated_names(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     if all(text.count(part.text) > text.count(whole) for part in (left, right)):
         return [(start, joint), (joint + 1, end)]
     return []
+
+
+def _place_after(doc: Doc, start: int) -> int | None:
+    """The end of a capitalised place name that starts at token ``start`` ("Germany", "New Zealand")."""
+    for end in range(min(start + 3, len(doc)), start, -1):
+        words = doc[start:end]
+        if all(t.is_title or t.is_upper for t in words) and is_place(words.text):
+            return end
+    return None
 
 
 def _case_parties(doc: Doc, versus) -> list[Found]:
