@@ -216,7 +216,7 @@ def stance_hits(doc: Doc, ents: ArticleEntities, speeches: list[Speech], employe
         cue = doc[speech.cue_token] if speech.cue_token is not None else None
         cue_sign = word_sign(cue, cues) if cue is not None else 0
         speakers = [speech.speaker] + ([employers[speech.speaker]] if speech.speaker in employers else [])
-        exclude = set(speakers) | {r for s in speakers for r in related.get(s, ())}
+        exclude = set(speakers) | {r for s in speakers for r in related.get(s, ())} | _listeners(ents, cue)
         unit = set(speech.tokens)
         scores: dict[str, int] = {}
         for target, token in _targets(ents, doc, speech.tokens, exclude, cues):
@@ -237,6 +237,19 @@ def stance_hits(doc: Doc, ents: ArticleEntities, speeches: list[Speech], employe
                 hits.append(Hit(who, predicate, target, speech.anchor, "graphkit.stance.v1", confidence,
                                 "asserted", speech.speaker))
     return hits
+
+
+def _listeners(ents: ArticleEntities, cue: Token | None) -> set[str]:
+    """Whom a statement is told to ("told Fox Business that …", "said to reporters"): not what it judges."""
+    if cue is None:
+        return set()
+    lemma = cue.lemma_.lower()
+    heard = [c for c in cue.children if c.dep_ in ("dobj", "dative") and lemma in _TELLING_VERBS]
+    heard += [c for p in cue.children if p.dep_ == "prep" and p.lower_ == "to" for c in p.children if c.dep_ == "pobj"]
+    return {k for t in heard for k in [ents.key_at(t)] if k}
+
+
+_TELLING_VERBS = {"tell", "inform", "brief"}
 
 
 def target_score(doc: Doc, token: Token, unit: set[int], names: set[int], cues: StanceCues) -> int:
