@@ -166,8 +166,9 @@ CASES = [
       ("Reporters Without Borders Germany", "partOf", "Reporters Without Borders")},
      {("Reporters Without Borders", "sues", "Harbor Systems")}),
     # whom a statement is told to is not what it judges
-    ("Dana Whitlock of the EFF told Reuters that Harbor Systems' cameras are dangerous and racist.",
-     {("Dana Whitlock", "criticizes", "Harbor Systems")}, {("Dana Whitlock", "criticizes", "Reuters")}),
+    ("Dana Whitlock, head of the EFF's legal team, told Bloomberg News that Harbor Systems' ad targeting entails "
+     "\"intrusive surveillance of its users\".",
+     {("Dana Whitlock", "criticizes", "Harbor Systems")}, {("Dana Whitlock", "criticizes", "Bloomberg News")}),
     # a plural noun that a colon lists; a tagger's name that holds two known names
     ("The FTC opened an inquiry into four companies that make chatbots: Alphabet, Meta, OpenAI and Harbor Systems.",
      {("FTC", "investigates", "Alphabet"), ("FTC", "investigates", "Meta"), ("FTC", "investigates", "OpenAI")},
