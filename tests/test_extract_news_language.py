@@ -165,6 +165,11 @@ CASES = [
      {("Reporters Without Borders Germany", "sues", "Harbor Systems"),
       ("Reporters Without Borders Germany", "partOf", "Reporters Without Borders")},
      {("Reporters Without Borders", "sues", "Harbor Systems")}),
+    # an official report on someone is an inquiry; a strike against a company criticises it
+    ("The Senate committee published a damning report on Harbor Systems' warehouses.",
+     {("Senate", "investigates", "Harbor Systems")}, set()),
+    ("GMB members began a strike against Harbor Systems on Monday.", {("GMB", "criticizes", "Harbor Systems")}, set()),
+    ("Harbor Systems struck a deal with GMB.", set(), {("GMB", "criticizes", "Harbor Systems")}),
     # whom a statement is told to is not what it judges
     ("Dana Whitlock, head of the EFF's legal team, told Bloomberg News that Harbor Systems' ad targeting entails "
      "\"intrusive surveillance of its users\".",
