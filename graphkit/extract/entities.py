@@ -72,6 +72,7 @@ class ArticleEntities:
         self._by_lexicon: dict[str, str] = {}
         self._starts: list[int] | None = None    # link starts, for bisecting; reset when a link is added
         self.groups: dict[int, list[str]] = {}   # "both companies": token -> the entities it stands for
+        self._story_subject: str | None = None
 
     # -- building ------------------------------------------------------------
     def new(self, etype: str, reason: str) -> Draft:
@@ -108,12 +109,14 @@ class ArticleEntities:
         return self.drafts[key]
 
     def story_subject(self) -> str | None:
-        """The organisation the article is about: named more often than any other, and at least three times."""
-        counts = sorted(((len(d.mentions), d.key) for d in self.drafts.values()
-                         if d.type in ("Company", "GovernmentAgency") and not d.generic), reverse=True)
-        if not counts or counts[0][0] < 3 or (len(counts) > 1 and counts[0][0] == counts[1][0]):
-            return None
-        return counts[0][1]
+        """The organisation the article is about: named more often than any other, and at least three times.
+        Read once the names are all found (the first time relations ask for it)."""
+        if self._story_subject is None:
+            counts = sorted(((len(d.mentions), d.key) for d in self.drafts.values()
+                             if d.type in ("Company", "GovernmentAgency") and not d.generic), reverse=True)
+            clear = counts and counts[0][0] >= 3 and (len(counts) == 1 or counts[0][0] > counts[1][0])
+            self._story_subject = counts[0][1] if clear else ""
+        return self._story_subject or None
 
 
 def parent_of(ents: ArticleEntities, draft: Draft, lexicon_names: dict) -> str | None:

