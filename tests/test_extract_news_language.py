@@ -170,6 +170,10 @@ CASES = [
      {("Senate", "investigates", "Harbor Systems")}, set()),
     ("GMB members began a strike against Harbor Systems on Monday.", {("GMB", "criticizes", "Harbor Systems")}, set()),
     ("Harbor Systems struck a deal with GMB.", set(), {("GMB", "criticizes", "Harbor Systems")}),
+    # support read from a quote of someone who sues the one it names is a misread polarity
+    ("The Ohio Attorney General sued Harbor Systems on Monday. \u201cWe will protect our children and hold Harbor "
+     "Systems accountable,\u201d said Ohio Attorney General Dana Whitlock.", set(),
+     {("Dana Whitlock", "supports", "Harbor Systems"), ("Ohio Attorney General", "supports", "Harbor Systems")}),
     # whom a statement is told to is not what it judges
     ("Dana Whitlock, head of the EFF's legal team, told Bloomberg News that Harbor Systems' ad targeting entails "
      "\"intrusive surveillance of its users\".",

@@ -65,6 +65,7 @@ class Extractor:
         hits += official_acts(ents, hits, employers)
         hits += accusations(hits)
         hits += supplied_uses(ents, hits)
+        hits = without_mixed_support(hits, employers)
         hits = [h for h in hits if h.confidence >= self.min_confidence]
         _retype_acting_places(ents, hits)
         _inherit_parent_types(ents, hits)
@@ -165,6 +166,18 @@ def supplied_uses(ents: ArticleEntities, hits: list[Hit]) -> list[Hit]:
                 extra.append(replace(product, subject=customer.object, predicate="uses",
                                      method="graphkit.supplied.v1", confidence=min(product.confidence, customer.confidence) - 0.1))
     return extra
+
+
+_OPPOSING = {"sues", "fines", "investigates"}
+
+
+def without_mixed_support(hits: list[Hit], employers: dict[str, str]) -> list[Hit]:
+    """A stance read as support toward someone the same actor (or the speaker's organisation) sues, fines
+    or investigates in the article is a misread polarity ("we will protect children from Meta", "hold X
+    accountable"): dropped."""
+    opposed = {(h.subject, h.object) for h in hits if h.predicate in _OPPOSING and h.status == "asserted"}
+    return [h for h in hits if not (h.predicate == "supports" and h.method == "graphkit.stance.v1" and (
+        (h.subject, h.object) in opposed or (employers.get(h.subject), h.object) in opposed))]
 
 
 def family(hits: list[Hit]) -> dict[str, set[str]]:
