@@ -178,6 +178,13 @@ CASES = [
     ("Dana Whitlock, head of the EFF's legal team, told Bloomberg News that Harbor Systems' ad targeting entails "
      "\"intrusive surveillance of its users\".",
      {("Dana Whitlock", "criticizes", "Harbor Systems")}, {("Dana Whitlock", "criticizes", "Bloomberg News")}),
+    # a kind of technology written as a company's offering; a customer cut off from a company's own product
+    ("The ministry's system runs on Harbor Systems' cloud services.", {("Harbor Systems", "sells", "cloud computing")}, set()),
+    ("Harbor Systems' behavioral advertising harms users.", set(), {("Harbor Systems", "sells", "targeted advertising")}),
+    ("Harbor Systems has blocked the Millport Police Department from accessing its FaceTrace software.",
+     {("Harbor Systems", "stopsSelling", "FaceTrace"), ("Harbor Systems", "sellsTo", "Millport Police Department")}, set()),
+    ("The city has blocked the Millport Police Department from accessing FaceTrace.", set(),
+     {("Harbor Systems", "stopsSelling", "FaceTrace")}),
     # a plural noun that a colon lists; a tagger's name that holds two known names
     ("The FTC opened an inquiry into four companies that make chatbots: Alphabet, Meta, OpenAI and Harbor Systems.",
      {("FTC", "investigates", "Alphabet"), ("FTC", "investigates", "Meta"), ("FTC", "investigates", "OpenAI")},

@@ -97,6 +97,22 @@ def owned_products(reader) -> Iterator[Hit]:
         yield from reader.emit("sells", owners, [key], root, "graphkit.owned.v1", 0.65, Claim("asserted"))
 
 
+def offered_services(reader) -> Iterator[Hit]:
+    """A kind of technology written as a company's offering sells it: "Microsoft's cloud services",
+    "cloud services from Google" (not "Meta's behavioral advertising", which Meta uses)."""
+    for key, draft in reader.ents.drafts.items():
+        if draft.type != "Technology":
+            continue
+        for start, end in draft.mentions:
+            root = reader.doc[start:end].root
+            if root.lemma_.lower() not in reader.rules.offering_heads and root.lower_ not in reader.rules.offering_heads:
+                continue
+            sellers = [k for c in root.children if c.dep_ == "poss" for k in reader.keys(c)]
+            sellers += [k for p in preps(root, {"from"}) for k in reader.keys(pobj(p))]
+            yield from reader.emit("sells", [k for k in sellers if reader.entity_type(k) == "Company"], [key], root,
+                                   "graphkit.offered.v1", 0.65, Claim("asserted"))
+
+
 def _product_mentions(reader) -> Iterator[tuple[str, Token]]:
     """Each named product with the head token of each of its names in the sentence."""
     for key, draft in reader.ents.drafts.items():
@@ -279,5 +295,6 @@ def taken_to_court(reader) -> Iterator[Hit]:
         yield from reader.emit("sues", reader.agents(verb, passive), defendants, verb, "graphkit.court.v1", 0.7)
 
 
-CONSTRUCTIONS = (case_names, taken_to_court, instances, possessives, fleets, presented_as, settlements, orders, funding_rounds,
-                 owned_products, owned_by, put_on_lists, judged_as, appeals, instruments)
+CONSTRUCTIONS = (case_names, taken_to_court, offered_services, instances, possessives, fleets, presented_as,
+                 settlements, orders, funding_rounds, owned_products, owned_by, put_on_lists, judged_as, appeals,
+                 instruments)

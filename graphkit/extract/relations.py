@@ -385,6 +385,7 @@ class SentenceReader:
             yield from self.emit(predicate, subjects, objs, verb, "graphkit.verb.v1", 0.8, this_claim)
             if predicate == "bans":
                 yield from self._calls(verb, objects)
+                yield from self._cut_off(verb, agents, this_claim)
 
     def agents(self, verb: Token, passive: bool) -> list[str]:
         if passive:
@@ -537,6 +538,20 @@ class SentenceReader:
                 if clause.dep_ == "ccomp" and any(c.lower_ in ("how", "whether", "why") for c in clause.lefts):
                     found += [k for c in clause.children if c.dep_ == "nsubj" for k in self.keys(c)]
         return found
+
+    def _cut_off(self, verb: Token, agents: list[str], claim: Claim) -> Iterator[Hit]:
+        """"Microsoft blocked the ministry from accessing its Azure services": a company that cuts a
+        customer off from its own product stops selling it to them, and had sold it to them."""
+        companies = [k for k in agents if self.entity_type(k) == "Company"]
+        customers = [k for c in verb.children if c.dep_ == "dobj" for k in self.keys(c)
+                     if self.entity_type(k) in ORGANISATION_TYPES]
+        own = [k for prep in preps(verb, {"from"}) for pcomp in prep.children if pcomp.dep_ == "pcomp"
+               for thing in pcomp.children if thing.dep_ == "dobj"
+               and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in thing.subtree)
+               for k in self.keys(thing)]
+        if companies and customers and own:
+            yield from self.emit("stopsSelling", companies, own, verb, "graphkit.cut_off.v1", 0.7, claim)
+            yield from self.emit("sellsTo", companies, customers, verb, "graphkit.cut_off.v1", 0.65, claim)
 
     def _banned_use(self, verb: Token) -> list[str]:
         """"banned city agencies from using it": the thing used is what is banned."""
