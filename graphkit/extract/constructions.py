@@ -276,7 +276,7 @@ def case_names(reader) -> Iterator[Hit]:
     """A case named "X v. Y" is X's suit against Y."""
     doc = reader.doc
     for token in doc:
-        if token.lower_ not in reader.rules.versus_words or token.i == 0 or token.i + 1 >= len(doc):
+        if token.lower_ not in reader.cues.versus_words or token.i == 0 or token.i + 1 >= len(doc):
             continue
         plaintiffs, defendants = reader.keys_of_name(doc[token.i - 1]), reader.keys_of_name(doc[token.i + 1])
         yield from reader.emit("sues", plaintiffs, defendants, token, "graphkit.case_name.v1", 0.7, Claim("asserted"))

@@ -118,7 +118,7 @@ class SyntaxWords:
     accusing_verbs: frozenset[str]          # "filed a complaint accusing Ring of …"
     claiming_verbs: frozenset[str]          # "filed suit, alleging that Ring …"
     paying_verbs: frozenset[str]            # "X must pay a fine": the payer is fined
-    ruling_verbs: frozenset[str]            # "…, the Garante ruled" / "ordered X to pay": who imposes it
+    ruling_verbs: frozenset[str]            # "…, the Garante ruled": who imposes it
     targeting_verbs: frozenset[str]         # "… and fined it": "it" is an organisation
     document_nouns: frozenset[str]          # "released a report accusing Amazon": the author accuses
     blocking_verbs: frozenset[str]          # "sued to block Nvidia's acquisition of Arm"

@@ -101,8 +101,8 @@ class MentionFinder:
                 if place.type == "Location" and f.type != "ORG":
                     extra.append(Found(f.start, place.end, f.type, "chapter", None, f"chapter of {doc[f.start:f.end]}",
                                        parent=(f.start, f.end)))
-            elif f.type == "AdvocacyGroup" and _place_after(doc, f.end):          # "Reporters Without Borders Germany"
-                extra.append(Found(f.start, _place_after(doc, f.end), f.type, "chapter",
+            elif f.type == "AdvocacyGroup" and (place_end := _place_after(doc, f.end)):   # "… Without Borders Germany"
+                extra.append(Found(f.start, place_end, f.type, "chapter",
                                    None, f"national section of {doc[f.start:f.end]}", parent=(f.start, f.end)))
         return extra
 
@@ -158,8 +158,9 @@ class MentionFinder:
             if ent.label_ in ("GPE", "NORP") and _unknown_place_name(ent):
                 etype, reason = "ORG", f"NER {ent.label_}, but no place or people of that name"
             ent_end = ent.end
-            if etype is None and _name_before_amount(ent):     # "fined Brightlane €2 billion" read as one event
-                etype, reason, ent_end = "ORG", f"NER {ent.label_}, a name before an amount", _name_before_amount(ent)
+            name_end = _name_before_amount(ent) if etype is None else None
+            if name_end:                                  # "fined Brightlane €2 billion" read as one event
+                etype, reason, ent_end = "ORG", f"NER {ent.label_}, a name before an amount", name_end
             if etype is None:
                 continue
             start, end = _trim(doc, ent.start, ent_end, self.cues)
@@ -180,9 +181,8 @@ class MentionFinder:
             core = end
             if etype == "Product":
                 end = self._extend_head(doc, end)
-            versus = next((t.i for t in doc[start + 1:end - 1] if t.lower_ in self.cues.versus_words), None)
-            if versus is not None:                    # "Doe v. Harbor Systems": a case, named by its parties
-                continue
+            if any(t.lower_ in self.cues.versus_words for t in doc[start + 1:end - 1]):
+                continue                              # "Doe v. Harbor Systems": a case, named by its parties
             if etype == "ORG" and _coordinated_names(doc, start, end):     # "Allstate and Arity" as one name
                 found += [Found(a, b, etype, "ner", None, f"{reason}, one of two names")
                           for a, b in _coordinated_names(doc, start, end)]
@@ -522,15 +522,16 @@ def _uncut_lexicon_names(candidates: list[Found]) -> list[Found]:
     Without Borders") is dropped: the known name stands; so is a tagger's name that holds two known
     names ("Alphabet, Meta")."""
     known = [(c.start, c.end) for c in candidates if c.source == "lexicon"]
+    proper = sorted((c.start, c.end) for c in candidates if c.source == "lexicon" and c.entry is not None
+                    and not c.entry.generic)
     return [c for c in candidates if not (c.source == "pattern" and any(
         c.start < end and start < c.end and not (c.start <= start and end <= c.end) for start, end in known))
-        and not (c.source == "ner" and _holds_two_names(c, candidates))]
+        and not (c.source == "ner" and _holds_two_names(c, proper))]
 
 
-def _holds_two_names(found: Found, candidates: list[Found]) -> bool:
+def _holds_two_names(found: Found, proper: list[tuple[int, int]]) -> bool:
     """Two known proper names, apart, inside one span ("Alphabet, Meta"; not "Millport Police Department")."""
-    inside = sorted((c.start, c.end) for c in candidates if c.source == "lexicon" and c.entry is not None
-                    and not c.entry.generic and found.start <= c.start and c.end <= found.end)
+    inside = [(start, end) for start, end in proper if found.start <= start and end <= found.end]
     return any(a_end <= b_start for (_, a_end), (b_start, _) in zip(inside, inside[1:], strict=False))
 
 

@@ -46,8 +46,8 @@ def known_places() -> frozenset[str]:
     names = city_names()
     names |= {country["name"] for country in cache.get_countries().values()}
     names |= {state["name"] for state in cache.get_us_states().values()}
-    names |= {county["name"] for county in cache.get_us_counties()}
-    names |= {county["name"].removesuffix(" County") for county in cache.get_us_counties()}
+    counties = [county["name"] for county in cache.get_us_counties()]
+    names |= set(counties) | {county.removesuffix(" County") for county in counties}
     lists = load_word_lists("places", _LISTS)
     for key in ("short_forms", "regions", "state_abbreviations"):
         names |= {str(name) for name in lists[key]}

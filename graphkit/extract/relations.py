@@ -222,7 +222,7 @@ class SentenceReader:
         payers = self.keys(self.subject_token(verb))
         if not agents:
             ruler = verb.head if verb.dep_ in ("xcomp", "ccomp") else None
-            if ruler is not None and ruler.lemma_.lower() in self.words.ruling_verbs:
+            if ruler is not None and ruler.lemma_.lower() in self.words.ruling_verbs | self.rules.order_verbs:
                 agents = self.keys(self.subject_token(ruler))
         must = any(c.dep_ == "aux" and c.lower_ in ("must", "shall") for c in verb.children)
         return payers, agents, Claim("asserted", cue="must") if must else None

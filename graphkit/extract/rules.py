@@ -23,7 +23,7 @@ PREDICATE_LISTS = ("types", "generic", "verbs", "nouns", "role_preps", "light_ve
                    "call_verbs", "dropping_verbs", "dropped_acts", "presenting_verbs", "funding_nouns", "funding_verbs",
                    "order_verbs", "settle_verbs",
                    "case_nouns", "lawsuit_nouns", "list_words", "listing_on_verbs", "venue_words", "supply_nouns", "giving_verbs",
-                   "judging_verbs", "appeal_verbs", "ruling_nouns", "instrument_preps", "versus_words", "court_taking_verbs",
+                   "judging_verbs", "appeal_verbs", "ruling_nouns", "instrument_preps", "court_taking_verbs",
                    "offering_heads")
 
 
@@ -53,7 +53,6 @@ class RelationRules:
     giving_verbs: frozenset[str]        # "gave ICE access to …": ICE has the access
     judging_verbs: frozenset[str]       # "called the fine unjustified"
     appeal_verbs: frozenset[str]        # "will appeal the Commission's decision"
-    versus_words: frozenset[str]        # "ACLU v. Clearview AI"
     court_taking_verbs: frozenset[str]  # "took Clearview AI to court"
     offering_heads: frozenset[str]      # "Microsoft's cloud services": a company's offering
     ruling_nouns: frozenset[str]        # what an authority decides
@@ -111,7 +110,6 @@ def relation_rules() -> RelationRules:
         giving_verbs=frozenset(data["giving_verbs"]),
         judging_verbs=frozenset(data["judging_verbs"]),
         appeal_verbs=frozenset(data["appeal_verbs"]),
-        versus_words=frozenset(data["versus_words"]),
         court_taking_verbs=frozenset(data["court_taking_verbs"]),
         offering_heads=frozenset(data["offering_heads"]),
         ruling_nouns=frozenset(data["ruling_nouns"]),
