@@ -33,7 +33,7 @@ _NEGATION_REACH = 3
 # The lists of stance.yaml.
 STANCE_LISTS = ("negative", "positive", "negations", "reporting_verbs", "removal_verbs", "condition_marks",
                 "addressee_verbs", "own_voice_roles", "wanting_when_negated", "negative_phrases", "positive_phrases",
-                "wrappers", "particle_removals", "obligation_modals", "target_preps")
+                "wrappers", "particle_removals", "obligation_modals", "target_preps", "predicative_only")
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,7 @@ class StanceCues:
     particle_removals: dict[str, frozenset[str]]        # verb -> particles: "switch the Orbs off"
     obligation_modals: frozenset[str]                   # "police should stop using it"
     target_preps: frozenset[str]                        # "respect for Google"
+    predicative_only: frozenset[str]                    # "it is legal", not "the legal situation"
 
     @cached_property
     def phrases_by_first_word(self) -> dict[str, list[tuple[int, tuple[str, ...]]]]:
@@ -74,17 +75,30 @@ def stance_cues() -> StanceCues:
     return StanceCues(words("negative"), words("positive"), words("negations"), words("reporting_verbs"),
                       words("removal_verbs"), words("condition_marks"), words("addressee_verbs"),
                       words("own_voice_roles"), words("wanting_when_negated"), phrases("negative_phrases"), phrases("positive_phrases"),
-                      words("wrappers"), particles, words("obligation_modals"), words("target_preps"))
+                      words("wrappers"), particles, words("obligation_modals"), words("target_preps"),
+                      words("predicative_only"))
 
 
 # -- polarity ----------------------------------------------------------------
 def word_sign(token: Token, cues: StanceCues) -> int:
     word, low = token.lemma_.lower(), token.lower_
+    if (word in cues.predicative_only or low in cues.predicative_only) and not _predicated(token):
+        return 0
     if word in cues.positive or low in cues.positive:
         return 1
     if word in cues.negative or low in cues.negative:
         return -1
     return 0
+
+
+_PREDICATED = {"acomp", "oprd", "ROOT", "ccomp", "xcomp"}
+
+
+def _predicated(token: Token) -> bool:
+    """"the practice is legal", "you are right": the word is what the clause says, not an attribute."""
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    return token.pos_ in ("ADJ", "ADV") and token.dep_ in _PREDICATED
 
 
 def polar_words(doc: Doc, tokens: list[int], cues: StanceCues, names: set[int] = frozenset()) -> list[tuple[Token, int]]:
