@@ -211,6 +211,13 @@ CASES = [
     ("Harbor Systems supplies FaceTrace to the Millport Police Department.",
      {("Millport Police Department", "uses", "FaceTrace")}, set()),
     ("Harbor Systems sells FaceTrace to police departments.", set(), {("police", "uses", "FaceTrace")}),
+    # words that judge only as what a clause says, not as attributes ("the legal situation")
+    ("\u201cFirms like Harbor Systems can operate almost unhindered, as the current legal situation in Europe allows "
+     "it,\u201d said Dana Whitlock of the EFF.", set(),
+     {("Dana Whitlock", "supports", "Harbor Systems"), ("EFF", "supports", "Harbor Systems")}),
+    # a neutral clause that completes a judging adjective takes its sign
+    ("\u201cIt is shameful to see FaceTrace being sold to the Millport police,\u201d said Dana Whitlock of the EFF.",
+     {("Dana Whitlock", "criticizes", "FaceTrace"), ("EFF", "criticizes", "FaceTrace")}, set()),
     # a company described by what it makes, before its name
     ("Spyware maker Harbor Systems was blacklisted in 2021.", {("Harbor Systems", "develops", "spyware")}, set()),
     ("The head of facial recognition firm Harbor Systems resigned.",

@@ -285,7 +285,26 @@ def target_score(doc: Doc, token: Token, unit: set[int], names: set[int], cues: 
         if verb is None:
             return 0
     scope = [i for i in _clause(verb) if i in unit and i not in _judged_act(verb, cues)]
-    return sign * sum(s for _, s in polar_words(doc, scope, cues, names))
+    return sign * (sum(s for _, s in polar_words(doc, scope, cues, names)) or _judged_from_above(verb, unit, cues))
+
+
+_COMPLEMENTS = {"ccomp", "xcomp"}
+
+
+def _judged_from_above(verb: Token, unit: set[int], cues: StanceCues) -> int:
+    """"It is outrageous to see X being used against journalists": a neutral clause that completes a
+    judging adjective ("it is wrong that …") takes the adjective's sign."""
+    current = verb
+    for _ in range(3):
+        if current.dep_ not in _COMPLEMENTS or current.head is current:
+            return 0
+        current = current.head
+        adjectives = [c for c in current.children if c.dep_ == "acomp" and c.i in unit]
+        adjectives += [c for a in adjectives for c in a.children if c.dep_ == "conj"]
+        sign = sum(word_sign(a, cues) for a in adjectives)
+        if sign:
+            return -1 if sign < 0 else 1
+    return 0
 
 
 def _judged_act(verb: Token, cues: StanceCues) -> set[int]:
