@@ -82,8 +82,6 @@ def stance_cues() -> StanceCues:
 # -- polarity ----------------------------------------------------------------
 def word_sign(token: Token, cues: StanceCues) -> int:
     word, low = token.lemma_.lower(), token.lower_
-    if (word in cues.predicative_only or low in cues.predicative_only) and not _predicated(token):
-        return 0
     if word in cues.positive or low in cues.positive:
         return 1
     if word in cues.negative or low in cues.negative:
@@ -121,7 +119,10 @@ def polar_words(doc: Doc, tokens: list[int], cues: StanceCues, names: set[int] =
         sign = word_sign(token, cues)
         if not sign:
             continue
-        if _negated(doc, token, chosen, cues):
+        negated = _negated(doc, token, chosen, cues)
+        if not negated and token.lemma_.lower() in cues.predicative_only and not _predicated(token):
+            continue                                # "the legal situation"; but "no legal basis" judges
+        if negated:
             if sign < 0 and token.pos_ in ("NOUN", "PROPN"):
                 continue
             sign = -sign
