@@ -218,6 +218,11 @@ CASES = [
     # a neutral clause that completes a judging adjective takes its sign
     ("\u201cIt is shameful to see FaceTrace being sold to the Millport police,\u201d said Dana Whitlock of the EFF.",
      {("Dana Whitlock", "criticizes", "FaceTrace"), ("EFF", "criticizes", "FaceTrace")}, set()),
+    # what a publication reports is the article's source, not the publication's stance; its accusations count
+    ("Harbor Systems supplied FaceTrace for the mass surveillance of residents, the Millport Register reports.", set(),
+     {("Millport Register", "criticizes", "Harbor Systems")}),
+    ("The Millport Register accused Harbor Systems of selling cameras for mass surveillance.",
+     {("Millport Register", "criticizes", "Harbor Systems")}, set()),
     # a company described by what it makes, before its name
     ("Spyware maker Harbor Systems was blacklisted in 2021.", {("Harbor Systems", "develops", "spyware")}, set()),
     ("The head of facial recognition firm Harbor Systems resigned.",

@@ -33,7 +33,8 @@ _NEGATION_REACH = 3
 # The lists of stance.yaml.
 STANCE_LISTS = ("negative", "positive", "negations", "reporting_verbs", "removal_verbs", "condition_marks",
                 "addressee_verbs", "own_voice_roles", "wanting_when_negated", "negative_phrases", "positive_phrases",
-                "wrappers", "particle_removals", "obligation_modals", "target_preps", "predicative_only")
+                "wrappers", "particle_removals", "obligation_modals", "target_preps", "predicative_only",
+                "outlet_words")
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,7 @@ class StanceCues:
     obligation_modals: frozenset[str]                   # "police should stop using it"
     target_preps: frozenset[str]                        # "respect for Google"
     predicative_only: frozenset[str]                    # "it is legal", not "the legal situation"
+    outlet_words: frozenset[str]                        # "The Register reports": a source, not a judge
 
     @cached_property
     def phrases_by_first_word(self) -> dict[str, list[tuple[int, tuple[str, ...]]]]:
@@ -76,7 +78,7 @@ def stance_cues() -> StanceCues:
                       words("removal_verbs"), words("condition_marks"), words("addressee_verbs"),
                       words("own_voice_roles"), words("wanting_when_negated"), phrases("negative_phrases"), phrases("positive_phrases"),
                       words("wrappers"), particles, words("obligation_modals"), words("target_preps"),
-                      words("predicative_only"))
+                      words("predicative_only"), words("outlet_words"))
 
 
 # -- polarity ----------------------------------------------------------------
@@ -230,6 +232,8 @@ def stance_hits(doc: Doc, ents: ArticleEntities, speeches: list[Speech], employe
             continue
         cue = doc[speech.cue_token] if speech.cue_token is not None else None
         cue_sign = word_sign(cue, cues) if cue is not None else 0
+        if not cue_sign and _news_outlet(speaker, cues):
+            continue                            # "…, The Register reports": the article's source, not a judge
         speakers = [speech.speaker] + ([employers[speech.speaker]] if speech.speaker in employers else [])
         exclude = set(speakers) | {r for s in speakers for r in related.get(s, ())} | _listeners(ents, cue)
         unit = set(speech.tokens)
@@ -252,6 +256,11 @@ def stance_hits(doc: Doc, ents: ArticleEntities, speeches: list[Speech], employe
                 hits.append(Hit(who, predicate, target, speech.anchor, "graphkit.stance.v1", confidence,
                                 "asserted", speech.speaker))
     return hits
+
+
+def _news_outlet(entity, cues: StanceCues) -> bool:
+    words = entity.name.lower().split()
+    return entity.type == "Company" and bool(words) and words[-1] in cues.outlet_words
 
 
 def _listeners(ents: ArticleEntities, cue: Token | None) -> set[str]:
