@@ -223,6 +223,10 @@ CASES = [
      {("Millport Register", "criticizes", "Harbor Systems")}),
     ("The Millport Register accused Harbor Systems of selling cameras for mass surveillance.",
      {("Millport Register", "criticizes", "Harbor Systems")}, set()),
+    # a part of an organisation named by its place belongs to the organisation, not the place
+    ("Dana Whitlock heads the Lyon bureau of Reuters.", {("Dana Whitlock", "worksFor", "Reuters")},
+     {("Dana Whitlock", "worksFor", "Lyon")}),
+    ("The goal of the company was to build cameras for Millport police.", set(), {("company", "develops", "cameras")}),
     # a company described by what it makes, before its name
     ("Spyware maker Harbor Systems was blacklisted in 2021.", {("Harbor Systems", "develops", "spyware")}, set()),
     ("The head of facial recognition firm Harbor Systems resigned.",

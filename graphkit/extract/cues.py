@@ -112,6 +112,7 @@ class SyntaxWords:
     runs_on_verbs: frozenset[str]           # "… that uses", "powered by"
     member_nouns: frozenset[str]            # "researchers at the ACLU"
     generic_heads: frozenset[str]           # "its parent company, Q Cyber"
+    unit_nouns: frozenset[str]              # "the Naples bureau of Fanpage"
     undergo_verbs: frozenset[str]           # "X faces a lawsuit from Y"
     examining_verbs: frozenset[str]         # "a study applied the algorithm"
     finding_verbs: frozenset[str]           # "the investigation found that Rite Aid …"

@@ -109,6 +109,9 @@ class SentenceReader:
             if not result and token.pos_ == "NOUN" and not owned:    # "Orb scans", "HSI agents": the name in front
                 result = [k for c in token.lefts if c.dep_ == "compound" and self.link_kind(c) == "name"
                           for k in [self.ents.key_at(c)] if k]
+                owners = [k for prep in preps(token, {"of"}) for k in self.keys(pobj(prep), depth + 1)
+                          if self.entity_type(k) in ORGANISATION_TYPES] if lemma in self.words.unit_nouns else []
+                result = owners or result       # "the Naples bureau of Fanpage": Fanpage's, in Naples
         for prep in preps(token, self.words.example_preps):     # "systems like Ring", "such as"
             result += [k for k in self.keys(pobj(prep), depth + 1) if k not in result]
         return result
