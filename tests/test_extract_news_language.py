@@ -227,6 +227,20 @@ CASES = [
     ("Dana Whitlock heads the Lyon bureau of Reuters.", {("Dana Whitlock", "worksFor", "Reuters")},
      {("Dana Whitlock", "worksFor", "Lyon")}),
     ("The goal of the company was to build cameras for Millport police.", set(), {("company", "develops", "cameras")}),
+    # contracts won from or for a customer; "the governments of X"; customers counted or listed by "whose"
+    ("Axon won a contract from the Pentagon in 2020.", {("Axon", "sellsTo", "Pentagon")}, set()),
+    ("Axon won a contract to supply body cameras for the Millport Police Department.",
+     {("Axon", "sellsTo", "Millport Police Department")}, set()),
+    ("Oracle has sold its spyware to the governments of Ethiopia and Sudan.",
+     {("Oracle", "sellsTo", "Ethiopia"), ("Oracle", "sellsTo", "Sudan")}, {("Oracle", "sellsTo", "governments")}),
+    ("Axon counts the Millport Police Department among Axon's clients.",
+     {("Axon", "sellsTo", "Millport Police Department")}, set()),
+    ("Axon, whose clients include the Millport Police Department, makes face recognition software.",
+     {("Axon", "sellsTo", "Millport Police Department")}, set()),
+    # a company's product that someone buys: the company sells to the buyer, who uses it
+    ("The Millport Police Department bought Axon's Fusus platform in 2019.",
+     {("Axon", "sellsTo", "Millport Police Department"), ("Millport Police Department", "uses", "Fusus")}, set()),
+    ("Axon bought Fusus's parent company.", set(), {("Fusus", "sellsTo", "Axon")}),
     # a company described by what it makes, before its name
     ("Spyware maker Harbor Systems was blacklisted in 2021.", {("Harbor Systems", "develops", "spyware")}, set()),
     ("The head of facial recognition firm Harbor Systems resigned.",

@@ -113,6 +113,27 @@ def offered_services(reader) -> Iterator[Hit]:
                                    "graphkit.offered.v1", 0.65, Claim("asserted"))
 
 
+def bought_products(reader) -> Iterator[Hit]:
+    """"The police bought Axon's Fusus platform", "purchased licenses for Clearview AI's software": the
+    company whose product is bought sells to the buyer, and the buyer uses the product."""
+    for verb in reader.doc:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in reader.words.acquiring_verbs:
+            continue
+        bought = [c for c in verb.children if c.dep_ == "dobj"]
+        bought += [pobj(p) for c in bought for p in preps(c, {"for", "to", "of"}) if pobj(p) is not None]
+        holders = [t for c in bought for t in [c, *conjuncts(c)]
+                   if any(reader.entity_type(k) in ("Product", "Technology") for k in reader.keys(t))
+                   or t.lemma_.lower() in reader.words.product_words | reader.rules.offering_heads]
+        sellers = [k for t in holders for c in t.children if c.dep_ == "poss" for k in reader.keys(c)]
+        sellers = [k for k in sellers if reader.entity_type(k) == "Company"]
+        things = [k for t in holders for k in reader.keys(t) if reader.entity_type(k) in ("Product", "Technology")]
+        if not sellers:
+            continue
+        buyers = reader.keys(reader.subject_token(verb))
+        yield from reader.emit("sellsTo", sellers, buyers, verb, "graphkit.bought.v1", 0.65)
+        yield from reader.emit("uses", buyers, things, verb, "graphkit.bought.v1", 0.65)
+
+
 def _product_mentions(reader) -> Iterator[tuple[str, Token]]:
     """Each named product with the head token of each of its names in the sentence."""
     for key, draft in reader.ents.drafts.items():
@@ -297,4 +318,4 @@ def taken_to_court(reader) -> Iterator[Hit]:
 
 CONSTRUCTIONS = (case_names, taken_to_court, offered_services, instances, possessives, fleets, presented_as,
                  settlements, orders, funding_rounds, owned_products, owned_by, put_on_lists, judged_as, appeals,
-                 instruments)
+                 instruments, bought_products)

@@ -66,6 +66,9 @@ class SentenceReader:
         return [key] if key and self.link_kind(token) == "name" else []
 
     def _own_keys(self, token: Token, depth: int) -> list[str]:
+        if token.lower_ == "whose":                            # "Axon, whose clients include …": Axon
+            clause = next((t for t in token.ancestors if t.dep_ == "relcl"), None)
+            return self.keys(clause.head, depth + 1) if clause is not None else []
         if token.i in self.ents.groups:                        # "both companies"
             return list(self.ents.groups[token.i])
         key = self.ents.key_at(token)
@@ -75,6 +78,12 @@ class SentenceReader:
                 named.append(self.ents.key_at(token.head))
             products = [k for k in named if k and k != key and self.entity_type(k) == "Product"]
             key = products[0] if products else key
+        if key and self.ents.entity(key).generic:         # "the governments of Ethiopia and Sudan"
+            named = [k for prep in preps(token, {"of"}) for k in self.keys(pobj(prep), depth + 1)
+                     if self.entity_type(k) in ("Location", "GovernmentAgency")]
+            key = named[0] if named else key
+            if len(named) > 1:
+                return named
         result = [key] if key else []
         if not result:
             lemma = token.lemma_.lower()
@@ -580,7 +589,10 @@ class SentenceReader:
                     if len(sides) == 2:
                         agents, objects = agents + sides[:1], objects + sides[1:]
                 else:
-                    for holder in [noun] + ([anchor] if anchor is not noun else []):
+                    holders = [noun] + ([anchor] if anchor is not noun else [])
+                    if reading.predicate == "partnersWith":     # "the contract to build the platform for NHS England"
+                        holders += [c for c in noun.children if c.dep_ == "acl" and c.pos_ == "VERB"]
+                    for holder in holders:
                         for prep in preps(holder, {where}):
                             target = pobj(prep)
                             objects += self.keys(target) or (self._possessor(target) if target is not None else [])
@@ -667,6 +679,12 @@ class SentenceReader:
         head = noun.head
         if noun.dep_ == "pobj" and head.lower_ == "among" and head.head.lemma_ == "be":
             agents += self.keys(self.subject_token(head.head))      # "X is among the critics of Y"
+        if noun.dep_ == "pobj" and head.lower_ == "among":     # "counts X among its clients"
+            member = head.head
+            if member.lemma_ in self.rules.listing_verbs:
+                agents += [k for c in member.children if c.dep_ == "dobj" for k in self.keys(c)]
+            elif member.dep_ == "dobj" and member.head.lemma_ in self.rules.listing_verbs:
+                agents += self.keys(member)
         listing = head.lemma_.lower() in self.rules.listing_verbs
         if noun.dep_ == "nsubj" and listing:
             listed = [c for c in head.children if c.dep_ in ("dobj", "attr")]
