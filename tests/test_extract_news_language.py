@@ -241,6 +241,14 @@ CASES = [
     ("The Millport Police Department bought Axon's Fusus platform in 2019.",
      {("Axon", "sellsTo", "Millport Police Department"), ("Millport Police Department", "uses", "Fusus")}, set()),
     ("Axon bought Fusus's parent company.", set(), {("Fusus", "sellsTo", "Axon")}),
+    # a quote on its own line after the line that introduces it ("X said:"); a quoted sentence that leans one
+    # way judges what it names even outside the clause with the judging words
+    ("Dana Whitlock, head of research at the EFF, said:\n\n\u201cHarbor Systems workers tell us they are burned out "
+     "by punishing targets and constant surveillance.\u201d",
+     {("Dana Whitlock", "criticizes", "Harbor Systems"), ("EFF", "criticizes", "Harbor Systems")}, set()),
+    ("Dana Whitlock, head of research at the EFF, said:\n\nThe meeting is on Monday.\n\n\u201cHarbor Systems "
+     "workers tell us they are burned out by punishing targets and constant surveillance.\u201d", set(),
+     {("Dana Whitlock", "criticizes", "Harbor Systems")}),
     # a company described by what it makes, before its name
     ("Spyware maker Harbor Systems was blacklisted in 2021.", {("Harbor Systems", "develops", "spyware")}, set()),
     ("The head of facial recognition firm Harbor Systems resigned.",

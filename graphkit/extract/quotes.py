@@ -88,7 +88,8 @@ class SpeechReader:
                 speaker = self._speaker(verb) if verb is not None else None
                 cue = verb.lemma_ if verb is not None else ""
                 if speaker is None:
-                    speaker = last_by_paragraph.get(paragraph) or self._dash_speaker(paragraph)
+                    speaker = last_by_paragraph.get(paragraph) or self._dash_speaker(paragraph) \
+                        or self._introducing_speaker(paragraph)
                     cue = "continuation" if speaker else ""
                 if speaker is None:
                     continue
@@ -153,6 +154,22 @@ class SpeechReader:
                 if key and self.ents.entity(key).type == "Person":
                     return key
             return None
+        return None
+
+    def _introducing_speaker(self, paragraph: int) -> str | None:
+        """A line before the quote that introduces it: "Laurence Turner, GMB head of research, said:"."""
+        lines = self.text.split("\n")
+        for line_no in range(paragraph - 1, max(paragraph - 3, -1), -1):
+            line = lines[line_no].strip()
+            if not line:
+                continue
+            if not line.endswith(":"):
+                return None
+            start = sum(len(x) + 1 for x in lines[:line_no]) + lines[line_no].index(line)
+            span = self.doc.char_span(start, start + len(line), alignment_mode="expand")
+            verbs = [t for t in span or () if t.i not in self.quoted and t.pos_ in ("VERB", "AUX")
+                     and t.lemma_.lower() in self.reporting]
+            return self._speaker(verbs[0]) if verbs else None
         return None
 
     # -- reported speech -----------------------------------------------------

@@ -240,7 +240,8 @@ def stance_hits(doc: Doc, ents: ArticleEntities, speeches: list[Speech], employe
         scores: dict[str, int] = {}
         for target, token in _targets(ents, doc, speech.tokens, exclude, cues):
             if not scores.get(target):          # the first mention that says something decides
-                scores[target] = target_score(doc, token, unit, names, cues)
+                scores[target] = target_score(doc, token, unit, names, cues) or (
+                    _sentence_lean(doc, token, unit, names, cues) if speech.quoted else 0)
         confidence = 0.6 if speech.quoted else 0.55
         if not scores and speech.quoted and topic is not None and topic not in exclude:
             sign = polarity(doc, speech.tokens, cues) + cue_sign
@@ -261,6 +262,21 @@ def stance_hits(doc: Doc, ents: ArticleEntities, speeches: list[Speech], employe
 def _news_outlet(entity, cues: StanceCues) -> bool:
     words = entity.name.lower().split()
     return entity.type == "Company" and bool(words) and words[-1] in cues.outlet_words
+
+
+def _sentence_lean(doc: Doc, token: Token, unit: set[int], names: set[int], cues: StanceCues) -> int:
+    """A quoted sentence that leans one way with no word the other way ("what Amazon workers tell us: they
+    are stressed by punishing targets and constant surveillance") judges what it names, even outside the
+    clause that carries the words."""
+    signs = [s for _, s in polar_words(doc, [t.i for t in token.sent if t.i in unit], cues, names) if s]
+    if len(signs) >= _LEAN and all(s < 0 for s in signs):
+        return -1
+    if len(signs) >= _LEAN and all(s > 0 for s in signs):
+        return 1
+    return 0
+
+
+_LEAN = 2
 
 
 def _listeners(ents: ArticleEntities, cue: Token | None) -> set[str]:
