@@ -249,6 +249,15 @@ CASES = [
     ("Dana Whitlock, head of research at the EFF, said:\n\nThe meeting is on Monday.\n\n\u201cHarbor Systems "
      "workers tell us they are burned out by punishing targets and constant surveillance.\u201d", set(),
      {("Dana Whitlock", "criticizes", "Harbor Systems")}),
+    # abbreviated ranks keep their sentence and their name; "X, of the Y," gives X's employer
+    ("\"We rely on drones,\" said Sgt. Ana Ruiz of the Millport Police Department.",
+     {("Ana Ruiz", "worksFor", "Millport Police Department")}, set()),
+    ("Capt. Luis Moreno, of the Millport Fire Department, told reporters that the drones cost $80,000.",
+     {("Luis Moreno", "worksFor", "Millport Fire Department")}, set()),
+    ("\"Drones are part of our response,\" Collier County Sheriff's Office Sgt. Ana Ruiz told reporters.",
+     {("Ana Ruiz", "worksFor", "Collier County Sheriff's Office")}, set()),
+    ("\"We respect Google,\" said Lt. Col. Mark Dolan, a Pentagon spokesman.",
+     {("Mark Dolan", "worksFor", "Pentagon")}, {("Col. Mark Dolan", "worksFor", "Pentagon")}),
     # a company described by what it makes, before its name
     ("Spyware maker Harbor Systems was blacklisted in 2021.", {("Harbor Systems", "develops", "spyware")}, set()),
     ("The head of facial recognition firm Harbor Systems resigned.",

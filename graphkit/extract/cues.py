@@ -37,6 +37,7 @@ class EntityCues:
     role_verbs: frozenset[str]
     not_names: frozenset[str]
     person_titles: frozenset[str]
+    title_abbreviations: frozenset[str]
     role_organisations: dict[str, tuple[str, ...]]
     name_connectors: frozenset[str]         # "Department of Justice": the head word is before "of"
     cause_connectors: frozenset[str]        # "Jewish Voice for Peace": a group with a cause
@@ -77,6 +78,7 @@ def entity_cues() -> EntityCues:
         role_verbs=_words(data["role_verbs"]),
         not_names=_words(data["not_names"]),
         person_titles=_words(data["person_titles"]),
+        title_abbreviations=_words(data["title_abbreviations"]),
         role_organisations={k.lower(): tuple(v) for k, v in data["role_organisations"].items()},
         name_connectors=_words(data["name_connectors"]),
         cause_connectors=_words(data["cause_connectors"]),

@@ -167,14 +167,14 @@ class MentionFinder:
             if etype == "ORG":      # "the Atlanta company Flock Safety": the name follows the description
                 described = [t.i for t in doc[start:end - 1] if t.is_lower and t.pos_ == "NOUN"]
                 start = described[-1] + 1 if described else start
-            if etype == "ORG" and end + 1 < len(doc) and doc[end].lower_ in ("'s", "\u2019s") \
-                    and doc[end + 1].is_title and doc[end + 1].lower_ in _OFFICE_NOUNS \
-                    and _holds_office(doc[end - 1].lower_, self.cues):
-                end += 2                              # "Collier County Sheriff's Office" cut at the possessive
+            if etype == "ORG":
+                end = _with_office(doc, end, self.cues)   # "Collier County Sheriff's Office" cut at the possessive
             if etype == "ORG" and end - start > 1 and doc[start].lower_.rstrip(".") in self.cues.person_titles \
                     and all(t.ent_type_ in ("PERSON", "ORG") and t.is_title for t in doc[start + 1:end]):
                 etype = "Person"                      # "Plaintiff Arshon Harper" read as an organisation
             if etype == "Person":
+                if self._after_titles(doc, start, end) > start:
+                    end = max(end, _name_after_title(doc, start))      # "Sgt. Ana" cut before "Ruiz"
                 start = self._after_titles(doc, start, end)
             if start >= end or not any(t.is_alpha for t in doc[start:end]):
                 continue
@@ -214,13 +214,19 @@ class MentionFinder:
             if token.pos_ == "PROPN" and token.dep_ != "compound" and _organisation_head(token, cues):
                 start = _compound_start(token)
                 if start < token.i:          # "Security Lab", "Tech Workers Coalition"
-                    found.append(Found(start, token.i + 1, "ORG", "pattern", None, "name with an organisation's head word"))
+                    found.append(Found(start, _with_office(doc, token.i + 1, cues), "ORG", "pattern", None,
+                                       "name with an organisation's head word"))
             if low in cues.company_suffixes and token.i and doc[token.i - 1].is_title and not doc[token.i - 1].is_stop:
                 start = token.i - 1                 # "Elaman GmbH": a capitalised name with a legal form
                 while start > 0 and token.i - start < 4 and doc[start - 1].is_title and not doc[start - 1].is_stop \
                         and doc[start - 1].pos_ == "PROPN" and not doc[start - 1].is_sent_start:
                     start -= 1
                 found.append(Found(start, token.i + 1, "Company", "pattern", None, "name with a legal form"))
+            if token.text.endswith(".") and low.rstrip(".") in cues.person_titles and token.i + 1 < len(doc) \
+                    and doc[token.i + 1].lower_.rstrip(".") not in cues.person_titles \
+                    and _name_after_title(doc, token.i) > token.i + 2:
+                found.append(Found(token.i + 1, _name_after_title(doc, token.i), "Person", "pattern", None,
+                                   "a name after a title"))         # "Capt. Luis Moreno"
             if token.lower_ in cues.versus_words and 0 < token.i < len(doc) - 1:   # "Mobley v. Workday"
                 found += _case_parties(doc, token)
             if _unlabelled_name(token):           # "Acme Aerial sells …": a name NER did not see
@@ -261,6 +267,23 @@ _ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "dative"}
 
 
 _OFFICE_NOUNS = {"office", "department", "bureau"}
+
+
+def _name_after_title(doc: Doc, title: int) -> int:
+    """The end of the capitalised words (at most three) after the title at ``title``."""
+    end = title + 1
+    while end < len(doc) and end - title <= 3 and doc[end].is_title and doc[end].pos_ == "PROPN" \
+            and not doc[end].is_sent_start:
+        end += 1
+    return end
+
+
+def _with_office(doc: Doc, end: int, cues: EntityCues) -> int:
+    """The end of a name, taking in "'s Office" after an office holder ("Collier County Sheriff's Office")."""
+    if end + 1 < len(doc) and doc[end].lower_ in ("'s", "\u2019s") and doc[end + 1].is_title \
+            and doc[end + 1].lower_ in _OFFICE_NOUNS and _holds_office(doc[end - 1].lower_, cues):
+        return end + 2
+    return end
 
 
 def _holds_office(word: str, cues: EntityCues) -> bool:

@@ -130,6 +130,8 @@ class RoleReader:
     def _of_organisation(self, end: int) -> tuple[str | None, int]:
         """"Sgt. Megan Kitchenoff of the Collier County Sheriff's Office", "Ana Ruiz at the ACLU"."""
         doc = self.doc
+        if end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in ("of", "at"):
+            end += 1                                    # "Capt. Luis Moreno, of the Millport Fire Department,"
         if end + 1 >= len(doc) or doc[end].lower_ not in ("of", "at"):
             return None, end
         first = end + 2 if doc[end + 1].lower_ == "the" else end + 1

@@ -44,7 +44,19 @@ def load_pipeline(name: str | None = None):
 
     if "graphkit_paragraphs" not in nlp.pipe_names:
         nlp.add_pipe("graphkit_paragraphs", before="parser")
+    _keep_title_abbreviations(nlp)
     return nlp
+
+
+def _keep_title_abbreviations(nlp) -> None:
+    """"Sgt." and "Capt." stay one token, so that their dot does not end the sentence."""
+    from spacy.symbols import ORTH
+
+    from ..resources import load_cues
+
+    for title in load_cues("entity_cues")["title_abbreviations"]:
+        for form in (title, title.upper()):
+            nlp.tokenizer.add_special_case(f"{form}.", [{ORTH: f"{form}."}])
 
 
 def pipeline_id(nlp) -> str:
