@@ -258,6 +258,12 @@ CASES = [
      {("Ana Ruiz", "worksFor", "Collier County Sheriff's Office")}, set()),
     ("\"We respect Google,\" said Lt. Col. Mark Dolan, a Pentagon spokesman.",
      {("Mark Dolan", "worksFor", "Pentagon")}, {("Col. Mark Dolan", "worksFor", "Pentagon")}),
+    # a government named by what it is "of"; a kind of technology named by its origin
+    ("In Florida, the administration of Gov. Dana Whitlock banned drones.",
+     {("administration of Gov. Dana Whitlock", "bans", "drones")}, set()),
+    ("Oracle sold FinSpy to the government of Ethiopia.", {("Oracle", "sellsTo", "government of Ethiopia")}, set()),
+    ("The Millport Police Department uses Chinese-made drones.",
+     {("Millport Police Department", "uses", "Chinese-made drones")}, {("Millport Police Department", "uses", "drones")}),
     # a company described by what it makes, before its name
     ("Spyware maker Harbor Systems was blacklisted in 2021.", {("Harbor Systems", "develops", "spyware")}, set()),
     ("The head of facial recognition firm Harbor Systems resigned.",

@@ -74,6 +74,7 @@ class MentionFinder:
         datelines = _datelines(doc)
         candidates = [c for c in candidates if not self._not_a_name(doc, c) and _plausible(doc[c.start:c.end])
                       and not (c.type == "Location" and c.start in datelines)]
+        candidates += _made_in(doc, candidates)
         chosen = _select(_uncut_lexicon_names(candidates))
         chosen = _select(chosen + self._chapters(doc, chosen) + _acronym_uses(doc, chosen) + _local_forces(doc, chosen)
                          + self._offices(doc, chosen))
@@ -237,6 +238,9 @@ class MentionFinder:
                                    None, NATIONAL_AUTHORITY))
             if low in cues.court_words and token.is_lower and _court_span(token) is not None:
                 found.append(Found(*_court_span(token), "GovernmentAgency", "pattern", None, "a court named by its place"))
+            if low in cues.national_bodies and token.is_lower and _owner_after(token) is not None:
+                found.append(Found(token.i, _owner_after(token), "GovernmentAgency", "pattern", None,
+                                   NATIONAL_BODY))          # "the administration of Gov. Ron DeSantis"
             if low in cues.national_bodies and token.is_lower and token.dep_ not in ("amod", "compound") \
                     and _national_body_start(token) is not None:
                 found.append(Found(_national_body_start(token), token.i + 1, "GovernmentAgency", "pattern", None,
@@ -467,6 +471,44 @@ def _national_body_start(token) -> int | None:
     if doc[end].ent_type_ == "PERSON" and token.lower_ != "administration":
         return None                                     # "Paxton's government" is no office
     return i + 1
+
+
+_MAKING = {"made", "built", "manufactured", "produced"}
+
+
+def _made_in(doc: Doc, candidates: list[Found]) -> list[Found]:
+    """"Chinese-made drones", "cameras built in China": a known kind of technology named by its origin is a
+    kind of its own."""
+    found = []
+    for cand in candidates:
+        if cand.type != "Technology" or cand.source != "lexicon":
+            continue
+        start, end = cand.start, cand.end
+        if start >= 3 and doc[start - 1].lower_ in _MAKING and doc[start - 2].text == "-" \
+                and doc[start - 3].ent_type_ in ("NORP", "GPE"):
+            start -= 3
+        if end + 2 < len(doc) and doc[end].lower_ in _MAKING and doc[end + 1].lower_ == "in" \
+                and doc[end + 2].ent_type_ == "GPE":
+            end += 3
+            while end < len(doc) and doc[end].ent_type_ == "GPE" and doc[end].ent_iob_ == "I":
+                end += 1
+        if (start, end) != (cand.start, cand.end):
+            found.append(Found(start, end, "Technology", "pattern", None, "a kind of technology by its origin"))
+    return found
+
+
+def _owner_after(token) -> int | None:
+    """"the government of Ethiopia", "the administration of Gov. Ron DeSantis": the end of the owner's
+    name after "of", or None when no country or leader (for an administration) follows."""
+    doc, i = token.doc, token.i + 1
+    if token.tag_ != "NN" or i + 1 >= len(doc) or doc[i].lower_ != "of" or any(c.lower_ in _NOT_ONE_BODY for c in token.lefts):
+        return None
+    owners = ("GPE", "PERSON") if token.lower_ == "administration" else ("GPE",)
+    end = i + 1
+    while end < len(doc) and (doc[end].ent_type_ in owners or end == i + 1 and doc[end].text.endswith(".")
+                              and doc[end].is_title):
+        end += 1
+    return end if end > i + 1 and doc[end - 1].ent_type_ in owners else None
 
 
 def _described_as_organisation(token, cues: EntityCues) -> bool:
