@@ -354,3 +354,17 @@ def test_a_charge_is_kept_as_an_allegation(extractor):
     names = {e.key: e.name for e in result.entities}
     statuses = {(names[r.subject], r.predicate, names[r.object]): r.status for r in result.relations}
     assert statuses.get(("Harbor Systems", "sells", "spyware")) == "alleged", statuses
+
+
+@pytest.mark.parametrize("text, triple, status", [
+    ("The lawsuit accuses Harbor Systems of selling location data to brokers.",
+     ("Harbor Systems", "sells", "location tracking"), "alleged"),
+    ("The SEC charged Harbor Systems with misleading investors, and Harbor Systems agreed to pay $10 million to settle "
+     "the SEC's case.", ("Securities and Exchange Commission", "fines", "Harbor Systems"), "asserted"),
+])
+def test_what_a_charge_accuses_is_alleged_but_not_what_follows_it(extractor, text, triple, status):
+    result = next(extractor.extract([Article(id="case", text=text)]))
+    names = {e.key: e.name for e in result.entities}
+    statuses = {(names[r.subject], r.predicate, names[r.object]): r.status for r in result.relations}
+    found = {(normalize_name(s), p, normalize_name(o)): v for (s, p, o), v in statuses.items()}
+    assert found.get((normalize_name(triple[0]), triple[1], normalize_name(triple[2]))) == status, statuses

@@ -65,11 +65,12 @@ def claim_status(token: Token, cues: ClaimCues | None = None) -> Claim:
         return Claim("hypothetical", cue="question")
     current = token
     first = True
+    came_by = ""                # the dependency of the clause we climbed from: a verb's "and …" is no content of it
     while True:
         lemma = current.lemma_.lower()
         if not first and lemma in cues.denial:
             return Claim("denied", _subject(current), lemma)
-        if not first and lemma in cues.allegation:
+        if not first and lemma in cues.allegation and came_by != "conj":
             return Claim("alleged", _subject(current), lemma)
         if not first and lemma in cues.governors:
             return Claim("hypothetical", cue=lemma)
@@ -93,6 +94,7 @@ def claim_status(token: Token, cues: ClaimCues | None = None) -> Claim:
             break
         if _is_factual_clause(current, cues):
             break                                   # "When Google acquired DeepMind, it promised ..."
+        came_by = current.dep_
         current = current.head
         first = False
     return Claim("asserted")
