@@ -264,6 +264,11 @@ CASES = [
     ("Oracle sold FinSpy to the government of Ethiopia.", {("Oracle", "sellsTo", "government of Ethiopia")}, set()),
     ("The Millport Police Department uses Chinese-made drones.",
      {("Millport Police Department", "uses", "Chinese-made drones")}, {("Millport Police Department", "uses", "drones")}),
+    # a court's order or ruling against someone judges them; a court named by a place the tagger missed
+    ("The court order against Uber was made in April by the Amsterdam Court of Appeal.",
+     {("Amsterdam Court of Appeal", "criticizes", "Uber")}, set()),
+    ("A Bologna court ruled against Deliveroo.", {("Bologna court", "criticizes", "Deliveroo")},
+     {("Bologna", "criticizes", "Deliveroo")}),
     # a company described by what it makes, before its name
     ("Spyware maker Harbor Systems was blacklisted in 2021.", {("Harbor Systems", "develops", "spyware")}, set()),
     ("The head of facial recognition firm Harbor Systems resigned.",

@@ -441,11 +441,16 @@ def _court_span(token) -> tuple[int, int] | None:
         return token.i, end
     start = token.i
     while start > 0 and token.i - start < 3 and (doc[start - 1].is_lower and doc[start - 1].dep_ in ("amod", "compound")
-                                                 or doc[start - 1].ent_type_ == "GPE"):
+                                                 or _place_word(doc[start - 1])):
         start -= 1
-    if start < token.i and doc[start].ent_type_ == "GPE":
+    if start < token.i and _place_word(doc[start]):
         return start, token.i + 1
     return None
+
+
+def _place_word(token) -> bool:
+    """A place's name, also where the tagger took it for a person's ("a Bologna court")."""
+    return token.ent_type_ == "GPE" or token.is_title and token.pos_ == "PROPN" and is_place(token.text)
 
 
 _OWNER_ENTITIES = ("NORP", "GPE", "PERSON")
