@@ -269,6 +269,11 @@ CASES = [
      {("Amsterdam Court of Appeal", "criticizes", "Uber")}, set()),
     ("A Bologna court ruled against Deliveroo.", {("Bologna court", "criticizes", "Deliveroo")},
      {("Bologna", "criticizes", "Deliveroo")}),
+    # a sum paid "in fines" or "in penalty payments" on someone's order is a fine; a court's seat is in its name
+    ("The District Court of Amsterdam ordered Uber to pay \u20ac584,000 in penalty payments to the drivers.",
+     {("District Court of Amsterdam", "fines", "Uber")}, {("District Court", "fines", "Uber")}),
+    ("The Garante ordered Clearview AI to pay \u20ac2 million in fines.", {("Garante", "fines", "Clearview AI")}, set()),
+    ("Uber agreed to pay \u20ac500 in damages to the drivers.", set(), {("Uber", "fines", "Uber")}),
     # a company described by what it makes, before its name
     ("Spyware maker Harbor Systems was blacklisted in 2021.", {("Harbor Systems", "develops", "spyware")}, set()),
     ("The head of facial recognition firm Harbor Systems resigned.",

@@ -170,6 +170,7 @@ class MentionFinder:
                 start = described[-1] + 1 if described else start
             if etype == "ORG":
                 end = _with_office(doc, end, self.cues)   # "Collier County Sheriff's Office" cut at the possessive
+                end = _with_seat(doc, end, self.cues)     # "the District Court" of Amsterdam
             if etype == "ORG" and end - start > 1 and doc[start].lower_.rstrip(".") in self.cues.person_titles \
                     and all(t.ent_type_ in ("PERSON", "ORG") and t.is_title for t in doc[start + 1:end]):
                 etype = "Person"                      # "Plaintiff Arshon Harper" read as an organisation
@@ -287,6 +288,16 @@ def _with_office(doc: Doc, end: int, cues: EntityCues) -> int:
     if end + 1 < len(doc) and doc[end].lower_ in ("'s", "\u2019s") and doc[end + 1].is_title \
             and doc[end + 1].lower_ in _OFFICE_NOUNS and _holds_office(doc[end - 1].lower_, cues):
         return end + 2
+    return end
+
+
+def _with_seat(doc: Doc, end: int, cues: EntityCues) -> int:
+    """The end of a court's name, taking in the place it sits in: "the District Court of Amsterdam"."""
+    if end + 1 < len(doc) and doc[end - 1].lower_ in cues.court_words and doc[end].lower_ == "of" \
+            and _place_word(doc[end + 1]):
+        end += 2
+        while end < len(doc) and doc[end].ent_type_ == "GPE" and doc[end].ent_iob_ == "I":
+            end += 1
     return end
 
 

@@ -34,6 +34,19 @@ _JUDGING_PREDICATES = {"criticizes", "supports", "fines", "sues", "investigates"
 _UNTOLD_TARGETS = {"investigates", "sues", "fines"}      # an act whose target a story may leave to its subject
 
 
+def _paid_in(noun: Token) -> Token | None:
+    """"pay €2 million in fines", "pay €584,000 in penalty payments": the verb that pays the noun."""
+    if noun.dep_ == "compound":
+        noun = noun.head
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "in":
+        return None
+    above = prep.head
+    if above.dep_ == "dobj" and _is_amount(above):
+        above = above.head
+    return above if above.pos_ == "VERB" else None
+
+
 class SentenceReader:
     """Reads relations from one Doc, given the article's entities."""
 
@@ -228,10 +241,11 @@ class SentenceReader:
     def _payer(self, noun: Token, agents: list[str]) -> tuple[list[str], list[str], Claim | None]:
         """"X must pay a €5m fine, the Garante ruled", "the Garante ordered X to pay a fine": the payer
         is fined, by whoever orders or rules it; a fine someone must pay is imposed, not hypothetical."""
-        verb = noun.head
-        if noun.dep_ != "dobj" or verb.lemma_.lower() not in self.words.paying_verbs:
+        verb = noun.head if noun.dep_ == "dobj" else _paid_in(noun)
+        if verb is None or verb.lemma_.lower() not in self.words.paying_verbs:
             return [], agents, None
         payers = self.keys(self.subject_token(verb))
+        agents = [a for a in agents if a not in payers]        # the payer does not fine itself
         if not agents:
             ruler = verb.head if verb.dep_ in ("xcomp", "ccomp") else None
             if ruler is not None and ruler.lemma_.lower() in self.words.ruling_verbs | self.rules.order_verbs:
