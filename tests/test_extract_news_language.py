@@ -274,6 +274,9 @@ CASES = [
      {("District Court of Amsterdam", "fines", "Uber")}, {("District Court", "fines", "Uber")}),
     ("The Garante ordered Clearview AI to pay \u20ac2 million in fines.", {("Garante", "fines", "Clearview AI")}, set()),
     ("Uber agreed to pay \u20ac500 in damages to the drivers.", set(), {("Uber", "fines", "Uber")}),
+    # a reason given with "citing" is a fact even when what it explains is only urged
+    ("The British Medical Association has urged doctors not to use the platform, citing concerns over Palantir's record.",
+     {("British Medical Association", "criticizes", "Palantir")}, set()),
     # a company described by what it makes, before its name
     ("Spyware maker Harbor Systems was blacklisted in 2021.", {("Harbor Systems", "develops", "spyware")}, set()),
     ("The head of facial recognition firm Harbor Systems resigned.",

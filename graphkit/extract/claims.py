@@ -19,7 +19,7 @@ _CLIMB = {"xcomp", "ccomp", "conj", "advcl", "pcomp", "pobj", "prep", "dobj", "a
 
 # The lists of claims.yaml, in the order of ClaimCues' fields.
 CLAIM_LISTS = ("denial_verbs", "allegation_verbs", "allegation_adverbs", "hypothetical_modals", "conditional_marks",
-               "hypothetical_governors", "reporting_verbs", "negation_words", "factual_marks")
+               "hypothetical_governors", "reporting_verbs", "negation_words", "factual_marks", "reason_participles")
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,7 @@ class ClaimCues:
     reporting: frozenset[str]
     negations: frozenset[str]
     factual_marks: frozenset[str]
+    reason_participles: frozenset[str]
 
 
 @lru_cache(maxsize=None)
@@ -101,8 +102,13 @@ def claim_status(token: Token, cues: ClaimCues | None = None) -> Claim:
 
 
 def _is_factual_clause(token: Token, cues: ClaimCues) -> bool:
-    """A past-tense adverbial clause of time or cause states its own fact, whatever its head hopes."""
-    if token.dep_ != "advcl" or token.tag_ not in ("VBD", "VBN"):
+    """A past-tense adverbial clause of time or cause, or a participle giving a reason, states its own fact,
+    whatever its head hopes."""
+    if token.dep_ != "advcl":
+        return False
+    if token.tag_ == "VBG" and token.lemma_.lower() in cues.reason_participles and token.i > token.head.i:
+        return True             # "urged doctors to stay away, citing concerns over Palantir": the reason is a fact
+    if token.tag_ not in ("VBD", "VBN"):
         return False
     return any(c.dep_ in ("mark", "advmod") and c.lower_ in cues.factual_marks for c in token.children)
 
