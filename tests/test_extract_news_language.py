@@ -277,6 +277,9 @@ CASES = [
     # a reason given with "citing" is a fact even when what it explains is only urged
     ("The British Medical Association has urged doctors not to use the platform, citing concerns over Palantir's record.",
      {("British Medical Association", "criticizes", "Palantir")}, set()),
+    # a report "finding that" someone did something is an inquiry into them
+    ("Senator Dana Whitlock released a report finding that Amazon's warehouse injury rates are twice the average.",
+     {("Dana Whitlock", "investigates", "Amazon")}, set()),
     # a company described by what it makes, before its name
     ("Spyware maker Harbor Systems was blacklisted in 2021.", {("Harbor Systems", "develops", "spyware")}, set()),
     ("The head of facial recognition firm Harbor Systems resigned.",

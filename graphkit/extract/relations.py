@@ -195,14 +195,17 @@ class SentenceReader:
     def _findings(self, noun: Token) -> list[str]:
         """"The regulator's investigation found that Rite Aid never tested …": what it found about."""
         verb = noun.head
-        if noun.dep_ != "nsubj":
+        found = [c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in self.words.finding_verbs]
+        if found:                                   # "released a report finding that Amazon's injury rates …"
+            verb = found[0]
+        elif noun.dep_ != "nsubj":
             return []
-        if verb.lemma_.lower() in self.words.examining_verbs:   # "a 2016 study … applied the algorithm behind PredPol"
+        elif verb.lemma_.lower() in self.words.examining_verbs:   # "a 2016 study … applied the algorithm behind PredPol"
             return self.direct_objects(verb)
         if verb.lemma_.lower() not in self.words.finding_verbs:
             return []
         return [k for clause in verb.children if clause.dep_ == "ccomp"
-                for c in clause.children if c.dep_ == "nsubj" for k in self.keys(c)]
+                for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for k in self.keys(c) or self._possessor(c)]
 
     def _main_objects(self, noun: Token, anchor: Token) -> list[str]:
         """"After an investigation, the FTC filed a complaint accusing Ring": the act's target."""
