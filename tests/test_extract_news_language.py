@@ -335,6 +335,7 @@ def test_a_dateline_ends_its_own_sentence(text, first_word):
 
 
 @pytest.mark.parametrize("text, name, etype", [
+    ("Union organizer Emma Pullman also wrote to Microsoft.", "Emma Pullman", "Person"),
     ("The complaint cites the Millport Data Privacy and Security Act and the Data Broker Law.",
      "Millport Data Privacy and Security Act", "Legislation"),
     ("Regulators fined Quillon Holdings Limited and Tidewater GmbH last year.", "Tidewater GmbH", "Company"),

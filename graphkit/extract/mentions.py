@@ -174,6 +174,10 @@ class MentionFinder:
             if etype == "ORG" and end - start > 1 and doc[start].lower_.rstrip(".") in self.cues.person_titles \
                     and all(t.ent_type_ in ("PERSON", "ORG") and t.is_title for t in doc[start + 1:end]):
                 etype = "Person"                      # "Plaintiff Arshon Harper" read as an organisation
+            if etype == "ORG" and 2 <= end - start <= 3 and start > 0 and doc[start - 1].is_lower \
+                    and doc[start - 1].lower_ in self.cues.roles and all(t.is_title for t in doc[start:end]):
+                etype, reason = "Person", f"{reason}, but named after the role {doc[start - 1].lower_!r}"
+                # "Sum of Us organizer Emma Pullman"
             if etype == "Person":
                 if self._after_titles(doc, start, end) > start:
                     end = max(end, _name_after_title(doc, start))      # "Sgt. Ana" cut before "Ruiz"
