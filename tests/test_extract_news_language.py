@@ -280,6 +280,10 @@ CASES = [
     # a report "finding that" someone did something is an inquiry into them
     ("Senator Dana Whitlock released a report finding that Amazon's warehouse injury rates are twice the average.",
      {("Dana Whitlock", "investigates", "Amazon")}, set()),
+    # the agent of a passive is a clause's actor, judged by its words
+    ("\"The data they collect to protect residents is being used by Harbor Systems to destroy communities,\" "
+     "said Dana Whitlock of the EFF.",
+     {("Dana Whitlock", "criticizes", "Harbor Systems")}, {("Dana Whitlock", "supports", "Harbor Systems")}),
     # a company described by what it makes, before its name
     ("Spyware maker Harbor Systems was blacklisted in 2021.", {("Harbor Systems", "develops", "spyware")}, set()),
     ("The head of facial recognition firm Harbor Systems resigned.",

@@ -192,6 +192,8 @@ def core_token(token: Token, cues: StanceCues | None = None) -> Token | None:
         if dep in _PASS_THROUGH or dep == "nmod":
             current = current.head
             continue
+        if dep == "pobj" and current.head.dep_ == "agent":
+            return current                      # "is being used by ICE to …": the one who acts
         if dep == "pobj" and current.head.dep_ == "prep":
             prep = current.head
             if prep.lower_ in examples or prep.lower_ == "such" or (
