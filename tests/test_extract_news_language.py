@@ -284,6 +284,10 @@ CASES = [
     ("\"The data they collect to protect residents is being used by Harbor Systems to destroy communities,\" "
      "said Dana Whitlock of the EFF.",
      {("Dana Whitlock", "criticizes", "Harbor Systems")}, {("Dana Whitlock", "supports", "Harbor Systems")}),
+    # an inquiry into a kind of product investigates the companies it names as their makers
+    ("The FTC launched an inquiry into AI chatbot companions from Meta, OpenAI and others.",
+     {("FTC", "investigates", "Meta"), ("FTC", "investigates", "OpenAI")}, set()),
+    ("The CNIL opened an investigation into Clearview AI's software.", {("CNIL", "investigates", "Clearview AI")}, set()),
     # a company described by what it makes, before its name
     ("Spyware maker Harbor Systems was blacklisted in 2021.", {("Harbor Systems", "develops", "spyware")}, set()),
     ("The head of facial recognition firm Harbor Systems resigned.",

@@ -273,6 +273,16 @@ class SentenceReader:
         return [k for c in token.lefts if c.dep_ in ("nmod", "compound") and self.link_kind(c) == "name"
                 for k in [self.ents.key_at(c)] if k]
 
+    def _makers(self, thing: Token) -> list[str]:
+        """The companies whose product or technology a noun names: "chatbots from Meta and OpenAI",
+        "chatbots made by Meta", "Clearview AI's software"."""
+        things = [thing, *conjuncts(thing)]
+        found = [k for t in things for c in t.children if c.dep_ == "poss" for k in self.keys(c)]
+        found += [k for t in things for p in preps(t, {"from", "by"}) for k in self.keys(pobj(p))]
+        found += [k for t in things for c in t.children if c.dep_ == "acl"
+                  for a in c.children if a.dep_ == "agent" for k in self.keys(pobj(a))]
+        return [k for k in found if self.entity_type(k) == "Company"]
+
     def _possessor(self, token: Token) -> list[str]:
         """"suspended the project's activities": the possessor stands for the object."""
         return [k for c in token.children if c.dep_ == "poss" for k in self.keys(c)]
@@ -613,6 +623,8 @@ class SentenceReader:
                         for prep in preps(holder, {where}):
                             target = pobj(prep)
                             objects += self.keys(target) or (self._possessor(target) if target is not None else [])
+                            if reading.predicate == "investigates" and target is not None:
+                                objects += self._makers(target)     # "an inquiry into chatbots from Meta and OpenAI"
             if not objects and reading.predicate == "partnersWith" and anchor is not noun:
                 objects = [k for c in anchor.children if c.dep_ == "dative" for k in self.keys(c)]   # "awarded X a contract"
             if not objects and reading.predicate in ("sues", "fines", "investigates"):
