@@ -288,6 +288,10 @@ CASES = [
     ("The FTC launched an inquiry into AI chatbot companions from Meta, OpenAI and others.",
      {("FTC", "investigates", "Meta"), ("FTC", "investigates", "OpenAI")}, set()),
     ("The CNIL opened an investigation into Clearview AI's software.", {("CNIL", "investigates", "Clearview AI")}, set()),
+    # a customer that the parser hangs in front of what it is given
+    ("Microsoft provides ICE cloud services through the Azure Government platform.",
+     {("Microsoft", "sellsTo", "ICE"), ("ICE", "uses", "cloud computing")}, set()),
+    ("Microsoft provides Google cloud services.", set(), {("Microsoft", "sellsTo", "Google")}),
     # a company described by what it makes, before its name
     ("Spyware maker Harbor Systems was blacklisted in 2021.", {("Harbor Systems", "develops", "spyware")}, set()),
     ("The head of facial recognition firm Harbor Systems resigned.",

@@ -541,9 +541,23 @@ class SentenceReader:
                         found += self.keys(target) or (self._possessor(target) if target is not None else [])
         if reading.where == ("dobj",):
             found += self._banned_use(verb)
+        if reading.predicate == "sellsTo" and reading.where == ("dobj",) and not passive:
+            found += self._recipient_in_front(verb)
         if reading.predicate == "sues" and not found:
             found += self._blocked(verb)
         return list(dict.fromkeys(found))
+
+    def _recipient_in_front(self, verb: Token) -> list[str]:
+        """"provides ICE cloud services", parsed with the customer as a modifier of what it gets."""
+        found = []
+        for thing in (c for c in verb.children if c.dep_ == "dobj"):
+            named = [c for c in thing.subtree if c.dep_ == "compound" and c.i < thing.i]
+            if not named or not any(self.entity_type(k) in ("Technology", "Product") for k in self.keys(thing)):
+                continue
+            first = self.ents.key_at(named[0])
+            if first and self.entity_type(first) == "GovernmentAgency" and named[0].i == thing.left_edge.i:
+                found.append(first)
+        return found
 
     def patient(self, verb: Token) -> Token | None:
         """Who or what a passive verb acts on."""
