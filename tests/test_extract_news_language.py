@@ -292,6 +292,10 @@ CASES = [
     ("Microsoft provides ICE cloud services through the Azure Government platform.",
      {("Microsoft", "sellsTo", "ICE"), ("ICE", "uses", "cloud computing")}, set()),
     ("Microsoft provides Google cloud services.", set(), {("Microsoft", "sellsTo", "Google")}),
+    # a contract named by its company's name in front and its other party in a relative clause
+    ("Activists protested against a Google technology infrastructure contract the company has with Israel's military.",
+     {("Google", "partnersWith", "Israel's military"), ("Google", "sellsTo", "Israel's military")},
+     {("Google technology", "partnersWith", "Israel's military")}),
     # a company described by what it makes, before its name
     ("Spyware maker Harbor Systems was blacklisted in 2021.", {("Harbor Systems", "develops", "spyware")}, set()),
     ("The head of facial recognition firm Harbor Systems resigned.",

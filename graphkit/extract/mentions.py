@@ -254,7 +254,7 @@ class MentionFinder:
                     and token.dep_ != "compound" and _described_as_organisation(token, cues):
                 start = _compound_start(token)
                 found.append(Found(start, token.i + 1, "ORG", "pattern", None, "name with a description"))
-            elif low in cues.technology_heads and token.pos_ == "NOUN":
+            elif low in cues.technology_heads and token.pos_ == "NOUN" and token.dep_ != "compound":
                 names = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"
                          or c.dep_ in ("compound", "amod", "nmod", "nummod") and _camel_case(c)]   # "its ImmigrationOS platform"
                 if names and names[-1].i == token.i - 1:

@@ -631,8 +631,9 @@ class SentenceReader:
                         agents, objects = agents + sides[:1], objects + sides[1:]
                 else:
                     holders = [noun] + ([anchor] if anchor is not noun else [])
-                    if reading.predicate == "partnersWith":     # "the contract to build the platform for NHS England"
-                        holders += [c for c in noun.children if c.dep_ == "acl" and c.pos_ == "VERB"]
+                    if reading.predicate == "partnersWith":     # "the contract to build the platform for NHS England",
+                        holders += [c for c in noun.children    # "the contract the company has with Israel's military"
+                                    if c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "AUX")]
                     for holder in holders:
                         for prep in preps(holder, {where}):
                             target = pobj(prep)
@@ -661,6 +662,8 @@ class SentenceReader:
                 agents = agents or self.keys(self.subject_token(noun.head))
             elif predicate == "sellsTo" and noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.rules.stop_verbs:
                 continue
+            if predicate == "partnersWith":     # "a Google cloud contract with X": Google is a party, not X's partner twice
+                objects = [o for o in objects if o not in agents] or objects
             noun_agents = [a for a in agents if a not in objects]
             if predicate == "sues":          # "the Supreme Court case against X": the court hears it
                 noun_agents = [a for a in noun_agents if not self.is_venue(a)]
@@ -701,7 +704,8 @@ class SentenceReader:
         agents: list[str] = []
         for child in noun.children:
             if child.dep_ == "poss" or (child.dep_ in ("compound", "nmod") and child.i < noun.i):
-                agents += self.keys(child)
+                agents += self.keys(child) or [k for c in child.lefts if c.dep_ == "compound"   # "a Google cloud contract"
+                                               for k in self.keys_of_name(c)]
             if child.dep_ == "prep" and (child.lower_ == "by" or child.lower_ == "from" and noun.head.lemma_ in self.words.undergo_verbs):
                 agents += self.keys(pobj(child))
         for child in noun.children:
