@@ -296,6 +296,15 @@ CASES = [
     ("Activists protested against a Google technology infrastructure contract the company has with Israel's military.",
      {("Google", "partnersWith", "Israel's military"), ("Google", "sellsTo", "Israel's military")},
      {("Google technology", "partnersWith", "Israel's military")}),
+    # "according to X" gives the sentence to X; judging verbs ("used to target activists") count only as verbs
+    ("According to Amnesty International, Harbor Systems' spyware has been used to target activists.",
+     {("Amnesty International", "criticizes", "Harbor Systems")}, set()),
+    ("Harbor Systems' spyware has been used to target activists, according to Amnesty International.",
+     {("Amnesty International", "criticizes", "Harbor Systems")}, set()),
+    ("According to a complaint filed in the Northern District of California, Harbor Systems broke the law.", set(),
+     {("Northern District", "criticizes", "Harbor Systems")}),
+    ("According to Amnesty International, Harbor Systems improved its ad targeting.", set(),
+     {("Amnesty International", "criticizes", "Harbor Systems")}),
     # a company described by what it makes, before its name
     ("Spyware maker Harbor Systems was blacklisted in 2021.", {("Harbor Systems", "develops", "spyware")}, set()),
     ("The head of facial recognition firm Harbor Systems resigned.",
@@ -352,6 +361,7 @@ def test_a_dateline_ends_its_own_sentence(text, first_word):
 
 @pytest.mark.parametrize("text, name, etype", [
     ("Union organizer Emma Pullman also wrote to Microsoft.", "Emma Pullman", "Person"),
+    ("Palantir won a contract with the NHS.", "National Health Service", "GovernmentAgency"),
     ("The complaint cites the Millport Data Privacy and Security Act and the Data Broker Law.",
      "Millport Data Privacy and Security Act", "Legislation"),
     ("Regulators fined Quillon Holdings Limited and Tidewater GmbH last year.", "Tidewater GmbH", "Company"),

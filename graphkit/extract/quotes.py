@@ -187,6 +187,23 @@ class SpeechReader:
                 continue
             tokens = sorted({t.i for c in clauses for t in c.subtree if t.i not in self.quoted})
             result.append(Speech(speaker, tokens, verb.i, False, verb.lemma_, verb.i))
+        return result + self._according_to()
+
+    def _according_to(self) -> list[Speech]:
+        """"According to Amnesty, the spyware was used to target activists": the sentence is Amnesty's."""
+        result = []
+        for word in self.doc:
+            if word.lower_ != "according" or word.i in self.quoted:
+                continue
+            to = next((c for c in word.children if c.lower_ == "to"), None)
+            source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+            holders = [source] + [c for c in source.children if c.dep_ in ("poss", "compound")] if source is not None else []
+            speaker = next((k for t in holders for k in [self.ents.key_at(t)] if k), None)   # "the FTC's complaint"
+            if speaker is None:
+                continue
+            phrase = {t.i for t in word.subtree}
+            tokens = [t.i for t in word.sent if t.i not in phrase and t.i not in self.quoted and not t.is_punct]
+            result.append(Speech(speaker, tokens, word.i, False, "according", None))
         return result
 
 

@@ -34,7 +34,7 @@ _NEGATION_REACH = 3
 STANCE_LISTS = ("negative", "positive", "negations", "reporting_verbs", "removal_verbs", "condition_marks",
                 "addressee_verbs", "own_voice_roles", "wanting_when_negated", "negative_phrases", "positive_phrases",
                 "wrappers", "particle_removals", "obligation_modals", "target_preps", "predicative_only",
-                "outlet_words")
+                "outlet_words", "negative_verbs")
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,7 @@ class StanceCues:
     target_preps: frozenset[str]                        # "respect for Google"
     predicative_only: frozenset[str]                    # "it is legal", not "the legal situation"
     outlet_words: frozenset[str]                        # "The Register reports": a source, not a judge
+    negative_verbs: frozenset[str]                      # "used to target activists", not "ad targeting"
 
     @cached_property
     def phrases_by_first_word(self) -> dict[str, list[tuple[int, tuple[str, ...]]]]:
@@ -78,7 +79,8 @@ def stance_cues() -> StanceCues:
                       words("removal_verbs"), words("condition_marks"), words("addressee_verbs"),
                       words("own_voice_roles"), words("wanting_when_negated"), phrases("negative_phrases"), phrases("positive_phrases"),
                       words("wrappers"), particles, words("obligation_modals"), words("target_preps"),
-                      words("predicative_only"), words("outlet_words"))
+                      words("predicative_only"), words("outlet_words"),
+                      words("negative_verbs"))
 
 
 # -- polarity ----------------------------------------------------------------
@@ -87,6 +89,8 @@ def word_sign(token: Token, cues: StanceCues) -> int:
     if word in cues.positive or low in cues.positive:
         return 1
     if word in cues.negative or low in cues.negative:
+        return -1
+    if word in cues.negative_verbs and token.pos_ == "VERB":
         return -1
     return 0
 
