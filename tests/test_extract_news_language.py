@@ -305,6 +305,10 @@ CASES = [
      {("Northern District", "criticizes", "Harbor Systems")}),
     ("According to Amnesty International, Harbor Systems improved its ad targeting.", set(),
      {("Amnesty International", "criticizes", "Harbor Systems")}),
+    # what a statement is said "of"; a company's product called by a judging word
+    ("\"This is a dangerous tool,\" a spokesperson for the EFF said of Axon's cameras.",
+     {("EFF", "criticizes", "Axon")}, set()),
+    ("The EFF, in a statement, called Axon's cameras dangerous.", {("EFF", "criticizes", "Axon")}, set()),
     # a company described by what it makes, before its name
     ("Spyware maker Harbor Systems was blacklisted in 2021.", {("Harbor Systems", "develops", "spyware")}, set()),
     ("The head of facial recognition firm Harbor Systems resigned.",

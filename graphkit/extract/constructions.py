@@ -241,10 +241,13 @@ def judged_as(reader) -> Iterator[Hit]:
             continue
         judgements = [c for c in verb.children if c.dep_ in ("oprd", "ccomp", "xcomp", "acomp")
                       and c.pos_ in ("ADJ", "NOUN")] + [p for p in preps(verb, {"as"})]
+        misread = [j for j in judgements[:-1] if j.pos_ == "NOUN" and j.dep_ == "oprd"
+                   and not any(word_sign(t, cues) for t in j.subtree)]     # "called Axon's cameras dangerous"
+        judgements = [j for j in judgements if j not in misread]
         sign = sum(word_sign(t, cues) for j in judgements for t in j.subtree)
         if not sign:
             continue
-        things = [c for c in verb.children if c.dep_ == "dobj"] + \
+        things = [c for c in verb.children if c.dep_ == "dobj"] + misread + \
                  [c for j in judgements for c in j.children if c.dep_ in ("npadvmod", "nsubj")]
         judged = [k for t in things for k in _judged(reader, t)]
         predicate = "criticizes" if sign < 0 else "supports"
@@ -259,7 +262,7 @@ def _judged(reader, thing: Token) -> list[str]:
         owners += [k for p in preps(thing, {"of", "by"}) for k in reader.keys(pobj(p))]
         if owners:
             return owners
-    return reader.keys(thing)
+    return reader.keys(thing) or reader._possessor(thing)         # "Axon's cameras": Axon's
 
 
 # -- "Google will appeal the Commission's decision" ------------------------

@@ -248,6 +248,9 @@ def stance_hits(doc: Doc, ents: ArticleEntities, speeches: list[Speech], employe
             if not scores.get(target):          # the first mention that says something decides
                 scores[target] = target_score(doc, token, unit, names, cues) or (
                     _sentence_lean(doc, token, unit, names, cues) if speech.quoted else 0)
+        for target in _spoken_of(ents, cue, exclude):      # '"A dangerous tool," she said of FaceTrace'
+            if not scores.get(target):
+                scores[target] = polarity(doc, speech.tokens, cues)
         confidence = 0.6 if speech.quoted else 0.55
         if not scores and speech.quoted and topic is not None and topic not in exclude:
             sign = polarity(doc, speech.tokens, cues) + cue_sign
@@ -283,6 +286,18 @@ def _sentence_lean(doc: Doc, token: Token, unit: set[int], names: set[int], cues
 
 
 _LEAN = 2
+
+
+def _spoken_of(ents: ArticleEntities, cue: Token | None, exclude: set[str]) -> list[str]:
+    """What a statement is said "of" or "about": '"This is a dangerous tool," she said of FaceTrace'."""
+    if cue is None:
+        return []
+    spoken = [c for p in cue.children if p.dep_ == "prep" and p.lower_ in ("of", "about")
+              for c in p.children if c.dep_ == "pobj"]
+    found = [ents.key_at(t) for t in spoken]
+    found += [ents.key_at(c) for t in spoken if not ents.key_at(t) for c in t.children if c.dep_ == "poss"]
+    return [k for k in found if k and k not in exclude and k in ents.drafts
+            and ents.entity(k).type in TARGET_TYPES and not ents.entity(k).generic]
 
 
 def _listeners(ents: ArticleEntities, cue: Token | None) -> set[str]:
