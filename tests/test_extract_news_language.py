@@ -309,6 +309,9 @@ CASES = [
     ("\"This is a dangerous tool,\" a spokesperson for the EFF said of Axon's cameras.",
      {("EFF", "criticizes", "Axon")}, set()),
     ("The EFF, in a statement, called Axon's cameras dangerous.", {("EFF", "criticizes", "Axon")}, set()),
+    # praise of a ban criticises what it bans; doubting whether someone complies criticises them
+    ("The EFF welcomed the decision to ban facial recognition.", {("EFF", "criticizes", "facial recognition")}, set()),
+    ("The EFF questioned whether Axon's cameras comply with the law.", {("EFF", "criticizes", "Axon")}, set()),
     # a company described by what it makes, before its name
     ("Spyware maker Harbor Systems was blacklisted in 2021.", {("Harbor Systems", "develops", "spyware")}, set()),
     ("The head of facial recognition firm Harbor Systems resigned.",

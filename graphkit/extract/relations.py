@@ -228,9 +228,10 @@ class SentenceReader:
         return []
 
     def _claimed_about(self, verb: Token) -> list[str]:
-        """The subject of the clause a claiming verb introduces ("alleging that Ring violated …")."""
+        """The subject of the clause a claiming verb introduces ("alleging that Ring violated …", "questioned
+        whether Axon's cameras comply")."""
         return [k for clause in verb.children if clause.dep_ == "ccomp"
-                for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for k in self.keys(c)]
+                for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for k in self.keys(c) or self._possessor(c)]
 
     def _accused_by(self, noun: Token) -> list[str]:
         """"A lawsuit filed by X accuses Y of …": the one the case accuses is its target."""
@@ -545,6 +546,8 @@ class SentenceReader:
             found += self._recipient_in_front(verb)
         if reading.predicate == "sues" and not found:
             found += self._blocked(verb)
+        if reading.predicate == "criticizes" and reading.where == ("dobj",) and not found:
+            found += self._claimed_about(verb)      # "questioned whether Axon's cameras comply with the law"
         return list(dict.fromkeys(found))
 
     def _recipient_in_front(self, verb: Token) -> list[str]:
