@@ -312,6 +312,11 @@ CASES = [
     # praise of a ban criticises what it bans; doubting whether someone complies criticises them
     ("The EFF welcomed the decision to ban facial recognition.", {("EFF", "criticizes", "facial recognition")}, set()),
     ("The EFF questioned whether Axon's cameras comply with the law.", {("EFF", "criticizes", "Axon")}, set()),
+    # a suit to block a deal sues both its parties
+    ("The FTC filed a lawsuit to block Nvidia's acquisition of Arm.",
+     {("FTC", "sues", "Nvidia"), ("FTC", "sues", "Arm")}, set()),
+    ("The FTC filed an administrative complaint to block the deal between Nvidia and Arm.",
+     {("FTC", "sues", "Nvidia"), ("FTC", "sues", "Arm")}, set()),
     # a company described by what it makes, before its name
     ("Spyware maker Harbor Systems was blacklisted in 2021.", {("Harbor Systems", "develops", "spyware")}, set()),
     ("The head of facial recognition firm Harbor Systems resigned.",

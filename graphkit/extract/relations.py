@@ -525,9 +525,12 @@ class SentenceReader:
         """"sued to block Nvidia's acquisition of Arm": the one whose act is blocked is the one sued."""
         found: list[str] = []
         for clause in verb.children:
-            if clause.dep_ in ("xcomp", "advcl") and clause.lemma_.lower() in self.words.blocking_verbs:
+            if clause.dep_ in ("xcomp", "advcl", "acl") and clause.lemma_.lower() in self.words.blocking_verbs:
                 for thing in (c for c in clause.children if c.dep_ == "dobj"):
-                    found += [k for c in thing.children if c.dep_ == "poss" for k in self.keys(c)] or self.keys(thing)
+                    parties = [k for c in thing.children if c.dep_ == "poss" for k in self.keys(c)]
+                    parties += [k for p in preps(thing, {"of", "between"}) for k in self.keys(pobj(p))
+                                if self.entity_type(k) in ORGANISATION_TYPES]    # the deal's other party
+                    found += parties or self.keys(thing)
         return found
 
     def _verb_objects(self, verb: Token, reading: Reading, passive: bool) -> list[str]:
@@ -647,6 +650,8 @@ class SentenceReader:
                 objects = [k for c in anchor.children if c.dep_ == "dative" for k in self.keys(c)]   # "awarded X a contract"
             if not objects and reading.predicate in ("sues", "fines", "investigates"):
                 objects = self._accused(anchor) or self._struck_with(noun) or self._accused_by(noun)
+            if not objects and reading.predicate == "sues":     # "filed a lawsuit to block Nvidia's acquisition of Arm"
+                objects = self._blocked(noun) or (self._blocked(anchor) if anchor is not noun else [])
             imposed = None
             if not objects and reading.predicate == "fines":
                 objects, agents, imposed = self._payer(noun, agents)
