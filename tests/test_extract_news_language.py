@@ -416,8 +416,11 @@ def test_a_charge_is_kept_as_an_allegation(extractor):
      ("Harbor Systems", "sells", "location tracking"), "alleged"),
     ("The SEC charged Harbor Systems with misleading investors, and Harbor Systems agreed to pay $10 million to settle "
      "the SEC's case.", ("Securities and Exchange Commission", "fines", "Harbor Systems"), "asserted"),
+    ("The union urged Microsoft to stop selling Face API to Uber.", ("Microsoft", "stopsSelling", "Face API"),
+     "hypothetical"),
+    ("Microsoft stopped selling Face API to police in 2020.", ("Microsoft", "stopsSelling", "Face API"), "asserted"),
 ])
-def test_what_a_charge_accuses_is_alleged_but_not_what_follows_it(extractor, text, triple, status):
+def test_claim_status_of_charges_and_calls(extractor, text, triple, status):
     result = next(extractor.extract([Article(id="case", text=text)]))
     names = {e.key: e.name for e in result.entities}
     statuses = {(names[r.subject], r.predicate, names[r.object]): r.status for r in result.relations}

@@ -418,7 +418,9 @@ class SentenceReader:
             if predicate in _SELLS and (stopping or (claim.status == "negated" and commitment(verb))):
                 if predicate == "sellsTo":
                     continue
-                predicate, this_claim = "stopsSelling", Claim("asserted", cue="stop")
+                stop_claim = claim_status(verb.head, self.claims) if stopping else Claim("asserted")
+                predicate = "stopsSelling"          # "urged Microsoft to stop selling it": only asked for
+                this_claim = Claim("asserted", cue="stop") if stop_claim.status == "asserted" else stop_claim
             elif stopping:
                 this_claim = Claim("negated", cue="stop")
             subjects, objs = (objects, agents) if reading.reverse else (agents, objects)
