@@ -317,6 +317,9 @@ CASES = [
      {("FTC", "sues", "Nvidia"), ("FTC", "sues", "Arm")}, set()),
     ("The FTC filed an administrative complaint to block the deal between Nvidia and Arm.",
      {("FTC", "sues", "Nvidia"), ("FTC", "sues", "Arm")}, set()),
+    # a name in apposition to a role is a person's, and the person speaks
+    ("Amnesty's head of technology, Ana Ruiz, said the spyware is dangerous.",
+     {("Ana Ruiz", "worksFor", "Amnesty International"), ("Ana Ruiz", "criticizes", "spyware")}, set()),
     # a company described by what it makes, before its name
     ("Spyware maker Harbor Systems was blacklisted in 2021.", {("Harbor Systems", "develops", "spyware")}, set()),
     ("The head of facial recognition firm Harbor Systems resigned.",

@@ -233,6 +233,10 @@ class MentionFinder:
                     and _name_after_title(doc, token.i) > token.i + 2:
                 found.append(Found(token.i + 1, _name_after_title(doc, token.i), "Person", "pattern", None,
                                    "a name after a title"))         # "Capt. Luis Moreno"
+            if token.dep_ == "appos" and token.pos_ == "PROPN" and token.is_title and not token.ent_type_ \
+                    and token.head.lemma_.lower() in cues.roles and _compound_start(token) < token.i:
+                found.append(Found(_compound_start(token), token.i + 1, "Person", "pattern", None,
+                                   "a name in apposition to a role"))       # "its head of policy, Ana Ruiz,"
             if token.lower_ in cues.versus_words and 0 < token.i < len(doc) - 1:   # "Mobley v. Workday"
                 found += _case_parties(doc, token)
             if _unlabelled_name(token):           # "Acme Aerial sells …": a name NER did not see

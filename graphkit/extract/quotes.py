@@ -119,6 +119,10 @@ class SpeechReader:
         subject = self.subject_of(verb)
         if subject is None:
             return None
+        for named in (c for c in subject.children if c.dep_ == "appos"):      # "Amnesty's head of technology, Ana Ruiz,"
+            key = self.ents.key_at(named)
+            if key and self.ents.entity(key).type == "Person":
+                return key
         for token in [subject, *subject.subtree]:
             key = self.ents.key_at(token)
             if key:
