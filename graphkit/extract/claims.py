@@ -87,7 +87,7 @@ def claim_status(token: Token, cues: ClaimCues | None = None) -> Claim:
                 return Claim("alleged", cue=low)
         if first and current.pos_ in ("VERB", "AUX") and is_negated(current, cues):
             return Claim("negated", cue="not")
-        if current.dep_ not in _CLIMB or current.head is current:
+        if current.dep_ not in _CLIMB or current.head == current:
             break
         if current.pos_ in ("VERB", "AUX") and current.dep_ in ("relcl", "acl") and not first:
             break

@@ -179,7 +179,7 @@ def instances(reader) -> Iterator[Hit]:
         if root.dep_ in ("appos", "compound", "nmod"):
             descriptions.append(root.head)
         if root.dep_ in ("nsubj", "attr") and root.head.lemma_ == "be":
-            descriptions += [c for c in root.head.children if c.dep_ in ("attr", "nsubj") and c is not root]
+            descriptions += [c for c in root.head.children if c.dep_ in ("attr", "nsubj") and c != root]
         techs = [k for d in descriptions for t in [d, *conjuncts(d)]
                  for k in [reader.ents.key_at(t)] if k and reader.entity_type(k) == "Technology"]
         yield from reader.emit("instanceOf", [key], techs, root, "graphkit.instance.v1", 0.8)

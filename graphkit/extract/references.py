@@ -367,7 +367,7 @@ def _clause_subject_before(ents: ArticleEntities, token: Token) -> str | None:
                      if ents.token_key.get(t.i) and t.dep_ not in ("compound", "amod")), None)   # not "a US lab"
                 if named and named in ents.drafts and ents.drafts[named].type in ORGANISATION_TYPES + ("Location",):
                     return named
-        if current.head is current:
+        if current.head == current:
             break
         current = current.head
     current = token.head
@@ -378,7 +378,7 @@ def _clause_subject_before(ents: ArticleEntities, token: Token) -> str | None:
                 if key and key in ents.drafts and ents.drafts[key].type in ORGANISATION_TYPES:
                     return key
                 return None
-        if current.head is current:
+        if current.head == current:
             return None
         current = current.head
     return None

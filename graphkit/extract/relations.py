@@ -209,7 +209,7 @@ class SentenceReader:
 
     def _main_objects(self, noun: Token, anchor: Token) -> list[str]:
         """"After an investigation, the FTC filed a complaint accusing Ring": the act's target."""
-        if anchor is noun or noun.head.lower_ not in ("after", "following"):
+        if anchor == noun or noun.head.lower_ not in ("after", "following"):
             return []
         return self.direct_objects(anchor) or self._accused(anchor)
 
@@ -386,10 +386,10 @@ class SentenceReader:
     def _caller(self, token: Token) -> Token | None:
         current = token
         for _ in range(6):
-            if current.pos_ in ("VERB", "AUX") and current is not token and \
+            if current.pos_ in ("VERB", "AUX") and current != token and \
                     self.rules.verb_forms.get(current.lower_, current.lemma_.lower()) in self.rules.call_verbs:
                 return current
-            if current.head is current:
+            if current.head == current:
                 return None
             current = current.head
         return None
@@ -450,7 +450,7 @@ class SentenceReader:
             if child.dep_ in ("compound", "npadvmod", "csubj", "dep") and self.link_kind(child) == "name":
                 return child
         head = verb.head
-        if head is verb:
+        if head == verb:
             return None
         if verb.dep_ == "relcl":
             return None
@@ -638,7 +638,7 @@ class SentenceReader:
                     if len(sides) == 2:
                         agents, objects = agents + sides[:1], objects + sides[1:]
                 else:
-                    holders = [noun] + ([anchor] if anchor is not noun else [])
+                    holders = [noun] + ([anchor] if anchor != noun else [])
                     if reading.predicate == "partnersWith":     # "the contract to build the platform for NHS England",
                         holders += [c for c in noun.children    # "the contract the company has with Israel's military"
                                     if c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "AUX")]
@@ -648,12 +648,12 @@ class SentenceReader:
                             objects += self.keys(target) or (self._possessor(target) if target is not None else [])
                             if reading.predicate == "investigates" and target is not None:
                                 objects += self._makers(target)     # "an inquiry into chatbots from Meta and OpenAI"
-            if not objects and reading.predicate == "partnersWith" and anchor is not noun:
+            if not objects and reading.predicate == "partnersWith" and anchor != noun:
                 objects = [k for c in anchor.children if c.dep_ == "dative" for k in self.keys(c)]   # "awarded X a contract"
             if not objects and reading.predicate in ("sues", "fines", "investigates"):
                 objects = self._accused(anchor) or self._struck_with(noun) or self._accused_by(noun)
             if not objects and reading.predicate == "sues":     # "filed a lawsuit to block Nvidia's acquisition of Arm"
-                objects = self._blocked(noun) or (self._blocked(anchor) if anchor is not noun else [])
+                objects = self._blocked(noun) or (self._blocked(anchor) if anchor != noun else [])
             imposed = None
             if not objects and reading.predicate == "fines":
                 objects, agents, imposed = self._payer(noun, agents)
@@ -745,7 +745,7 @@ class SentenceReader:
         listing = head.lemma_.lower() in self.rules.listing_verbs
         if noun.dep_ == "nsubj" and listing:
             listed = [c for c in head.children if c.dep_ in ("dobj", "attr")]
-            listed = listed or [c for c in head.children if c is not noun and any(self.ents.key_at(t) for t in c.subtree)]
+            listed = listed or [c for c in head.children if c != noun and any(self.ents.key_at(t) for t in c.subtree)]
             agents += [k for c in listed for k in self.keys(c if self.ents.key_at(c) else named_in(c, self.ents))]
         if noun.dep_ == "pobj" and head.lower_ in ("among", "including") and head.head.lemma_.lower() in self.rules.listing_verbs:
             agents += [k for c in head.head.children if c.dep_ in ("nsubj", "attr") for k in self.keys(c)]
@@ -768,7 +768,7 @@ class SentenceReader:
         elif noun.dep_ == "pobj" and head.lower_ == "in" and head.head.dep_ == "dobj" and not agents:
             anchor = head.head.head                     # "filed a brief in support of WhatsApp"
             agents += self.keys(self.subject_token(anchor))
-        if not agents and anchor is noun:       # "a fine that the Garante imposed on OpenAI"
+        if not agents and anchor == noun:       # "a fine that the Garante imposed on OpenAI"
             for clause in noun.children:
                 if clause.dep_ == "relcl" and any(c.dep_ == "dobj" and c.lower_ in self.words.relative_pronouns
                                                   for c in clause.children):

@@ -179,7 +179,7 @@ class RoleReader:
                   and not (t.i + 1 < len(doc) and doc[t.i + 1].lower_ in self.cues.roles)]   # "chief executive"
         if not titles and self.doc[link.start:link.end].root.dep_ in ("appos", "conj"):
             head = self.doc[link.start:link.end].root.head
-            while head.dep_ in ("appos", "conj") and head.head is not head and head.lower_ not in self.cues.role_organisations:
+            while head.dep_ in ("appos", "conj") and head.head != head and head.lower_ not in self.cues.role_organisations:
                 head = head.head
             titles = [head] if head.lower_ in self.cues.role_organisations else []
         if not titles:

@@ -100,7 +100,7 @@ _PREDICATED = {"acomp", "oprd", "ROOT", "ccomp", "xcomp"}
 
 def _predicated(token: Token) -> bool:
     """"the practice is legal", "you are right": the word is what the clause says, not an attribute."""
-    while token.dep_ == "conj" and token.head is not token:
+    while token.dep_ == "conj" and token.head != token:
         token = token.head
     return token.pos_ in ("ADJ", "ADV") and token.dep_ in _PREDICATED
 
@@ -160,7 +160,7 @@ def _negated(doc: Doc, token: Token, chosen: set[int], cues: StanceCues) -> bool
     if head.i < token.i and any(c.dep_ == "neg" for c in head.children):
         return True
     current = token                 # "did not have a proper legal basis": inside the object of a negated verb
-    while current.dep_ in _INSIDE_OBJECT and current.head is not current:
+    while current.dep_ in _INSIDE_OBJECT and current.head != current:
         current = current.head
         if current.pos_ in ("VERB", "AUX"):
             return current.i < token.i and any(c.dep_ == "neg" for c in current.children)
@@ -175,7 +175,7 @@ def _in_condition(token: Token, cues: StanceCues) -> bool:
     for _ in range(12):
         if any(c.dep_ == "mark" and c.lower_ in cues.condition_marks for c in current.children):
             return True
-        if current.head is current:
+        if current.head == current:
             return False
         current = current.head
     return False
@@ -321,7 +321,7 @@ def target_score(doc: Doc, token: Token, unit: set[int], names: set[int], cues: 
     "must be stopped") is criticism by itself."""
     core = core_token(token, cues)
     verb = core.head if core is not None else token.head
-    while verb.pos_ not in ("VERB", "AUX", "ADJ") and verb.head is not verb:    # "respect for Google"
+    while verb.pos_ not in ("VERB", "AUX", "ADJ") and verb.head != verb:    # "respect for Google"
         verb = verb.head
     sign = 1
     remover = removed_by(token, cues)
@@ -343,7 +343,7 @@ def _judged_from_above(verb: Token, unit: set[int], cues: StanceCues) -> int:
     judging adjective ("it is wrong that …") takes the adjective's sign."""
     current = verb
     for _ in range(3):
-        if current.dep_ not in _COMPLEMENTS or current.head is current:
+        if current.dep_ not in _COMPLEMENTS or current.head == current:
             return 0
         current = current.head
         adjectives = [c for c in current.children if c.dep_ == "acomp" and c.i in unit]
@@ -369,7 +369,7 @@ def _called_for(verb: Token, cues: StanceCues) -> bool:
 
 def _clause_above(verb: Token) -> Token | None:
     current = verb
-    while current.head is not current:
+    while current.head != current:
         current = current.head
         if current.pos_ in ("VERB", "AUX", "ADJ"):
             return current
