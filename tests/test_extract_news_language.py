@@ -320,6 +320,8 @@ CASES = [
     # a name in apposition to a role is a person's, and the person speaks
     ("Amnesty's head of technology, Ana Ruiz, said the spyware is dangerous.",
      {("Ana Ruiz", "worksFor", "Amnesty International"), ("Ana Ruiz", "criticizes", "spyware")}, set()),
+    # leading a team or a function at an organisation is working for it
+    ("Sarah Johnson leads the privacy team at the EFF.", {("Sarah Johnson", "worksFor", "EFF")}, set()),
     # a company described by what it makes, before its name
     ("Spyware maker Harbor Systems was blacklisted in 2021.", {("Harbor Systems", "develops", "spyware")}, set()),
     ("The head of facial recognition firm Harbor Systems resigned.",

@@ -553,6 +553,10 @@ class SentenceReader:
             found += self._blocked(verb)
         if reading.predicate == "criticizes" and reading.where == ("dobj",) and not found:
             found += self._claimed_about(verb)      # "questioned whether Axon's cameras comply with the law"
+        if reading.predicate == "worksFor" and reading.where == ("dobj",) and not found:
+            holders = [verb] + [c for c in verb.children if c.dep_ == "dobj"]        # "heads policy at Deliveroo"
+            found += [k for h in holders for p in preps(h, {"at", "of", "for"} if h != verb else {"at"})
+                      for k in self.keys(pobj(p)) if self.entity_type(k) in ORGANISATION_TYPES]
         return list(dict.fromkeys(found))
 
     def _recipient_in_front(self, verb: Token) -> list[str]:
