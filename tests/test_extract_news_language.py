@@ -322,6 +322,11 @@ CASES = [
      {("Ana Ruiz", "worksFor", "Amnesty International"), ("Ana Ruiz", "criticizes", "spyware")}, set()),
     # leading a team or a function at an organisation is working for it
     ("Sarah Johnson leads the privacy team at the EFF.", {("Sarah Johnson", "worksFor", "EFF")}, set()),
+    # an authority's named product is one it uses; what a company's own system uses, the company uses
+    ("The Chicago Police Department's ShotSpotter system flagged the area.",
+     {("Chicago Police Department", "uses", "ShotSpotter")}, {("Chicago Police Department", "sells", "ShotSpotter")}),
+    ("Uber's Real-Time ID Check system uses Face API, a face-matching software developed by Microsoft.",
+     {("Uber", "uses", "Face API")}, set()),
     # a company described by what it makes, before its name
     ("Spyware maker Harbor Systems was blacklisted in 2021.", {("Harbor Systems", "develops", "spyware")}, set()),
     ("The head of facial recognition firm Harbor Systems resigned.",

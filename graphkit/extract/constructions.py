@@ -92,9 +92,16 @@ def owned_products(reader) -> Iterator[Hit]:
         if root.dep_ == "attr":
             holders += [c for c in root.head.children if c.dep_ == "nsubj"]
         owners = [k for h in holders for c in h.children if c.dep_ == "poss" for k in reader.keys(c)]
-        owners = [k for k in owners if reader.entity_type(k) == "Company"]
+        sellers = [k for k in owners if reader.entity_type(k) == "Company"]
         # "may expand its use of Palantir's ImmigrationOS platform": still Palantir's
-        yield from reader.emit("sells", owners, [key], root, "graphkit.owned.v1", 0.65, Claim("asserted"))
+        yield from reader.emit("sells", sellers, [key], root, "graphkit.owned.v1", 0.65, Claim("asserted"))
+        users = [k for k in owners if reader.entity_type(k) in ("GovernmentAgency", "Location")]
+        yield from reader.emit("uses", users, [key], root, "graphkit.owned.v1", 0.65, Claim("asserted"))
+        if root.dep_ == "nsubj" and root.head.lemma_.lower() in reader.rules.verbs \
+                and any(r.predicate == "uses" for r in reader.rules.verbs[root.head.lemma_.lower()]):
+            used = reader.direct_objects(root.head)     # "Uber's Real-Time ID Check system uses Face API": Uber does
+            yield from reader.emit("uses", [k for k in owners if reader.entity_type(k) in ORGANISATION_TYPES], used,
+                                   root.head, "graphkit.owned.v1", 0.65)
 
 
 def offered_services(reader) -> Iterator[Hit]:
