@@ -327,6 +327,11 @@ CASES = [
      {("Chicago Police Department", "uses", "ShotSpotter")}, {("Chicago Police Department", "sells", "ShotSpotter")}),
     ("Uber's Real-Time ID Check system uses Face API, a face-matching software developed by Microsoft.",
      {("Uber", "uses", "Face API")}, set()),
+    # one judging word is enough for a quoted sentence to criticise what it names; praise needs two
+    ("\"We met Axon last week, and the surveillance never stops,\" said Dana Whitlock of the EFF.",
+     {("Dana Whitlock", "criticizes", "Axon")}, set()),
+    ("\"We met Axon last week, and the talks were useful,\" said Dana Whitlock of the EFF.", set(),
+     {("Dana Whitlock", "supports", "Axon")}),
     # a company described by what it makes, before its name
     ("Spyware maker Harbor Systems was blacklisted in 2021.", {("Harbor Systems", "develops", "spyware")}, set()),
     ("The head of facial recognition firm Harbor Systems resigned.",

@@ -278,14 +278,15 @@ def _sentence_lean(doc: Doc, token: Token, unit: set[int], names: set[int], cues
     are stressed by punishing targets and constant surveillance") judges what it names, even outside the
     clause that carries the words."""
     signs = [s for _, s in polar_words(doc, [t.i for t in token.sent if t.i in unit], cues, names) if s]
-    if len(signs) >= _LEAN and all(s < 0 for s in signs):
+    if len(signs) >= _CRITICAL_LEAN and all(s < 0 for s in signs):
         return -1
-    if len(signs) >= _LEAN and all(s > 0 for s in signs):
+    if len(signs) >= _SUPPORTIVE_LEAN and all(s > 0 for s in signs):
         return 1
     return 0
 
 
-_LEAN = 2
+_CRITICAL_LEAN = 1          # judging words a quoted sentence needs, all of one sign; praise words are
+_SUPPORTIVE_LEAN = 2        # commoner in neutral talk ("the right", "legal", "protect"), so support needs two
 
 
 def _spoken_of(ents: ArticleEntities, cue: Token | None, exclude: set[str]) -> list[str]:
