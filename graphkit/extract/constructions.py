@@ -269,7 +269,7 @@ def _judged(reader, thing: Token) -> list[str]:
         owners += [k for p in preps(thing, {"of", "by"}) for k in reader.keys(pobj(p))]
         if owners:
             return owners
-    return reader.keys(thing) or reader._possessor(thing)         # "Axon's cameras": Axon's
+    return reader.keys(thing) or reader.possessor(thing)         # "Axon's cameras": Axon's
 
 
 # -- "Google will appeal the Commission's decision" ------------------------

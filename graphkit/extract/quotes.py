@@ -144,36 +144,28 @@ class SpeechReader:
 
     def _dash_speaker(self, paragraph: int) -> str | None:
         """A following line such as "—Nicole Ozer, ACLU of North Carolina"."""
-        lines = self.text.split("\n")
-        for line_no in range(paragraph + 1, min(paragraph + 3, len(lines))):
-            line = lines[line_no].strip()
-            if not line:
-                continue
-            if not line.startswith(_DASHES):
-                return None
-            start = sum(len(x) + 1 for x in lines[:line_no]) + lines[line_no].index(line)
-            span = self.doc.char_span(start, start + len(line), alignment_mode="expand")
-            for token in span or ():
-                key = self.ents.key_at(token)
-                if key and self.ents.entity(key).type == "Person":
-                    return key
+        line = self._nearest_line(range(paragraph + 1, paragraph + 3))
+        if line is None or not line.text.lstrip().startswith(_DASHES):
             return None
-        return None
+        return next((k for t in line for k in [self.ents.key_at(t)] if k and self.ents.entity(k).type == "Person"), None)
 
     def _introducing_speaker(self, paragraph: int) -> str | None:
         """A line before the quote that introduces it: "Laurence Turner, GMB head of research, said:"."""
+        line = self._nearest_line(range(paragraph - 1, paragraph - 3, -1))
+        if line is None or not line.text.rstrip().endswith(":"):
+            return None
+        verbs = [t for t in line if t.i not in self.quoted and t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in self.reporting]
+        return self._speaker(verbs[0]) if verbs else None
+
+    def _nearest_line(self, line_numbers: range):
+        """The tokens of the first non-empty line among these line numbers, or None."""
         lines = self.text.split("\n")
-        for line_no in range(paragraph - 1, max(paragraph - 3, -1), -1):
+        for line_no in (n for n in line_numbers if 0 <= n < len(lines)):
             line = lines[line_no].strip()
             if not line:
                 continue
-            if not line.endswith(":"):
-                return None
             start = sum(len(x) + 1 for x in lines[:line_no]) + lines[line_no].index(line)
-            span = self.doc.char_span(start, start + len(line), alignment_mode="expand")
-            verbs = [t for t in span or () if t.i not in self.quoted and t.pos_ in ("VERB", "AUX")
-                     and t.lemma_.lower() in self.reporting]
-            return self._speaker(verbs[0]) if verbs else None
+            return self.doc.char_span(start, start + len(line), alignment_mode="expand")
         return None
 
     # -- reported speech -----------------------------------------------------

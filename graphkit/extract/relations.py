@@ -205,7 +205,7 @@ class SentenceReader:
         if verb.lemma_.lower() not in self.words.finding_verbs:
             return []
         return [k for clause in verb.children if clause.dep_ == "ccomp"
-                for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for k in self.keys(c) or self._possessor(c)]
+                for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for k in self.keys(c) or self.possessor(c)]
 
     def _main_objects(self, noun: Token, anchor: Token) -> list[str]:
         """"After an investigation, the FTC filed a complaint accusing Ring": the act's target."""
@@ -231,7 +231,7 @@ class SentenceReader:
         """The subject of the clause a claiming verb introduces ("alleging that Ring violated …", "questioned
         whether Axon's cameras comply")."""
         return [k for clause in verb.children if clause.dep_ == "ccomp"
-                for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for k in self.keys(c) or self._possessor(c)]
+                for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for k in self.keys(c) or self.possessor(c)]
 
     def _accused_by(self, noun: Token) -> list[str]:
         """"A lawsuit filed by X accuses Y of …": the one the case accuses is its target."""
@@ -284,7 +284,7 @@ class SentenceReader:
                   for a in c.children if a.dep_ == "agent" for k in self.keys(pobj(a))]
         return [k for k in found if self.entity_type(k) == "Company"]
 
-    def _possessor(self, token: Token) -> list[str]:
+    def possessor(self, token: Token) -> list[str]:
         """"suspended the project's activities": the possessor stands for the object."""
         return [k for c in token.children if c.dep_ == "poss" for k in self.keys(c)]
 
@@ -544,7 +544,7 @@ class SentenceReader:
                 for holder in [verb] + [c for c in verb.children if c.dep_ == "dobj"]:
                     for prep in preps(holder, {where}):
                         target = pobj(prep)
-                        found += self.keys(target) or (self._possessor(target) if target is not None else [])
+                        found += self.keys(target) or (self.possessor(target) if target is not None else [])
         if reading.where == ("dobj",):
             found += self._banned_use(verb)
         if reading.predicate == "sellsTo" and reading.where == ("dobj",) and not passive:
@@ -588,7 +588,7 @@ class SentenceReader:
         found: list[str] = []
         for child in verb.children:
             if child.dep_ in ("dobj", "dative"):
-                found += self.keys(child) or self._possessor(child) or self._misplaced_name(child)
+                found += self.keys(child) or self.possessor(child) or self._misplaced_name(child)
         if verb.dep_ == "relcl" and any(c.dep_ == "dobj" and c.lower_ in self.words.relative_pronouns
                                         for c in verb.children):
             found += self.keys(verb.head)
@@ -649,7 +649,7 @@ class SentenceReader:
                     for holder in holders:
                         for prep in preps(holder, {where}):
                             target = pobj(prep)
-                            objects += self.keys(target) or (self._possessor(target) if target is not None else [])
+                            objects += self.keys(target) or (self.possessor(target) if target is not None else [])
                             if reading.predicate == "investigates" and target is not None:
                                 objects += self._makers(target)     # "an inquiry into chatbots from Meta and OpenAI"
             if not objects and reading.predicate == "partnersWith" and anchor != noun:
