@@ -36,8 +36,7 @@ class EntityCues:
     roles: frozenset[str]
     role_verbs: frozenset[str]
     not_names: frozenset[str]
-    person_titles: frozenset[str]
-    title_abbreviations: frozenset[str]
+    person_titles: frozenset[str]           # with the title_abbreviations ("Sgt.") that the tokenizer keeps whole
     role_organisations: dict[str, tuple[str, ...]]
     name_connectors: frozenset[str]         # "Department of Justice": the head word is before "of"
     cause_connectors: frozenset[str]        # "Jewish Voice for Peace": a group with a cause
@@ -66,7 +65,7 @@ class EntityCues:
 
 @lru_cache(maxsize=None)
 def entity_cues() -> EntityCues:
-    data = load_word_lists("entity_cues", [f.name for f in fields(EntityCues)])
+    data = load_word_lists("entity_cues", [f.name for f in fields(EntityCues)] + ["title_abbreviations"])
     return EntityCues(
         head_words={k: _words(v) for k, v in data["head_words"].items()},
         agency_prefixes=_words(data["agency_prefixes"]),
@@ -77,8 +76,7 @@ def entity_cues() -> EntityCues:
         roles=_words(data["roles"]),
         role_verbs=_words(data["role_verbs"]),
         not_names=_words(data["not_names"]),
-        person_titles=_words(data["person_titles"]),
-        title_abbreviations=_words(data["title_abbreviations"]),
+        person_titles=_words(data["person_titles"]) | _words(data["title_abbreviations"]),
         role_organisations={k.lower(): tuple(v) for k, v in data["role_organisations"].items()},
         name_connectors=_words(data["name_connectors"]),
         cause_connectors=_words(data["cause_connectors"]),

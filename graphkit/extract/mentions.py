@@ -303,9 +303,7 @@ def _with_seat(doc: Doc, end: int, cues: EntityCues) -> int:
     """The end of a court's name, taking in the place it sits in: "the District Court of Amsterdam"."""
     if end + 1 < len(doc) and doc[end - 1].lower_ in cues.court_words and doc[end].lower_ == "of" \
             and _place_word(doc[end + 1]):
-        end += 2
-        while end < len(doc) and doc[end].ent_type_ == "GPE" and doc[end].ent_iob_ == "I":
-            end += 1
+        end = _place_end(doc, end + 2)
     return end
 
 
@@ -454,9 +452,7 @@ def _court_span(token) -> tuple[int, int] | None:
     doc = token.doc
     after = token.i + 1
     if after + 1 < len(doc) and doc[after].lower_ in ("in", "of") and doc[after + 1].ent_type_ == "GPE":
-        end = after + 2                                 # the place's other words: "a court in San Francisco"
-        while end < len(doc) and doc[end].ent_type_ == "GPE" and doc[end].ent_iob_ == "I":
-            end += 1
+        end = _place_end(doc, after + 2)                # the place's other words: "a court in San Francisco"
         return token.i, end
     start = token.i
     while start > 0 and token.i - start < 3 and (doc[start - 1].is_lower and doc[start - 1].dep_ in ("amod", "compound")
@@ -465,6 +461,13 @@ def _court_span(token) -> tuple[int, int] | None:
     if start < token.i and _place_word(doc[start]):
         return start, token.i + 1
     return None
+
+
+def _place_end(doc: Doc, end: int) -> int:
+    """The end of a place's name whose first word ends before ``end``: "San" + "Francisco"."""
+    while end < len(doc) and doc[end].ent_type_ == "GPE" and doc[end].ent_iob_ == "I":
+        end += 1
+    return end
 
 
 def _place_word(token) -> bool:
@@ -513,9 +516,7 @@ def _made_in(doc: Doc, candidates: list[Found]) -> list[Found]:
             start -= 3
         if end + 2 < len(doc) and doc[end].lower_ in _MAKING and doc[end + 1].lower_ == "in" \
                 and doc[end + 2].ent_type_ == "GPE":
-            end += 3
-            while end < len(doc) and doc[end].ent_type_ == "GPE" and doc[end].ent_iob_ == "I":
-                end += 1
+            end = _place_end(doc, end + 3)
         if (start, end) != (cand.start, cand.end):
             found.append(Found(start, end, "Technology", "pattern", None, "a kind of technology by its origin"))
     return found

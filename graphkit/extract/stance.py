@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .cues import load_word_lists, syntax_words
 from .entities import ArticleEntities
@@ -244,10 +244,15 @@ def stance_hits(doc: Doc, ents: ArticleEntities, speeches: list[Speech], employe
         exclude = set(speakers) | {r for s in speakers for r in related.get(s, ())} | _listeners(ents, cue)
         unit = set(speech.tokens)
         scores: dict[str, int] = {}
+        leans: dict[int, int] = {}              # sentence start -> its lean, read once per speech
         for target, token in _targets(ents, doc, speech.tokens, exclude, cues):
             if not scores.get(target):          # the first mention that says something decides
-                scores[target] = target_score(doc, token, unit, names, cues) or (
-                    _sentence_lean(doc, token, unit, names, cues) if speech.quoted else 0)
+                scores[target] = target_score(doc, token, unit, names, cues)
+            if not scores[target] and speech.quoted:
+                sentence = token.sent
+                if sentence.start not in leans:
+                    leans[sentence.start] = _sentence_lean(doc, sentence, unit, names, cues)
+                scores[target] = leans[sentence.start]
         for target in _spoken_of(ents, cue, exclude):      # '"A dangerous tool," she said of FaceTrace'
             if not scores.get(target):
                 scores[target] = polarity(doc, speech.tokens, cues)
@@ -273,11 +278,11 @@ def _news_outlet(entity, cues: StanceCues) -> bool:
     return entity.type == "Company" and bool(words) and words[-1] in cues.outlet_words
 
 
-def _sentence_lean(doc: Doc, token: Token, unit: set[int], names: set[int], cues: StanceCues) -> int:
+def _sentence_lean(doc: Doc, sentence: Span, unit: set[int], names: set[int], cues: StanceCues) -> int:
     """A quoted sentence that leans one way with no word the other way ("what Amazon workers tell us: they
     are stressed by punishing targets and constant surveillance") judges what it names, even outside the
     clause that carries the words."""
-    signs = [s for _, s in polar_words(doc, [t.i for t in token.sent if t.i in unit], cues, names) if s]
+    signs = [s for _, s in polar_words(doc, [t.i for t in sentence if t.i in unit], cues, names) if s]
     if len(signs) >= _CRITICAL_LEAN and all(s < 0 for s in signs):
         return -1
     if len(signs) >= _SUPPORTIVE_LEAN and all(s > 0 for s in signs):
