@@ -88,10 +88,25 @@ def read_jsonl(path: Path) -> list[dict]:
     return records
 
 
+class _UniqueKeyLoader(yaml.BaseLoader):
+    """YAML's base loader, except that a key given twice in one mapping is an error: plain YAML keeps
+    the last one, so a second list of the same name would silently replace the first."""
+
+    def construct_mapping(self, node, deep=False):
+        seen = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(None, None, f"key {key!r} is given twice", key_node.start_mark)
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
 def read_yaml(path: Path) -> dict:
-    """A YAML mapping whose scalars all stay strings ("on" is a preposition, not a boolean)."""
+    """A YAML mapping whose scalars all stay strings ("on" is a preposition, not a boolean) and whose
+    keys are each given once."""
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_UniqueKeyLoader)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise ResourceError(f"{path}: cannot be read as YAML ({exc})") from None
     if not isinstance(data, dict):

@@ -336,6 +336,17 @@ CASES = [
     ("Spyware maker Harbor Systems was blacklisted in 2021.", {("Harbor Systems", "develops", "spyware")}, set()),
     ("The head of facial recognition firm Harbor Systems resigned.",
      {("Harbor Systems", "develops", "facial recognition")}, set()),
+    # "X in Y" after a name is where X acts, not a chapter's name; residents of a place are not its government
+    ("Tidewater Robotics is being sued by the American Civil Liberties Union in Illinois.",
+     {("American Civil Liberties Union", "sues", "Tidewater Robotics")}, set()),
+    ("A lawsuit filed by Millport residents accuses Harbor Systems of selling their data.", set(),
+     {("Millport", "sues", "Harbor Systems"), ("Millport", "criticizes", "Harbor Systems")}),
+    ("Brightlane drivers took Brightlane to court in Amsterdam.", set(),
+     {("Brightlane", "sues", "Brightlane")}),
+    # "its" after a passive subject is the subject's, even when the subject is "the city of X"
+    ("The city of Millport was sued by the Electronic Frontier Foundation over its use of Flock cameras.",
+     {("Millport", "uses", "Flock"), ("Electronic Frontier Foundation", "sues", "Millport")},
+     {("Electronic Frontier Foundation", "uses", "Flock")}),
 ]
 
 
@@ -392,6 +403,7 @@ def test_a_dateline_ends_its_own_sentence(text, first_word):
     ("The complaint cites the Millport Data Privacy and Security Act and the Data Broker Law.",
      "Millport Data Privacy and Security Act", "Legislation"),
     ("Regulators fined Quillon Holdings Limited and Tidewater GmbH last year.", "Tidewater GmbH", "Company"),
+    ("Harbor Systems sold cameras to the town of Brightwater.", "Brightwater", "GovernmentAgency"),
 ])
 def test_names_typed_by_their_last_word(extractor, text, name, etype):
     result = next(extractor.extract([Article(id="case", text=text)]))

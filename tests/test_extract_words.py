@@ -13,7 +13,7 @@ import pytest
 
 from graphkit.errors import ResourceError
 from graphkit.extract import claims, cues, rules, stance
-from graphkit.resources import load_cues
+from graphkit.resources import load_cues, read_yaml
 
 LOADERS = {
     "entity_cues": cues.entity_cues,
@@ -180,3 +180,19 @@ def test_optional_irregular_forms_may_be_left_out(fresh_loaders, monkeypatch):
     monkeypatch.setattr(cues, "load_cues", lambda wanted: damaged if wanted == "predicates" else load_cues(wanted))
     loaded = fresh_loaders["predicates"]()
     assert loaded.verb_forms["sells"] == "sell" and "sold" not in loaded.verb_forms
+
+
+def test_a_list_given_twice_in_one_file_is_refused(tmp_path):
+    """Plain YAML keeps the last of two lists of one name, so the first would silently go unread."""
+    path = tmp_path / "twice.yaml"
+    path.write_text("document_nouns: [report, lawsuit]\nwriting_nouns: [post]\ndocument_nouns: [dissent]\n",
+                    encoding="utf-8")
+    with pytest.raises(ResourceError, match="'document_nouns' is given twice"):
+        read_yaml(path)
+
+
+def test_a_nested_key_given_twice_is_refused(tmp_path):
+    path = tmp_path / "nested.yaml"
+    path.write_text("anaphors:\n  Company: [firm]\n  Company: [company]\n", encoding="utf-8")
+    with pytest.raises(ResourceError, match="'Company' is given twice"):
+        read_yaml(path)

@@ -113,6 +113,7 @@ class SyntaxWords:
     member_nouns: frozenset[str]            # "researchers at the ACLU"
     generic_heads: frozenset[str]           # "its parent company, Q Cyber"
     unit_nouns: frozenset[str]              # "the Naples bureau of Fanpage"
+    populace_nouns: frozenset[str]          # "Chicago residents" are not the city
     undergo_verbs: frozenset[str]           # "X faces a lawsuit from Y"
     examining_verbs: frozenset[str]         # "a study applied the algorithm"
     finding_verbs: frozenset[str]           # "the investigation found that Rite Aid …"
@@ -125,7 +126,7 @@ class SyntaxWords:
     blocking_verbs: frozenset[str]          # "sued to block Nvidia's acquisition of Arm"
     # constructions.py and quotes.py
     fleet_nouns: frozenset[str]             # "the city's network of Flock cameras"
-    document_nouns: frozenset[str]          # "writing in a dissent that …"
+    writing_nouns: frozenset[str]           # "writing in a dissent that …"
     # references.py: pronouns and descriptions that point back
     person_pronouns: frozenset[str]         # "he", "her"
     thing_pronouns: frozenset[str]          # "it", "its"

@@ -97,7 +97,7 @@ class MentionFinder:
         for f in chosen:
             if f.type not in ("Company", "GovernmentAgency", "AdvocacyGroup", "ORG") or (f.entry and f.entry.generic):
                 continue
-            if f.end + 1 < len(doc) and doc[f.end].lower_ in ("of", "in") and f.end + 1 in by_start:
+            if f.end + 1 < len(doc) and doc[f.end].lower_ == "of" and f.end + 1 in by_start:
                 place = by_start[f.end + 1]
                 if place.type == "Location" and f.type != "ORG":
                     extra.append(Found(f.start, place.end, f.type, "chapter", None, f"chapter of {doc[f.start:f.end]}",

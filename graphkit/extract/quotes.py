@@ -175,7 +175,7 @@ class SpeechReader:
             if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in self.reporting or verb.i in self.quoted:
                 continue
             clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i not in self.quoted]
-            clauses = clauses or _that_clauses_of_documents(verb, self.words.document_nouns)
+            clauses = clauses or _that_clauses_of_documents(verb, self.words.writing_nouns)
             if not clauses:
                 continue
             speaker = self._speaker(verb)

@@ -362,9 +362,7 @@ def _clause_subject_before(ents: ArticleEntities, token: Token) -> str | None:
     for _ in range(6):
         for child in current.children:
             if child.dep_ == "dobj" and child.i < token.i:
-                named = ents.token_key.get(child.i) or next(
-                    (ents.token_key.get(t.i) for t in child.subtree
-                     if ents.token_key.get(t.i) and t.dep_ not in ("compound", "amod")), None)   # not "a US lab"
+                named = _named_in(ents, child)
                 if named and named in ents.drafts and ents.drafts[named].type in ORGANISATION_TYPES + ("Location",):
                     return named
         if current.head == current:
@@ -374,14 +372,22 @@ def _clause_subject_before(ents: ArticleEntities, token: Token) -> str | None:
     for _ in range(6):
         for child in current.children:
             if child.dep_ in ("nsubj", "nsubjpass") and child.i < token.i:
-                key = ents.token_key.get(child.i)
-                if key and key in ents.drafts and ents.drafts[key].type in ORGANISATION_TYPES:
+                key = _named_in(ents, child)            # "the city of Millport was sued … over its use"
+                if key and key in ents.drafts and ents.drafts[key].type in ORGANISATION_TYPES + ("Location",):
                     return key
                 return None
         if current.head == current:
             return None
         current = current.head
     return None
+
+
+def _named_in(ents: ArticleEntities, phrase: Token) -> str | None:
+    """The entity a noun phrase names: its head's, else the first one inside it that is not a modifier
+    ("the city of Millport", but not "a US lab")."""
+    return ents.token_key.get(phrase.i) or next(
+        (ents.token_key.get(t.i) for t in phrase.subtree if ents.token_key.get(t.i) and t.dep_ not in ("compound", "amod")),
+        None)
 
 
 def _salient_thing(ents: ArticleEntities, doc: Doc, token: Token) -> str | None:

@@ -128,7 +128,8 @@ class SentenceReader:
                     and any(c.dep_ == "relcl" for c in token.children):   # "X (XYZ), a group that …" misparsed
                 result = self._surface_apposition(token)
             owned = any(c.dep_ == "poss" and self.ents.key_at(c) for c in token.children)
-            if not result and token.pos_ == "NOUN" and not owned:    # "Orb scans", "HSI agents": the name in front
+            if not result and token.pos_ == "NOUN" and not owned and lemma not in self.words.populace_nouns:
+                # "Orb scans", "HSI agents": the name in front; "Chicago residents" are not Chicago
                 result = [k for c in token.lefts if c.dep_ == "compound" and self.link_kind(c) == "name"
                           for k in [self.ents.key_at(c)] if k]
                 owners = [k for prep in preps(token, {"of"}) for k in self.keys(pobj(prep), depth + 1)

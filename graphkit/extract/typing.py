@@ -69,6 +69,8 @@ def _descriptions(span: Span, cues: EntityCues):
             yield child
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
         yield root.head
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in cues.local_government_nouns:
+        yield root.head.head                # "the city of Millport": the city's name
     yield from _following_description(span)
     # "the Atlanta company Flock Safety": description as compound or left neighbour
     left = span.start - 1
