@@ -343,6 +343,23 @@ CASES = [
      {("Millport", "sues", "Harbor Systems"), ("Millport", "criticizes", "Harbor Systems")}),
     ("Brightlane drivers took Brightlane to court in Amsterdam.", set(),
      {("Brightlane", "sues", "Brightlane")}),
+    # a kind of technology named by what it does; a known kind inside it keeps its own name
+    ("Harbor Systems sells monitoring software to the Millport Police Department.",
+     {("Harbor Systems", "sells", "monitoring software"), ("Millport Police Department", "uses", "monitoring software")},
+     set()),
+    ("Tidewater Robotics sells a mass-surveillance system.", {("Tidewater Robotics", "sells", "surveillance technology")},
+     {("Tidewater Robotics", "sells", "mass-surveillance system")}),
+    # suits told from the defendant's side, by what the complaint says or targets, and counter-suits
+    ("Harbor Systems lost the antitrust case brought by the Justice Department.",
+     {("Department of Justice", "sues", "Harbor Systems")}, set()),
+    ("Harbor Systems settled a lawsuit brought by the Electronic Frontier Foundation.",
+     {("Electronic Frontier Foundation", "sues", "Harbor Systems")}, {("Harbor Systems", "sues", "Harbor Systems")}),
+    ("In its lawsuit, the FTC says Harbor Systems sold location data.",
+     {("Federal Trade Commission", "sues", "Harbor Systems")}, set()),
+    ("The complaint, filed by the Electronic Frontier Foundation on Thursday, targets Tidewater Robotics.",
+     {("Electronic Frontier Foundation", "sues", "Tidewater Robotics")}, set()),
+    ("Tidewater Robotics countersued the FTC last week.", {("Tidewater Robotics", "sues", "Federal Trade Commission")},
+     set()),
     # "its" after a passive subject is the subject's, even when the subject is "the city of X"
     ("The city of Millport was sued by the Electronic Frontier Foundation over its use of Flock cameras.",
      {("Millport", "uses", "Flock"), ("Electronic Frontier Foundation", "sues", "Millport")},
@@ -404,6 +421,9 @@ def test_a_dateline_ends_its_own_sentence(text, first_word):
      "Millport Data Privacy and Security Act", "Legislation"),
     ("Regulators fined Quillon Holdings Limited and Tidewater GmbH last year.", "Tidewater GmbH", "Company"),
     ("Harbor Systems sold cameras to the town of Brightwater.", "Brightwater", "GovernmentAgency"),
+    ("Brightlane watches its couriers with tracking software.", "tracking software", "Technology"),
+    ("Police bought email-scanning tools from Harbor Systems.", "email-scanning tools", "Technology"),
+    ("The city used predictive algorithms to plan patrols.", "predictive algorithms", "Technology"),
 ])
 def test_names_typed_by_their_last_word(extractor, text, name, etype):
     result = next(extractor.extract([Article(id="case", text=text)]))

@@ -33,6 +33,8 @@ class EntityCues:
     anaphors: dict[str, frozenset[str]]
     technology_heads: frozenset[str]
     technology_nouns: frozenset[str]
+    technology_kinds: frozenset[str]        # "monitoring software": a kind named by what it does
+    technique_words: frozenset[str]
     roles: frozenset[str]
     role_verbs: frozenset[str]
     not_names: frozenset[str]
@@ -73,6 +75,8 @@ def entity_cues() -> EntityCues:
         anaphors={k: _words(v) for k, v in data["anaphors"].items()},
         technology_heads=_words(data["technology_heads"]),
         technology_nouns=_words(data["technology_nouns"]),
+        technology_kinds=_words(data["technology_kinds"]),
+        technique_words=_words(data["technique_words"]),
         roles=_words(data["roles"]),
         role_verbs=_words(data["role_verbs"]),
         not_names=_words(data["not_names"]),

@@ -217,6 +217,9 @@ class MentionFinder:
                     if all(t.is_lower or t.is_punct for t in doc[start:token.i + 1]):
                         end = self._extend_head(doc, token.i + 1)
                         found.append(Found(start, end, "Technology", "pattern", None, "technology compound"))
+            if low in cues.technology_kinds and token.pos_ == "NOUN" and token.dep_ != "compound" \
+                    and _technique_start(token, cues) is not None:       # "monitoring software", "spy tools"
+                found.append(Found(_technique_start(token, cues), token.i + 1, "Technology", "pattern", None, TECHNIQUE))
             if token.pos_ == "PROPN" and token.dep_ != "compound" and _organisation_head(token, cues):
                 start = _compound_start(token)
                 if start < token.i:          # "Security Lab", "Tech Workers Coalition"
@@ -276,10 +279,29 @@ class MentionFinder:
         return end
 
 
+TECHNIQUE = "a kind of technology named by what it does"
+
 _ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "dative"}
 
 
 _OFFICE_NOUNS = {"office", "department", "bureau"}
+
+
+def _technique_start(kind: Token, cues: EntityCues) -> int | None:
+    """The start of "phone-hacking tools", "predictive algorithms": the lower-case modifiers of the kind
+    from the first that says what it does (with a word hyphenated to it); None when none does."""
+    modifiers = [c for c in kind.lefts if c.dep_ in ("compound", "amod", "nmod", "npadvmod")]
+    if not modifiers:
+        return None
+    doc = kind.doc
+    span = doc[min(m.left_edge.i for m in modifiers):kind.i]
+    if not all(t.is_lower and t.is_alpha or t.text == "-" for t in span):
+        return None
+    for t in span:
+        if t.lower_ in cues.technique_words:
+            joined = t.i >= 2 and doc[t.i - 1].text == "-" and doc[t.i - 2].is_alpha and doc[t.i - 2].i >= span.start
+            return t.i - 2 if joined else t.i
+    return None
 
 
 def _name_after_title(doc: Doc, title: int) -> int:
@@ -610,12 +632,14 @@ def _trim(doc: Doc, start: int, end: int, cues: EntityCues) -> tuple[int, int]:
 def _uncut_lexicon_names(candidates: list[Found]) -> list[Found]:
     """A pattern's guess that cuts through a known name ("Executive Director of Reporters" over "Reporters
     Without Borders") is dropped: the known name stands; so is a tagger's name that holds two known
-    names ("Alphabet, Meta")."""
+    names ("Alphabet, Meta"), and a kind of technology that takes in a known one ("mass-surveillance
+    system" beside "surveillance system")."""
     known = [(c.start, c.end) for c in candidates if c.source == "lexicon"]
     proper = sorted((c.start, c.end) for c in candidates if c.source == "lexicon" and c.entry is not None
                     and not c.entry.generic)
     return [c for c in candidates if not (c.source == "pattern" and any(
-        c.start < end and start < c.end and not (c.start <= start and end <= c.end) for start, end in known))
+        c.start < end and start < c.end and (c.reason == TECHNIQUE or not (c.start <= start and end <= c.end))
+        for start, end in known))
         and not (c.source == "ner" and _holds_two_names(c, proper))]
 
 

@@ -243,6 +243,17 @@ class SentenceReader:
             return self._claimed_about(verb)            # "the ACLU's lawsuit claims Harbor violated …"
         return []
 
+    def _said_in(self, noun: Token, verb: Token) -> list[str]:
+        """"In its lawsuit, the FTC says Amazon …", "in the complaint, Texas accuses Allstate of …": what the
+        case holds against whom, said in it."""
+        if noun.dep_ != "pobj" or noun.head.lower_ != "in" or noun.head.head != verb:
+            return []
+        if verb.lemma_.lower() in self.words.accusing_verbs:
+            return self.direct_objects(verb) or self._claimed_about(verb)
+        if verb.lemma_.lower() in self.words.claiming_verbs:
+            return self._claimed_about(verb)
+        return []
+
     def _payer(self, noun: Token, agents: list[str]) -> tuple[list[str], list[str], Claim | None]:
         """"X must pay a €5m fine, the Garante ruled", "the Garante ordered X to pay a fine": the payer
         is fined, by whoever orders or rules it; a fine someone must pay is imposed, not hypothetical."""
@@ -657,6 +668,8 @@ class SentenceReader:
                 objects = [k for c in anchor.children if c.dep_ == "dative" for k in self.keys(c)]   # "awarded X a contract"
             if not objects and reading.predicate in ("sues", "fines", "investigates"):
                 objects = self._accused(anchor) or self._struck_with(noun) or self._accused_by(noun)
+            if not objects and reading.predicate == "sues":     # "in its lawsuit, the FTC says Amazon …"
+                objects = self._said_in(noun, anchor)
             if not objects and reading.predicate == "sues":     # "filed a lawsuit to block Nvidia's acquisition of Arm"
                 objects = self._blocked(noun) or (self._blocked(anchor) if anchor != noun else [])
             imposed = None
