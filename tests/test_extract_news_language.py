@@ -360,6 +360,23 @@ CASES = [
      {("Electronic Frontier Foundation", "sues", "Tidewater Robotics")}, set()),
     ("Tidewater Robotics countersued the FTC last week.", {("Tidewater Robotics", "sues", "Federal Trade Commission")},
      set()),
+    # every coordinated subject of a reporting verb says it, even where the parse nests the names
+    ("Privacy International and the Electronic Frontier Foundation argued that Brightlane acted unlawfully.",
+     {("Privacy International", "criticizes", "Brightlane"), ("Electronic Frontier Foundation", "criticizes", "Brightlane")},
+     set()),
+    ("Amnesty International and Human Rights Watch said Harbor Systems sold spyware illegally.",
+     {("Amnesty International", "criticizes", "Harbor Systems"), ("Human Rights Watch", "criticizes", "Harbor Systems")},
+     set()),
+    # "failed to comply" is "did not comply"; a negation word that opens a judging phrase does not undo it
+    ("The District Court of Amsterdam said Brightlane failed to comply with its order.",
+     {("District Court of Amsterdam", "criticizes", "Brightlane")}, set()),
+    ("Amnesty International said Harbor Systems did not comply with the law.",
+     {("Amnesty International", "criticizes", "Harbor Systems")}, {("Amnesty International", "supports", "Harbor Systems")}),
+    ("\"Harbor Systems' face scanning is not innovation,\" said Dana Whitlock of the EFF.",
+     {("Dana Whitlock", "criticizes", "Harbor Systems")}, {("Dana Whitlock", "supports", "Harbor Systems")}),
+    # a name that its bracketed acronym spells is one name, though the tagger cut it at "and"
+    ("The Millport Riders and Courier\u2019s Union (MRCU) said Brightlane had wrongly fired drivers.",
+     {("Millport Riders and Courier\u2019s Union", "criticizes", "Brightlane")}, {("Millport Riders", "criticizes", "Brightlane")}),
     # "its" after a passive subject is the subject's, even when the subject is "the city of X"
     ("The city of Millport was sued by the Electronic Frontier Foundation over its use of Flock cameras.",
      {("Millport", "uses", "Flock"), ("Electronic Frontier Foundation", "sues", "Millport")},

@@ -240,6 +240,9 @@ class MentionFinder:
                     and token.head.lemma_.lower() in cues.roles and _compound_start(token) < token.i:
                 found.append(Found(_compound_start(token), token.i + 1, "Person", "pattern", None,
                                    "a name in apposition to a role"))       # "its head of policy, Ana Ruiz,"
+            if token.text == "(" and _spelled_name_start(doc, token.i) is not None:    # "App Drivers and … (ADCU)"
+                found.append(Found(_spelled_name_start(doc, token.i), token.i, "ORG", "pattern", None,
+                                   "a name its acronym spells"))
             if token.lower_ in cues.versus_words and 0 < token.i < len(doc) - 1:   # "Mobley v. Workday"
                 found += _case_parties(doc, token)
             if _unlabelled_name(token):           # "Acme Aerial sells …": a name NER did not see
@@ -593,6 +596,32 @@ def _local_forces(doc: Doc, chosen: list[Found]) -> list[Found]:
                 start -= 1
             extra.append(Found(start, f.end, "GovernmentAgency", "chapter", None, "a place's police force"))
     return extra
+
+
+_NAME_JOINTS = {"and", "&", "of", "for", "the", "on", "'s", "\u2019s", "-"}
+
+
+def _spelled_name_start(doc: Doc, opening: int) -> int | None:
+    """"The App Drivers and Courier's Union (ADCU)": where the name before a bracketed acronym starts,
+    when its capitalised words' initials spell the acronym exactly (the tagger may have cut it in two)."""
+    if opening + 2 >= len(doc) or doc[opening + 2].text != ")":
+        return None
+    acronym = doc[opening + 1].text
+    if not (acronym.isupper() and acronym.isalpha() and 3 <= len(acronym) <= 8):
+        return None
+    best = None
+    initials = ""
+    for start in range(opening - 1, max(-1, opening - 12), -1):
+        word = doc[start]
+        if word.is_title or word.is_upper and word.is_alpha:
+            initials = word.text[0] + initials
+        elif word.lower_ not in _NAME_JOINTS:
+            break
+        if initials == acronym and (word.is_title or word.is_upper):
+            best = start
+        if len(initials) > len(acronym):
+            break
+    return best if best is not None and any(doc[i].lower_ in _NAME_JOINTS for i in range(best, opening)) else None
 
 
 def _acronym_uses(doc: Doc, chosen: list[Found]) -> list[Found]:

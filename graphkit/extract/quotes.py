@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from ..model import ORGANISATION_TYPES
 from .cues import SyntaxWords, syntax_words
 from .entities import ArticleEntities
 
@@ -41,6 +42,9 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
             spans.append((offset + start, offset + len(paragraph)))
         offset += len(paragraph) + 1
     return spans
+
+
+SPEAKER_TYPES = (*ORGANISATION_TYPES, "Person")
 
 
 @dataclass
@@ -182,8 +186,26 @@ class SpeechReader:
             if speaker is None:
                 continue
             tokens = sorted({t.i for c in clauses for t in c.subtree if t.i not in self.quoted})
-            result.append(Speech(speaker, tokens, verb.i, False, verb.lemma_, verb.i))
+            for who in [speaker, *self._co_speakers(verb, speaker)]:
+                result.append(Speech(who, tokens, verb.i, False, verb.lemma_, verb.i))
         return result + self._according_to()
+
+    def _co_speakers(self, verb: Token, speaker: str) -> list[str]:
+        """"Privacy International and noyb maintained that …": every organisation or person the subject
+        coordinates says it."""
+        subject = self.subject_of(verb)
+        if subject is None:
+            return []
+        found = []
+        coordinated = list(subject.conjuncts)
+        if any(c.dep_ == "cc" and c.lower_ in ("and", "or") for c in subject.subtree):
+            # "Amnesty International and Human Rights Watch" parsed as modifiers of "Watch"
+            coordinated += [t for t in subject.subtree if t.dep_ in ("nmod", "conj") and t.i < subject.i]
+        for token in [subject, *coordinated]:
+            key = self.ents.key_at(token)
+            if key and key != speaker and key not in found and self.ents.entity(key).type in SPEAKER_TYPES:
+                found.append(key)
+        return found
 
     def _according_to(self) -> list[Speech]:
         """"According to Amnesty, the spyware was used to target activists": the sentence is Amnesty's."""

@@ -34,7 +34,7 @@ _NEGATION_REACH = 3
 STANCE_LISTS = ("negative", "positive", "negations", "reporting_verbs", "removal_verbs", "condition_marks",
                 "addressee_verbs", "own_voice_roles", "wanting_when_negated", "negative_phrases", "positive_phrases",
                 "wrappers", "particle_removals", "obligation_modals", "target_preps", "predicative_only",
-                "outlet_words", "negative_verbs")
+                "outlet_words", "negative_verbs", "failing_verbs")
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,7 @@ class StanceCues:
     predicative_only: frozenset[str]                    # "it is legal", not "the legal situation"
     outlet_words: frozenset[str]                        # "The Register reports": a source, not a judge
     negative_verbs: frozenset[str]                      # "used to target activists", not "ad targeting"
+    failing_verbs: frozenset[str]                       # "failed to comply": the verb after them is negated
 
     @cached_property
     def phrases_by_first_word(self) -> dict[str, list[tuple[int, tuple[str, ...]]]]:
@@ -80,7 +81,7 @@ def stance_cues() -> StanceCues:
                       words("own_voice_roles"), words("wanting_when_negated"), phrases("negative_phrases"), phrases("positive_phrases"),
                       words("wrappers"), particles, words("obligation_modals"), words("target_preps"),
                       words("predicative_only"), words("outlet_words"),
-                      words("negative_verbs"))
+                      words("negative_verbs"), words("failing_verbs"))
 
 
 # -- polarity ----------------------------------------------------------------
@@ -111,7 +112,8 @@ def polar_words(doc: Doc, tokens: list[int], cues: StanceCues, names: set[int] =
     Words in conditions and inside entity names ("surveillance technology") do not count; a negated
     negative noun is neutral ("not building weapons"), any other negated word turns around."""
     chosen = set(tokens)
-    found = _phrases(doc, tokens, cues)
+    found = [(t, -sign if sign and t.lower_ not in cues.negations and _negated(doc, t, chosen, cues) else sign)
+             for t, sign in _phrases(doc, tokens, cues)]          # "did not comply with"; "no place" stays
     in_phrase = {t.i for t, _ in found}
     for i in tokens:
         if i in in_phrase:
@@ -153,6 +155,8 @@ def polarity(doc: Doc, tokens: list[int], cues: StanceCues) -> int:
 
 
 def _negated(doc: Doc, token: Token, chosen: set[int], cues: StanceCues) -> bool:
+    if token.dep_ == "xcomp" and token.head.lemma_.lower() in cues.failing_verbs:
+        return True                 # "failed to comply with the order", "refused to protect"
     for j in range(max(0, token.i - _NEGATION_REACH), token.i):
         if j in chosen and doc[j].lower_ in cues.negations:
             return True
