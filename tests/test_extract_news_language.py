@@ -377,6 +377,9 @@ CASES = [
     # a name that its bracketed acronym spells is one name, though the tagger cut it at "and"
     ("The Millport Riders and Courier\u2019s Union (MRCU) said Brightlane had wrongly fired drivers.",
      {("Millport Riders and Courier\u2019s Union", "criticizes", "Brightlane")}, {("Millport Riders", "criticizes", "Brightlane")}),
+    # a preposition inside a name is no argument of the verb before it
+    ("Harbor Systems was co-founded by Dana Whitlock, who runs Tools for Humanity.",
+     {("Dana Whitlock", "worksFor", "Tools for Humanity")}, {("Dana Whitlock", "sellsTo", "Tools for Humanity")}),
     # "its" after a passive subject is the subject's, even when the subject is "the city of X"
     ("The city of Millport was sued by the Electronic Frontier Foundation over its use of Flock cameras.",
      {("Millport", "uses", "Flock"), ("Electronic Frontier Foundation", "sues", "Millport")},

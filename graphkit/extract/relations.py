@@ -555,6 +555,8 @@ class SentenceReader:
             else:
                 for holder in [verb] + [c for c in verb.children if c.dep_ == "dobj"]:
                     for prep in preps(holder, {where}):
+                        if self.ents.key_at(prep):          # "runs Tools for Humanity": part of a name
+                            continue
                         target = pobj(prep)
                         found += self.keys(target) or (self.possessor(target) if target is not None else [])
         if reading.where == ("dobj",):
@@ -660,6 +662,8 @@ class SentenceReader:
                                     if c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "AUX")]
                     for holder in holders:
                         for prep in preps(holder, {where}):
+                            if self.ents.key_at(prep):      # "a contract with Tools for Humanity": part of a name
+                                continue
                             target = pobj(prep)
                             objects += self.keys(target) or (self.possessor(target) if target is not None else [])
                             if reading.predicate == "investigates" and target is not None:
