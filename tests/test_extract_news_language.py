@@ -442,6 +442,11 @@ def test_a_dateline_ends_its_own_sentence(text, first_word):
     ("Regulators fined Quillon Holdings Limited and Tidewater GmbH last year.", "Tidewater GmbH", "Company"),
     ("Harbor Systems sold cameras to the town of Brightwater.", "Brightwater", "GovernmentAgency"),
     ("Brightlane watches its couriers with tracking software.", "tracking software", "Technology"),
+    ("Dana Whitlock, a professor at Millport University College of Law, said so.",
+     "Millport University College of Law", "AdvocacyGroup"),
+    ("The spyware was found on the phone of Dana Whitlock, Quillpost\u2019s editor-in-chief.", "Quillpost", "Company"),
+    ("Workers teamed up with the #NoTechForHarbor movement to protest Harbor Systems.", "NoTechForHarbor",
+     "AdvocacyGroup"),
     ("Police bought email-scanning tools from Harbor Systems.", "email-scanning tools", "Technology"),
     ("The city used predictive algorithms to plan patrols.", "predictive algorithms", "Technology"),
 ])

@@ -55,6 +55,7 @@ class EntityCues:
     local_government_nouns: frozenset[str]  # "the City of Norfolk" is Norfolk's government
     role_copulas: frozenset[str]            # "Karp is its chief executive"
     company_roles: frozenset[str]           # "CEO Mark Zuckerberg": only a company has one
+    organisation_roles: frozenset[str]      # "Fanpage's editor-in-chief": Fanpage is no person
     versus_words: frozenset[str]            # "Mobley v. Workday": the parties of a case
 
     def descriptor_type(self, word: str, types=("Product", "Company", "GovernmentAgency", "AdvocacyGroup")) -> str:
@@ -97,6 +98,7 @@ def entity_cues() -> EntityCues:
         local_government_nouns=_words(data["local_government_nouns"]),
         role_copulas=_words(data["role_copulas"]),
         company_roles=_words(data["company_roles"]),
+        organisation_roles=_words(data["organisation_roles"]),
         versus_words=_words(data["versus_words"]),
     )
 

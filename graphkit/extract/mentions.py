@@ -178,6 +178,8 @@ class MentionFinder:
                     and doc[start - 1].lower_ in self.cues.roles and all(t.is_title for t in doc[start:end]):
                 etype, reason = "Person", f"{reason}, but named after the role {doc[start - 1].lower_!r}"
                 # "Sum of Us organizer Emma Pullman"
+            if etype == "Person" and end - start == 1 and _not_a_person(doc[start], self.cues):
+                etype, reason = "ORG", f"{reason}, but {_not_a_person(doc[start], self.cues)}"
             if etype == "Person":
                 if self._after_titles(doc, start, end) > start:
                     end = max(end, _name_after_title(doc, start))      # "Sgt. Ana" cut before "Ruiz"
@@ -240,6 +242,8 @@ class MentionFinder:
                     and token.head.lemma_.lower() in cues.roles and _compound_start(token) < token.i:
                 found.append(Found(_compound_start(token), token.i + 1, "Person", "pattern", None,
                                    "a name in apposition to a role"))       # "its head of policy, Ana Ruiz,"
+            if token.i > 0 and doc[token.i - 1].text == "#" and token.is_alpha and sum(c.isupper() for c in token.text) >= 2:
+                found.append(Found(token.i, token.i + 1, "AdvocacyGroup", "pattern", None, "a hashtag campaign"))
             if token.text == "(" and _spelled_name_start(doc, token.i) is not None:    # "App Drivers and … (ADCU)"
                 found.append(Found(_spelled_name_start(doc, token.i), token.i, "ORG", "pattern", None,
                                    "a name its acronym spells"))
@@ -305,6 +309,18 @@ def _technique_start(kind: Token, cues: EntityCues) -> int | None:
             joined = t.i >= 2 and doc[t.i - 1].text == "-" and doc[t.i - 2].is_alpha and doc[t.i - 2].i >= span.start
             return t.i - 2 if joined else t.i
     return None
+
+
+def _not_a_person(word: Token, cues: EntityCues) -> str:
+    """Why a one-word name the tagger took for a person is an organisation's, or "": a hashtag or a
+    run-together name ("#NoTechForApartheid"), or the owner of an organisation's role ("Fanpage's editor")."""
+    doc = word.doc
+    if word.i > 0 and doc[word.i - 1].text == "#" or sum(c.isupper() for c in word.text) >= 3 and not word.is_upper:
+        return "a hashtag or run-together name"
+    after = doc[word.i + 1:word.i + 3]
+    if len(after) == 2 and after[0].lower_ in ("'s", "\u2019s") and after[1].lower_ in cues.organisation_roles:
+        return f"has a {after[1].lower_}"
+    return ""
 
 
 def _name_after_title(doc: Doc, title: int) -> int:

@@ -21,7 +21,8 @@ def type_by_name(span: Span, cues: EntityCues) -> tuple[str, str]:
         return "", ""
     if words[0] in cues.agency_prefixes and any(w in ("of", "for") for w in words[1:3]):
         return "GovernmentAgency", f"name begins with {words[0]!r}"
-    if len(span) > 1 and span[-1].is_title and words[-1] in cues.legislation_heads:
+    if len(span) > 1 and span[-1].is_title and words[-1] in cues.legislation_heads \
+            and words[-2:-1] != ["of"]:         # "… College of Law" is a school, not a law
         return "Legislation", f"a law's name ends in {span[-1].text!r}"
     head = words[-1]
     for i, word in enumerate(words[1:], start=1):
@@ -69,6 +70,9 @@ def _descriptions(span: Span, cues: EntityCues):
             yield child
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
         yield root.head
+    if root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.is_lower \
+            and cues.descriptor_type(root.head.lower_) == "AdvocacyGroup":
+        yield root.head                     # "the #NoTechForApartheid movement", "the Stop Spying campaign"
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in cues.local_government_nouns:
         yield root.head.head                # "the city of Millport": the city's name
     yield from _following_description(span)
