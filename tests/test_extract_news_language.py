@@ -377,6 +377,11 @@ CASES = [
     # a name that its bracketed acronym spells is one name, though the tagger cut it at "and"
     ("The Millport Riders and Courier\u2019s Union (MRCU) said Brightlane had wrongly fired drivers.",
      {("Millport Riders and Courier\u2019s Union", "criticizes", "Brightlane")}, {("Millport Riders", "criticizes", "Brightlane")}),
+    # a capitalised role before "of" is no part of the organisation's name
+    ("Dana Whitlock, Commissioner of the Federal Trade Commission, dissented.",
+     {("Dana Whitlock", "worksFor", "Federal Trade Commission")}, set()),
+    ("Dana Whitlock, Director of Amnesty Tech, said Harbor Systems' spyware was abused.",
+     {("Dana Whitlock", "worksFor", "Amnesty Tech")}, set()),
     # a preposition inside a name is no argument of the verb before it
     ("Harbor Systems was co-founded by Dana Whitlock, who runs Tools for Humanity.",
      {("Dana Whitlock", "worksFor", "Tools for Humanity")}, {("Dana Whitlock", "sellsTo", "Tools for Humanity")}),

@@ -168,6 +168,11 @@ class MentionFinder:
             if etype == "ORG":      # "the Atlanta company Flock Safety": the name follows the description
                 described = [t.i for t in doc[start:end - 1] if t.is_lower and t.pos_ == "NOUN"]
                 start = described[-1] + 1 if described else start
+            if etype == "ORG" and end - start > 2 and doc[start].lower_ in self.cues.roles \
+                    and doc[start + 1].lower_ in ("of", "at", "for"):     # "Commissioner of the FTC": the FTC
+                start += 2
+                while start < end and doc[start].lower_ in self.cues.leading_determiners:
+                    start += 1
             if etype == "ORG":
                 end = _with_office(doc, end, self.cues)   # "Collier County Sheriff's Office" cut at the possessive
                 end = _with_seat(doc, end, self.cues)     # "the District Court" of Amsterdam
@@ -249,7 +254,8 @@ class MentionFinder:
                                    "a name its acronym spells"))
             if token.lower_ in cues.versus_words and 0 < token.i < len(doc) - 1:   # "Mobley v. Workday"
                 found += _case_parties(doc, token)
-            if _unlabelled_name(token):           # "Acme Aerial sells …": a name NER did not see
+            if _unlabelled_name(token) and token.lower_ not in cues.roles:     # "Acme Aerial sells …": a name
+                # NER did not see; not a capitalised role ("Dana Whitlock, Chair of the FTC")
                 start, end = _whole_name(token, cues)
                 found.append(Found(start, end, "ORG", "pattern", None, "capitalised name"))
             if token.lower_ in cues.agency_words and token.pos_ == "NOUN" and _national_agency_start(token) is not None:
