@@ -382,6 +382,28 @@ CASES = [
      {("Dana Whitlock", "worksFor", "Federal Trade Commission")}, set()),
     ("Dana Whitlock, Director of Amnesty Tech, said Harbor Systems' spyware was abused.",
      {("Dana Whitlock", "worksFor", "Amnesty Tech")}, set()),
+    # a headline's passive without "was"
+    ("Brightlane fined record \u20ac1.2bn by Irish regulator for breaking privacy rules",
+     {("Irish regulator", "fines", "Brightlane")}, set()),
+    ("Harbor Systems sued by ACLU over face database", {("American Civil Liberties Union", "sues", "Harbor Systems")},
+     set()),
+    # what someone failed or refused to do did not happen
+    ("Harbor Systems obstructed the case by failing to provide Meta with the source code.", set(),
+     {("Harbor Systems", "sellsTo", "Meta")}),
+    # a judgment in someone's favour does not criticise them
+    ("Judge Dana Whitlock handed down a judgment in favour of WhatsApp, finding that Harbor Systems had violated "
+     "hacking laws, as well as WhatsApp\u2019s terms of service.",
+     {("Dana Whitlock", "criticizes", "Harbor Systems")}, {("Dana Whitlock", "criticizes", "WhatsApp")}),
+    ("Amnesty International said Harbor Systems hacked Meta's servers.",
+     {("Amnesty International", "criticizes", "Harbor Systems")}, {("Amnesty International", "criticizes", "Meta")}),
+    # a place's product is one it uses; a capitalised name ending in "System" is a product
+    ("Residents sued over Baltimore's controversial ShotSpotter technology.", {("Baltimore", "uses", "ShotSpotter")},
+     {("Baltimore", "sells", "ShotSpotter")}),
+    ("The Millport Police Department's Domain Awareness System links its cameras.",
+     {("Millport Police Department", "uses", "Domain Awareness System")}, set()),
+    # a country's authority is not the European board named beside it
+    ("Ireland's data regulator has fined Brightlane. The European Data Protection Board had told it to impose the fine.",
+     set(), {("European Data Protection Board", "fines", "Brightlane")}),
     # a preposition inside a name is no argument of the verb before it
     ("Harbor Systems was co-founded by Dana Whitlock, who runs Tools for Humanity.",
      {("Dana Whitlock", "worksFor", "Tools for Humanity")}, {("Dana Whitlock", "sellsTo", "Tools for Humanity")}),

@@ -19,7 +19,8 @@ _CLIMB = {"xcomp", "ccomp", "conj", "advcl", "pcomp", "pobj", "prep", "dobj", "a
 
 # The lists of claims.yaml, in the order of ClaimCues' fields.
 CLAIM_LISTS = ("denial_verbs", "allegation_verbs", "allegation_adverbs", "hypothetical_modals", "conditional_marks",
-               "hypothetical_governors", "reporting_verbs", "negation_words", "factual_marks", "reason_participles")
+               "hypothetical_governors", "reporting_verbs", "negation_words", "factual_marks", "reason_participles",
+               "failing_verbs")
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class ClaimCues:
     negations: frozenset[str]
     factual_marks: frozenset[str]
     reason_participles: frozenset[str]
+    failing: frozenset[str]             # "failed to provide": what they govern did not happen
 
 
 @lru_cache(maxsize=None)
@@ -73,6 +75,8 @@ def claim_status(token: Token, cues: ClaimCues | None = None) -> Claim:
             return Claim("denied", _subject(current), lemma)
         if not first and lemma in cues.allegation and came_by != "conj":
             return Claim("alleged", _subject(current), lemma)
+        if not first and lemma in cues.failing and came_by in ("xcomp", "pcomp"):
+            return Claim("negated", cue=lemma)              # "by failing to provide WhatsApp with the code"
         if not first and lemma in cues.governors:
             return Claim("hypothetical", cue=lemma)
         for child in current.children:

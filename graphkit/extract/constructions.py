@@ -208,8 +208,11 @@ def possessives(reader) -> Iterator[Hit]:
         known = Claim("asserted")           # a possessive says whose it is whatever the clause says
         if own_type in ORGANISATION_TYPES:
             yield from reader.emit("partOf", [link.key], owners, root, "graphkit.possessive.v1", 0.6, known)
-        elif own_type == "Product":
-            yield from reader.emit("sells", owners, [link.key], root, "graphkit.possessive.v1", 0.6, known)
+        elif own_type == "Product":         # "Amazon's Rekognition" is sold; "Detroit's ShotSpotter" is used
+            users = [k for k in owners if reader.entity_type(k) in ("GovernmentAgency", "Location")]
+            sellers = [k for k in owners if k not in users]
+            yield from reader.emit("sells", sellers, [link.key], root, "graphkit.possessive.v1", 0.6, known)
+            yield from reader.emit("uses", users, [link.key], root, "graphkit.possessive.v1", 0.6, known)
 
 
 

@@ -55,6 +55,7 @@ class EntityCues:
     local_government_nouns: frozenset[str]  # "the City of Norfolk" is Norfolk's government
     role_copulas: frozenset[str]            # "Karp is its chief executive"
     company_roles: frozenset[str]           # "CEO Mark Zuckerberg": only a company has one
+    supranational_words: frozenset[str]     # "European Data Protection Board": no country's authority
     organisation_roles: frozenset[str]      # "Fanpage's editor-in-chief": Fanpage is no person
     versus_words: frozenset[str]            # "Mobley v. Workday": the parties of a case
 
@@ -98,6 +99,7 @@ def entity_cues() -> EntityCues:
         local_government_nouns=_words(data["local_government_nouns"]),
         role_copulas=_words(data["role_copulas"]),
         company_roles=_words(data["company_roles"]),
+        supranational_words=_words(data["supranational_words"]),
         organisation_roles=_words(data["organisation_roles"]),
         versus_words=_words(data["versus_words"]),
     )

@@ -159,7 +159,7 @@ def collect_names(doc: Doc, found: list[Found], cues: EntityCues) -> ArticleEnti
     _settle_weak_types(ents)
     _merge_surnames(ents)
     _merge_places_into_governments(ents, cues)
-    _name_national_authorities(ents, doc)
+    _name_national_authorities(ents, doc, cues)
     _products_by_place(ents, doc)
     return ents
 
@@ -413,7 +413,7 @@ def _merge_places_into_governments(ents: ArticleEntities, cues: EntityCues) -> N
 _NATIONAL_REACH = 2        # sentences around "Portugal's data protection authority" where its name may be
 
 
-def _name_national_authorities(ents: ArticleEntities, doc: Doc) -> None:
+def _name_national_authorities(ents: ArticleEntities, doc: Doc, cues: EntityCues) -> None:
     """"Portugal's data protection authority … the CNPD said": a country's authority described in lower
     case is the agency named nearest to it, within a sentence before or two after."""
     for key, draft in list(ents.drafts.items()):
@@ -423,7 +423,8 @@ def _name_national_authorities(ents: ArticleEntities, doc: Doc) -> None:
         here = sentence_index(doc, doc[start])
         nearest = None
         for other_key, other in ents.drafts.items():
-            if other.type != "GovernmentAgency" or other.generic or other.reason == NATIONAL_AUTHORITY:
+            if other.type != "GovernmentAgency" or other.generic or other.reason == NATIONAL_AUTHORITY \
+                    or other.name.split()[0].lower() in cues.supranational_words:
                 continue
             for mention, _ in other.mentions:
                 if here - 1 <= sentence_index(doc, doc[mention]) <= here + _NATIONAL_REACH:

@@ -408,9 +408,10 @@ class SentenceReader:
 
     # -- verb frames -------------------------------------------------------
     def _verb(self, verb: Token, lemma: str) -> Iterator[Hit]:
+        headline = self._headline_passive(verb)
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or \
-            (verb.dep_ == "acl" and verb.tag_ == "VBN" and not misread_main_verb(verb))
-        agents = self.agents(verb, passive)
+            (verb.dep_ == "acl" and verb.tag_ == "VBN" and not misread_main_verb(verb)) or headline is not None
+        agents = self.keys(pobj(headline)) if headline is not None else self.agents(verb, passive)
         claim = claim_status(verb, self.claims)
         if claim.status == "asserted" and self._charged_act(verb):
             claim = Claim("alleged", cue="charge")       # "a lawsuit against X for selling …": the charge
@@ -440,6 +441,19 @@ class SentenceReader:
             if predicate == "bans":
                 yield from self._calls(verb, objects)
                 yield from self._cut_off(verb, agents, this_claim)
+
+    def _headline_passive(self, verb: Token) -> Token | None:
+        """"Meta fined €1.2bn by Irish regulator": a headline's passive without its "was", read by the
+        parser as an active verb with a "by" phrase. The "by" that names the organisation acting, when
+        the verb has no auxiliary and no named object."""
+        if verb.tag_ not in ("VBD", "VBN") or any(c.dep_ in ("aux", "auxpass") for c in verb.children) \
+                or not any(c.dep_ == "nsubj" for c in verb.children) \
+                or any(c.dep_ == "dobj" and self.keys(c) for c in verb.children):
+            return None
+        by = next((c for c in verb.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"), None)
+        if by is None or not any(self.entity_type(k) in ORGANISATION_TYPES for k in self.keys(pobj(by))):
+            return None
+        return by
 
     def agents(self, verb: Token, passive: bool) -> list[str]:
         if passive:
@@ -588,6 +602,8 @@ class SentenceReader:
     def patient(self, verb: Token) -> Token | None:
         """Who or what a passive verb acts on."""
         patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if patient is None and self._headline_passive(verb) is not None:
+            patient = next(c for c in verb.children if c.dep_ == "nsubj")     # "Meta fined … by Irish regulator"
         if patient is None and verb.dep_ == "acl":
             patient = verb.head
         if patient is None and verb.dep_ == "conj":         # "which was part of X and had been financed by Y"

@@ -18,6 +18,7 @@ from functools import cached_property, lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from ..model import ORGANISATION_TYPES
 from .cues import load_word_lists, syntax_words
 from .entities import ArticleEntities
 from .quotes import Speech
@@ -427,6 +428,25 @@ def _targets(ents: ArticleEntities, doc: Doc, tokens: list[int], exclude: set[st
         if entity.type == "Location" and root.dep_ == "compound":       # "the US company"
             continue
         core = core_token(root, cues)
-        if core is None or _addressee(core, cues) or _own_product(entity, exclude, ents):
+        if core is None or _addressee(core, cues) or _own_product(entity, exclude, ents) or _favoured(root):
+            continue
+        if entity.type in ORGANISATION_TYPES + ("Person",) and _victim(ents, core, cues):
             continue
         yield link.key, root
+
+
+def _victim(ents: ArticleEntities, core: Token, cues: StanceCues) -> bool:
+    """"NSO hacked WhatsApp's servers", "Harbor violated Meta's terms": the one a named actor's harmful
+    act falls on is its victim, not what the speaker judges."""
+    verb = core.head
+    if core.dep_ != "dobj" or verb.pos_ != "VERB" or word_sign(verb, cues) >= 0:
+        return False
+    return any(c.dep_ == "nsubj" and ents.key_at(c) for c in verb.children)
+
+
+def _favoured(name: Token) -> bool:
+    """"a judgment in favour of WhatsApp", "a suit on behalf of residents": the one the act is for."""
+    prep = name.head
+    if name.dep_ != "pobj" or prep.lower_ != "of" or prep.head.lower_ not in ("favour", "favor", "behalf"):
+        return False
+    return prep.head.head.lower_ in ("in", "on")

@@ -29,7 +29,7 @@ def type_by_name(span: Span, cues: EntityCues) -> tuple[str, str]:
         if word in cues.name_connectors:
             head = words[i - 1]
             break
-    for etype in ORGS:
+    for etype in (*ORGS, "Product"):
         if head in cues.head_words.get(etype, ()):
             return etype, f"head word {head!r}"
     return "", ""
