@@ -404,6 +404,11 @@ CASES = [
     # a country's authority is not the European board named beside it
     ("Ireland's data regulator has fined Brightlane. The European Data Protection Board had told it to impose the fine.",
      set(), {("European Data Protection Board", "fines", "Brightlane")}),
+    # a banned use did not happen; "X from Y" speaks for Y
+    ("The council voted to ban the use of facial recognition by the Millport Police Department.", set(),
+     {("Millport Police Department", "uses", "facial recognition")}),
+    ("Dana Whitlock from Amnesty International said the spyware was dangerous.",
+     {("Dana Whitlock", "worksFor", "Amnesty International")}, set()),
     # a preposition inside a name is no argument of the verb before it
     ("Harbor Systems was co-founded by Dana Whitlock, who runs Tools for Humanity.",
      {("Dana Whitlock", "worksFor", "Tools for Humanity")}, {("Dana Whitlock", "sellsTo", "Tools for Humanity")}),

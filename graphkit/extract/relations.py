@@ -731,6 +731,9 @@ class SentenceReader:
             return Claim("asserted")
         if noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.words.blocking_verbs:
             return Claim("hypothetical", cue=noun.head.lower_)      # "to block Nvidia's acquisition of Arm"
+        if noun.dep_ == "dobj" and predicate != "bans" and any(
+                r.predicate == "bans" for r in self.rules.verbs.get(noun.head.lemma_.lower(), ())):
+            return Claim("hypothetical", cue=noun.head.lower_)      # "banned the use of face recognition by police"
         return None
 
     def _supplies(self, parties: list[str], anchor: Token, claim: Claim | None) -> Iterator[Hit]:

@@ -128,11 +128,12 @@ class RoleReader:
         return None
 
     def _of_organisation(self, end: int) -> tuple[str | None, int]:
-        """"Sgt. Megan Kitchenoff of the Collier County Sheriff's Office", "Ana Ruiz at the ACLU"."""
+        """"Sgt. Megan Kitchenoff of the Collier County Sheriff's Office", "Ana Ruiz at the ACLU", "Matt Cagle
+        from the ACLU"."""
         doc = self.doc
         if end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in ("of", "at"):
             end += 1                                    # "Capt. Luis Moreno, of the Millport Fire Department,"
-        if end + 1 >= len(doc) or doc[end].lower_ not in ("of", "at"):
+        if end + 1 >= len(doc) or doc[end].lower_ not in ("of", "at", "from"):
             return None, end
         first = end + 2 if doc[end + 1].lower_ == "the" else end + 1
         name = next((link for link in self.ents.between(first, first + 1) if link.kind == "name"), None)
