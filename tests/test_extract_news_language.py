@@ -409,6 +409,17 @@ CASES = [
      {("Millport Police Department", "uses", "facial recognition")}),
     ("Dana Whitlock from Amnesty International said the spyware was dangerous.",
      {("Dana Whitlock", "worksFor", "Amnesty International")}, set()),
+    # a country's body: its acronym leaves out the country; its description is the body named beside it
+    ("The Netherlands\u2019 Data Protection Agency, or DPA, warned Dutch firms. DPA chairman Dana Whitlock said "
+     "Brightlane had broken the law.",
+     {("Dana Whitlock", "worksFor", "Netherlands\u2019 Data Protection Agency")}, set()),
+    ("The Dutch data protection watchdog fined Brightlane. The Netherlands\u2019 Data Protection Agency said "
+     "the company had broken the law.",
+     {("Netherlands\u2019 Data Protection Agency", "fines", "Brightlane")}, set()),
+    # the owner of a law that was broken is not judged
+    ("Amnesty International said Brightlane committed serious breaches of the European Union\u2019s General Data "
+     "Protection Regulation.", {("Amnesty International", "criticizes", "Brightlane")},
+     {("Amnesty International", "criticizes", "European Union")}),
     # a preposition inside a name is no argument of the verb before it
     ("Harbor Systems was co-founded by Dana Whitlock, who runs Tools for Humanity.",
      {("Dana Whitlock", "worksFor", "Tools for Humanity")}, {("Dana Whitlock", "sellsTo", "Tools for Humanity")}),

@@ -18,7 +18,8 @@ from spacy.tokens import Doc, Token
 from ..ids import normalize_name
 from ..model import ORGANISATION_TYPES
 from .cues import EntityCues
-from .mentions import NATIONAL_AUTHORITY, Found
+from .mentions import NATIONAL_AUTHORITY, NATIONAL_BODY, Found
+from .places import is_place
 from .typing import type_by_cause, type_by_context, type_by_name
 
 _SEARCH_SENTENCES = 40      # how far back "the company" or a name count may look
@@ -331,9 +332,17 @@ def _acronym_definitions(doc: Doc, found: list[Found]) -> dict[int, int]:
 
 
 def _initials_spell(acronym: str, name: str) -> bool:
-    """"ICM" for "Investigative Case Management": the capitalised words' initials, in order, exactly."""
-    initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w-]*", name) if w[0].isupper())
-    return len(acronym) >= 2 and acronym == initials
+    """"ICM" for "Investigative Case Management": the capitalised words' initials, in order, exactly;
+    or those of the words after a place that owns the body ("DPA" for "the Netherlands' Data Protection
+    Agency")."""
+    words = [w for w in re.findall(r"[A-Za-z][\w-]*", name) if w[0].isupper()]
+    initials = "".join(w[0] for w in words)
+    if len(acronym) < 2:
+        return False
+    if acronym == initials:
+        return True
+    owner = len(words) - len(acronym)
+    return owner > 0 and initials[owner:] == acronym and is_place(" ".join(words[:owner]))
 
 
 def _initials_fit(acronym: str, name: str) -> bool:
@@ -417,13 +426,15 @@ def _name_national_authorities(ents: ArticleEntities, doc: Doc, cues: EntityCues
     """"Portugal's data protection authority … the CNPD said": a country's authority described in lower
     case is the agency named nearest to it, within a sentence before or two after."""
     for key, draft in list(ents.drafts.items()):
-        if draft.reason != NATIONAL_AUTHORITY or not draft.mentions:
+        described = draft.reason == NATIONAL_AUTHORITY or draft.reason == NATIONAL_BODY \
+            and draft.name.split()[-1].lower() in cues.agency_words       # "the Dutch data protection watchdog"
+        if not described or not draft.mentions or key not in ents.drafts:
             continue
         start = draft.mentions[0][0]
         here = sentence_index(doc, doc[start])
         nearest = None
         for other_key, other in ents.drafts.items():
-            if other.type != "GovernmentAgency" or other.generic or other.reason == NATIONAL_AUTHORITY \
+            if other.type != "GovernmentAgency" or other.generic or other.reason in (NATIONAL_AUTHORITY, NATIONAL_BODY) \
                     or other.name.split()[0].lower() in cues.supranational_words:
                 continue
             for mention, _ in other.mentions:

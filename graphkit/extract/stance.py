@@ -432,6 +432,9 @@ def _targets(ents: ArticleEntities, doc: Doc, tokens: list[int], exclude: set[st
             continue
         if entity.type in ORGANISATION_TYPES + ("Person",) and _victim(ents, core, cues):
             continue
+        owned = ents.key_at(root.head) if root.dep_ == "poss" else None
+        if owned and ents.entity(owned).type == "Legislation":     # "breaches of the EU's GDPR": a law's owner
+            continue
         yield link.key, root
 
 
