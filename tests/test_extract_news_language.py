@@ -420,6 +420,9 @@ CASES = [
     ("Amnesty International said Brightlane committed serious breaches of the European Union\u2019s General Data "
      "Protection Regulation.", {("Amnesty International", "criticizes", "Brightlane")},
      {("Amnesty International", "criticizes", "European Union")}),
+    # praise of what a clause acts on is no praise of its actor
+    ("\u201cThe European Commission is attempting to handicap successful American businesses,\u201d Dana Whitlock "
+     "of Brightlane said.", set(), {("Dana Whitlock", "supports", "European Commission")}),
     # a preposition inside a name is no argument of the verb before it
     ("Harbor Systems was co-founded by Dana Whitlock, who runs Tools for Humanity.",
      {("Dana Whitlock", "worksFor", "Tools for Humanity")}, {("Dana Whitlock", "sellsTo", "Tools for Humanity")}),

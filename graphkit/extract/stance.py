@@ -343,7 +343,14 @@ def target_score(doc: Doc, token: Token, unit: set[int], names: set[int], cues: 
         if verb is None:
             return 0
     scope = [i for i in _clause(verb) if i in unit and i not in _judged_act(verb, cues)]
-    return sign * (sum(s for _, s in polar_words(doc, scope, cues, names)) or _judged_from_above(verb, unit, cues))
+    signs = [s for word, s in polar_words(doc, scope, cues, names) if not _praises_an_object(word, s)]
+    return sign * (sum(signs) or _judged_from_above(verb, unit, cues))
+
+
+def _praises_an_object(word: Token, sign: int) -> bool:
+    """"handicap successful American businesses": praise of what the clause acts on is no praise of its
+    actor."""
+    return sign > 0 and word.dep_ == "amod" and word.head.dep_ in ("dobj", "pobj")
 
 
 _COMPLEMENTS = {"ccomp", "xcomp"}
