@@ -420,6 +420,13 @@ CASES = [
     ("Amnesty International said Brightlane committed serious breaches of the European Union\u2019s General Data "
      "Protection Regulation.", {("Amnesty International", "criticizes", "Brightlane")},
      {("Amnesty International", "criticizes", "European Union")}),
+    # "the lawsuit" named again was brought by whoever filed the case just before; not by someone further back
+    ("WhatsApp filed a lawsuit in 2019. The lawsuit accused Harbor Systems of hacking 1,400 phones.",
+     {("WhatsApp", "sues", "Harbor Systems")}, set()),
+    ("The ACLU sued the city in March. The lawsuit accuses Harbor Systems of spying on residents.",
+     {("American Civil Liberties Union", "sues", "Harbor Systems")}, set()),
+    ("The ACLU filed a suit in March. Its members met. Staff left. The suit accused Harbor Systems of spying.", set(),
+     {("American Civil Liberties Union", "sues", "Harbor Systems")}),
     # praise of what a clause acts on is no praise of its actor
     ("\u201cThe European Commission is attempting to handicap successful American businesses,\u201d Dana Whitlock "
      "of Brightlane said.", set(), {("Dana Whitlock", "supports", "European Commission")}),

@@ -60,6 +60,7 @@ class SentenceReader:
         self.claims = claims or claim_cues()
         self.words = words or syntax_words()
         self._kinds: dict[int, str] | None = None
+        self._filers: list[tuple[int, list[str]]] = []     # (sentence start, who filed) of each case named so far
 
     # -- arguments ---------------------------------------------------------
     def keys(self, token: Token | None, depth: int = 0) -> list[str]:
@@ -412,6 +413,8 @@ class SentenceReader:
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or \
             (verb.dep_ == "acl" and verb.tag_ == "VBN" and not misread_main_verb(verb)) or headline is not None
         agents = self.keys(pobj(headline)) if headline is not None else self.agents(verb, passive)
+        if agents and any(r.predicate == "sues" for r in self.rules.verbs[lemma]):
+            self._filers.append((verb.sent.start, agents))      # "X sued Y. The lawsuit says …"
         claim = claim_status(verb, self.claims)
         if claim.status == "asserted" and self._charged_act(verb):
             claim = Claim("alleged", cue="charge")       # "a lawsuit against X for selling …": the charge
@@ -660,6 +663,8 @@ class SentenceReader:
     # -- nominal frames ----------------------------------------------------
     def _noun(self, noun: Token, lemma: str) -> Iterator[Hit]:
         agents, anchor = self._noun_agents(noun)
+        if lemma in self.rules.lawsuit_nouns:
+            agents = self._case_filers(noun, agents)
         for reading in self.rules.nouns[lemma]:
             objects: list[str] = []
             for where in reading.where:
@@ -722,6 +727,20 @@ class SentenceReader:
                 yield from self._supplies(subjects + objs, anchor, claim)
             if reading.predicate == "bans":
                 yield from self._calls(noun, objects)
+
+    def _case_filers(self, noun: Token, agents: list[str]) -> list[str]:
+        """"… a lawsuit filed by WhatsApp in 2019. The lawsuit accused NSO of …": a case named again with "the"
+        and no filer of its own was brought by the filer of the case named in the two sentences before."""
+        sentence = noun.sent.start
+        if agents:
+            self._filers.append((sentence, agents))
+            return agents
+        definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
+        if not definite or not self._filers:
+            return agents
+        earlier, filers = self._filers[-1]
+        recent = earlier != sentence and self.doc[earlier].sent.start >= _sentence_back(self.doc, sentence, 2)
+        return list(filers) if recent else agents
 
     def _held(self, noun: Token, predicate: str) -> Claim | None:
         """"end Microsoft's contract with ICE", "documents on a contract between ICE and X": a partnership
@@ -817,3 +836,10 @@ class SentenceReader:
         return list(dict.fromkeys(agents)), anchor
 
 
+def _sentence_back(doc: Doc, start: int, count: int) -> int:
+    """The start of the sentence ``count`` sentences before the one starting at token ``start``."""
+    for _ in range(count):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    return start
