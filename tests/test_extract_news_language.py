@@ -427,6 +427,9 @@ CASES = [
      {("American Civil Liberties Union", "sues", "Harbor Systems")}, set()),
     ("The ACLU filed a suit in March. Its members met. Staff left. The suit accused Harbor Systems of spying.", set(),
      {("American Civil Liberties Union", "sues", "Harbor Systems")}),
+    # what a judging adjective's noun is "of" is judged ("the addictive nature of X")
+    ("Dana Whitlock of the EFF said the firm used sophisticated designs to maximize the addictive nature of "
+     "Instagram.", {("Dana Whitlock", "criticizes", "Instagram")}, set()),
     # praise of what a clause acts on is no praise of its actor
     ("\u201cThe European Commission is attempting to handicap successful American businesses,\u201d Dana Whitlock "
      "of Brightlane said.", set(), {("Dana Whitlock", "supports", "European Commission")}),

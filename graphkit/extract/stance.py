@@ -212,6 +212,9 @@ def core_token(token: Token, cues: StanceCues | None = None) -> Token | None:
             if cues is not None and prep.lower_ in cues.target_preps \
                     and prep.head.pos_ == "NOUN" and word_sign(prep.head, cues):
                 return current
+            if cues is not None and prep.lower_ == "of" and prep.head.pos_ == "NOUN" and any(
+                    c.dep_ == "amod" and word_sign(c, cues) for c in prep.head.children):
+                return current                  # "the addictive nature of Instagram", "the harmful effects of X"
         return None
     return None
 
