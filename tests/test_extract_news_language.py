@@ -430,6 +430,9 @@ CASES = [
     # what a judging adjective's noun is "of" is judged ("the addictive nature of X")
     ("Dana Whitlock of the EFF said the firm used sophisticated designs to maximize the addictive nature of "
      "Instagram.", {("Dana Whitlock", "criticizes", "Instagram")}, set()),
+    # a person's name that the tagger runs together with the organisation and role before it
+    ("\"We disagree with the decision,\" said Meta spokesperson Andy Stone.",
+     {("Andy Stone", "worksFor", "Meta")}, set()),
     # praise of what a clause acts on is no praise of its actor
     ("\u201cThe European Commission is attempting to handicap successful American businesses,\u201d Dana Whitlock "
      "of Brightlane said.", set(), {("Dana Whitlock", "supports", "European Commission")}),

@@ -186,6 +186,8 @@ class MentionFinder:
             if etype == "Person" and end - start == 1 and _not_a_person(doc[start], self.cues):
                 etype, reason = "ORG", f"{reason}, but {_not_a_person(doc[start], self.cues)}"
             if etype == "Person":
+                roles = [t.i for t in doc[start + 1:end - 1] if t.is_lower and t.lower_ in self.cues.roles]
+                start = roles[-1] + 1 if roles else start       # "Meta spokesperson Andy Stone" read as one name
                 if self._after_titles(doc, start, end) > start:
                     end = max(end, _name_after_title(doc, start))      # "Sgt. Ana" cut before "Ruiz"
                 start = self._after_titles(doc, start, end)
