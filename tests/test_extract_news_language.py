@@ -433,6 +433,11 @@ CASES = [
     # a person's name that the tagger runs together with the organisation and role before it
     ("\"We disagree with the decision,\" said Meta spokesperson Andy Stone.",
      {("Andy Stone", "worksFor", "Meta")}, set()),
+    # a technology an authority calls its own is one it uses
+    ("The Millport Police Department expanded its facial recognition program.",
+     {("Millport Police Department", "uses", "facial recognition")}, set()),
+    ("The Collier County Sheriff's Office had to pull 60 of its Chinese-made drones from service.",
+     {("Collier County Sheriff's Office", "uses", "Chinese-made drones")}, set()),
     # praise of what a clause acts on is no praise of its actor
     ("\u201cThe European Commission is attempting to handicap successful American businesses,\u201d Dana Whitlock "
      "of Brightlane said.", set(), {("Dana Whitlock", "supports", "European Commission")}),

@@ -216,6 +216,20 @@ def possessives(reader) -> Iterator[Hit]:
 
 
 
+def agencies_own_technology(reader) -> Iterator[Hit]:
+    """"The police department expanded its facial recognition program", "the sheriff's office pulled its
+    Chinese-made drones": a technology an authority calls its own is one it uses."""
+    for link in reader.ents.links:
+        if link.kind != "name" or reader.entity_type(link.key) != "Technology":
+            continue
+        noun = reader.doc[link.start:link.end].root
+        while noun.dep_ in ("compound", "amod") and noun.head.pos_ == "NOUN" and noun.head.i > noun.i:
+            noun = noun.head                # "its facial recognition program": the program is its
+        owners = [k for c in noun.children if c.dep_ == "poss" for k in reader.keys(c)
+                  if reader.entity_type(k) in ("GovernmentAgency", "Location")]
+        yield from reader.emit("uses", owners, [link.key], noun, "graphkit.owned.v1", 0.6, Claim("asserted"))
+
+
 # -- "added X to the sanctions list", "placed X on a trade blacklist" -------
 def put_on_lists(reader) -> Iterator[Hit]:
     """An authority that puts names on a sanctions list fines them; on a blacklist, criticises them."""
@@ -331,4 +345,4 @@ def taken_to_court(reader) -> Iterator[Hit]:
 
 CONSTRUCTIONS = (case_names, taken_to_court, offered_services, instances, possessives, fleets, presented_as,
                  settlements, orders, funding_rounds, owned_products, owned_by, put_on_lists, judged_as, appeals,
-                 instruments, bought_products)
+                 instruments, bought_products, agencies_own_technology)
