@@ -438,6 +438,13 @@ CASES = [
      {("Millport Police Department", "uses", "facial recognition")}, set()),
     ("The Collier County Sheriff's Office had to pull 60 of its Chinese-made drones from service.",
      {("Collier County Sheriff's Office", "uses", "Chinese-made drones")}, set()),
+    # an authority that pilots or runs a product from a vendor uses it and is the vendor's customer
+    ("The Millport Police Department piloted ShotSpotter in two districts.",
+     {("Millport Police Department", "uses", "ShotSpotter")}, set()),
+    ("The Millport Police Department runs predictive policing software from Geolitica.",
+     {("Geolitica", "sellsTo", "Millport Police Department")}, set()),
+    ("More than 300,000 people in Portugal had given their biometric data to the project.", set(),
+     {("Portugal", "uses", "biometric data")}),
     # praise of what a clause acts on is no praise of its actor
     ("\u201cThe European Commission is attempting to handicap successful American businesses,\u201d Dana Whitlock "
      "of Brightlane said.", set(), {("Dana Whitlock", "supports", "European Commission")}),

@@ -225,8 +225,8 @@ def agencies_own_technology(reader) -> Iterator[Hit]:
         noun = reader.doc[link.start:link.end].root
         while noun.dep_ in ("compound", "amod") and noun.head.pos_ == "NOUN" and noun.head.i > noun.i:
             noun = noun.head                # "its facial recognition program": the program is its
-        owners = [k for c in noun.children if c.dep_ == "poss" for k in reader.keys(c)
-                  if reader.entity_type(k) in ("GovernmentAgency", "Location")]
+        owners = [k for c in noun.children if c.dep_ == "poss" and c.lower_ != "their" for k in reader.keys(c)
+                  if reader.entity_type(k) in ("GovernmentAgency", "Location")]     # "their" is often people's
         yield from reader.emit("uses", owners, [link.key], noun, "graphkit.owned.v1", 0.6, Claim("asserted"))
 
 
