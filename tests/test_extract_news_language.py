@@ -445,6 +445,9 @@ CASES = [
      {("Geolitica", "sellsTo", "Millport Police Department")}, set()),
     ("More than 300,000 people in Portugal had given their biometric data to the project.", set(),
      {("Portugal", "uses", "biometric data")}),
+    # a verb with its particle reads as another verb
+    ("The Millport Police Department rolled out facial recognition last year.",
+     {("Millport Police Department", "uses", "facial recognition")}, set()),
     # praise of what a clause acts on is no praise of its actor
     ("\u201cThe European Commission is attempting to handicap successful American businesses,\u201d Dana Whitlock "
      "of Brightlane said.", set(), {("Dana Whitlock", "supports", "European Commission")}),

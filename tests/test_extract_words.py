@@ -106,6 +106,13 @@ def test_predicate_readings_name_known_predicates():
             assert not unknown, f"predicates.yaml: {table}/{cue} reads {unknown}, not in types"
 
 
+def test_phrasal_verbs_read_as_verbs_that_have_readings():
+    data = load_cues("predicates")
+    unread = {phrase: verb for phrase, verb in data["phrasal_verbs"].items() if verb not in data["verbs"]}
+    assert not unread, f"predicates.yaml: phrasal_verbs map to verbs without readings: {unread}"
+    assert all(len(phrase.split()) == 2 for phrase in data["phrasal_verbs"]), "a phrasal verb is a verb and a particle"
+
+
 # -- lists that must not share words -------------------------------------------
 def test_positive_and_negative_stance_words_are_disjoint(fresh_loaders):
     loaded = fresh_loaders["stance"]()

@@ -354,6 +354,8 @@ class SentenceReader:
             lemma = token.lemma_.lower()
             if token.pos_ in ("VERB", "AUX"):
                 lemma = self.rules.verb_forms.get(token.lower_, lemma)
+                particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+                lemma = self.rules.phrasal_verbs.get(f"{token.lemma_.lower()} {particle}", lemma) if particle else lemma
                 if lemma in self.rules.verbs:
                     hits.extend(self._verb(token, lemma))
                 if lemma in self.rules.dropping_verbs:

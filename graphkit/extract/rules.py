@@ -24,7 +24,7 @@ PREDICATE_LISTS = ("types", "generic", "verbs", "nouns", "role_preps", "light_ve
                    "order_verbs", "settle_verbs",
                    "case_nouns", "lawsuit_nouns", "list_words", "listing_on_verbs", "venue_words", "supply_nouns", "giving_verbs",
                    "judging_verbs", "appeal_verbs", "ruling_nouns", "instrument_preps", "court_taking_verbs",
-                   "offering_heads")
+                   "offering_heads", "phrasal_verbs")
 
 
 @dataclass(frozen=True)
@@ -55,6 +55,7 @@ class RelationRules:
     appeal_verbs: frozenset[str]        # "will appeal the Commission's decision"
     court_taking_verbs: frozenset[str]  # "took Clearview AI to court"
     offering_heads: frozenset[str]      # "Microsoft's cloud services": a company's offering
+    phrasal_verbs: dict[str, str]       # "roll out" -> "deploy": a verb and its particle read as another verb
     ruling_nouns: frozenset[str]        # what an authority decides
     instrument_preps: frozenset[str]    # "tracks its staff with CCTV"
     generic_subject: frozenset[str]     # predicates a collective actor may be the subject of
@@ -112,6 +113,7 @@ def relation_rules() -> RelationRules:
         appeal_verbs=frozenset(data["appeal_verbs"]),
         court_taking_verbs=frozenset(data["court_taking_verbs"]),
         offering_heads=frozenset(data["offering_heads"]),
+        phrasal_verbs={str(k).lower(): str(v).lower() for k, v in data["phrasal_verbs"].items()},
         ruling_nouns=frozenset(data["ruling_nouns"]),
         instrument_preps=frozenset(data["instrument_preps"]),
         generic_subject=frozenset(data["generic"]["subject"]),
