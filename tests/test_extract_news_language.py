@@ -448,6 +448,12 @@ CASES = [
     # a verb with its particle reads as another verb
     ("The Millport Police Department rolled out facial recognition last year.",
      {("Millport Police Department", "uses", "facial recognition")}, set()),
+    # parents, divisions and owners written around a generic head, a possessive or a hyphen
+    ("Harbor Systems' parent company, Tidewater Holdings, declined to comment.",
+     {("Harbor Systems", "partOf", "Tidewater Holdings")}, set()),
+    ("Harbor Systems' Tidewater Labs division makes the software.", {("Tidewater Labs", "partOf", "Harbor Systems")},
+     {("Harbor Systems", "partOf", "Tidewater Labs")}),
+    ("Amazon-owned Ring shares footage with police.", {("Ring", "partOf", "Amazon")}, set()),
     # praise of what a clause acts on is no praise of its actor
     ("\u201cThe European Commission is attempting to handicap successful American businesses,\u201d Dana Whitlock "
      "of Brightlane said.", set(), {("Dana Whitlock", "supports", "European Commission")}),

@@ -230,6 +230,28 @@ def agencies_own_technology(reader) -> Iterator[Hit]:
         yield from reader.emit("uses", owners, [link.key], noun, "graphkit.owned.v1", 0.6, Claim("asserted"))
 
 
+_HYPHEN_OWNERSHIP = {"owned": "partOf", "controlled": "partOf", "backed": "funds", "funded": "funds"}
+
+
+def hyphen_owners(reader) -> Iterator[Hit]:
+    """"Amazon-owned Ring" is part of Amazon; "Altman-backed Worldcoin" is funded by Altman: the name
+    before the hyphen and the organisation named within a few words after."""
+    doc = reader.doc
+    for word in doc:
+        predicate = _HYPHEN_OWNERSHIP.get(word.lower_)
+        if predicate is None or word.i < 2 or doc[word.i - 1].text != "-":
+            continue
+        owner = reader.ents.key_at(doc[word.i - 2])
+        after = next((link for link in reader.ents.between(word.i + 1, min(word.i + 5, len(doc)))
+                      if link.kind == "name" and link.start > word.i), None)
+        if owner is None or after is None or reader.entity_type(after.key) not in ORGANISATION_TYPES + ("Product",):
+            continue
+        if predicate == "partOf":
+            yield from reader.emit("partOf", [after.key], [owner], word, "graphkit.hyphen.v1", 0.7, Claim("asserted"))
+        else:
+            yield from reader.emit("funds", [owner], [after.key], word, "graphkit.hyphen.v1", 0.7, Claim("asserted"))
+
+
 # -- "added X to the sanctions list", "placed X on a trade blacklist" -------
 def put_on_lists(reader) -> Iterator[Hit]:
     """An authority that puts names on a sanctions list fines them; on a blacklist, criticises them."""
@@ -345,4 +367,4 @@ def taken_to_court(reader) -> Iterator[Hit]:
 
 CONSTRUCTIONS = (case_names, taken_to_court, offered_services, instances, possessives, fleets, presented_as,
                  settlements, orders, funding_rounds, owned_products, owned_by, put_on_lists, judged_as, appeals,
-                 instruments, bought_products, agencies_own_technology)
+                 instruments, bought_products, agencies_own_technology, hyphen_owners)

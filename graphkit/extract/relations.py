@@ -367,7 +367,7 @@ class SentenceReader:
             if token.pos_ in ("NOUN", "PROPN"):
                 if lemma in self.rules.nouns:
                     hits.extend(self._noun(token, lemma))
-                elif lemma in self.words.generic_heads:     # "its parent company, Q Cyber Technologies"
+                if lemma in self.words.generic_heads:       # "its parent company, Q Cyber Technologies"
                     for mod in (c for c in token.lefts if c.dep_ in ("compound", "amod")):
                         if mod.lemma_.lower() in self.rules.nouns:
                             hits.extend(self._noun(token, mod.lemma_.lower()))
@@ -669,8 +669,9 @@ class SentenceReader:
             agents = self._case_filers(noun, agents)
         for reading in self.rules.nouns[lemma]:
             objects: list[str] = []
+            owned = reading.predicate == "partOf" and any(c.dep_ == "poss" and self.keys(c) for c in noun.children)
             for where in reading.where:
-                if where == "compound":
+                if where == "compound" and not owned:   # "Harbor's Tidewater Labs division": the compound is the part
                     objects += [k for c in noun.lefts if c.dep_ in ("compound", "amod", "nmod") for k in self.keys(c)]
                 elif where == "poss":
                     objects += [k for c in noun.children if c.dep_ == "poss" for k in self.keys(c)]
