@@ -454,6 +454,15 @@ CASES = [
     ("Harbor Systems' Tidewater Labs division makes the software.", {("Tidewater Labs", "partOf", "Harbor Systems")},
      {("Harbor Systems", "partOf", "Tidewater Labs")}),
     ("Amazon-owned Ring shares footage with police.", {("Ring", "partOf", "Amazon")}, set()),
+    # inquiries written as being their subject, under scrutiny, looking into, subpoenas
+    ("Harbor Systems is the subject of an FTC investigation.",
+     {("Federal Trade Commission", "investigates", "Harbor Systems")}, set()),
+    ("Harbor Systems is under scrutiny from the Federal Trade Commission.",
+     {("Federal Trade Commission", "investigates", "Harbor Systems")}, set()),
+    ("The Justice Department is looking into Harbor Systems' sales to Egypt.",
+     {("Department of Justice", "investigates", "Harbor Systems")}, set()),
+    ("The Senate committee subpoenaed Harbor Systems for documents.",
+     {("United States Senate", "investigates", "Harbor Systems")}, set()),
     # praise of what a clause acts on is no praise of its actor
     ("\u201cThe European Commission is attempting to handicap successful American businesses,\u201d Dana Whitlock "
      "of Brightlane said.", set(), {("Dana Whitlock", "supports", "European Commission")}),

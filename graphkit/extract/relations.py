@@ -192,6 +192,9 @@ class SentenceReader:
             return self.keys(self.subject_token(head))
         if noun.dep_ == "pobj" and head.lower_ == "under" and head.head.lemma_ == "be":
             return self.keys(self.subject_token(head.head))
+        if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ == "attr" \
+                and head.head.lemma_.lower() in ("subject", "target", "focus") and head.head.head.lemma_ == "be":
+            return self.keys(self.subject_token(head.head.head))    # "X is the subject of an FTC investigation"
         return []
 
     def _findings(self, noun: Token) -> list[str]:
@@ -779,7 +782,8 @@ class SentenceReader:
             if child.dep_ == "poss" or (child.dep_ in ("compound", "nmod") and child.i < noun.i):
                 agents += self.keys(child) or [k for c in child.lefts if c.dep_ == "compound"   # "a Google cloud contract"
                                                for k in self.keys_of_name(c)]
-            if child.dep_ == "prep" and (child.lower_ == "by" or child.lower_ == "from" and noun.head.lemma_ in self.words.undergo_verbs):
+            if child.dep_ == "prep" and (child.lower_ == "by" or child.lower_ == "from" and (
+                    noun.head.lemma_ in self.words.undergo_verbs or noun.head.lower_ == "under")):   # "under scrutiny from"
                 agents += self.keys(pobj(child))
         for child in noun.children:
             if child.dep_ == "appos":
