@@ -463,6 +463,13 @@ CASES = [
      {("Department of Justice", "investigates", "Harbor Systems")}, set()),
     ("The Senate committee subpoenaed Harbor Systems for documents.",
      {("United States Senate", "investigates", "Harbor Systems")}, set()),
+    # what a company specialises in, offers a suite of, or "collects and sells" (the first verb read as a noun)
+    ("Harbor Systems specializes in deep packet inspection technology.",
+     {("Harbor Systems", "sells", "deep packet inspection")}, set()),
+    ("Harbor Systems offers a suite of surveillance tools.", {("Harbor Systems", "sells", "surveillance technology")},
+     set()),
+    ("Harbor Systems, a data broker, collects and sells location data.",
+     {("Harbor Systems", "sells", "location tracking")}, set()),
     # praise of what a clause acts on is no praise of its actor
     ("\u201cThe European Commission is attempting to handicap successful American businesses,\u201d Dana Whitlock "
      "of Brightlane said.", set(), {("Dana Whitlock", "supports", "European Commission")}),

@@ -488,7 +488,8 @@ class SentenceReader:
             return None
         if verb.dep_ == "relcl":
             return None
-        if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+        if verb.dep_ == "conj" and (head.pos_ in ("VERB", "AUX") or head.dep_ == "ROOT" and any(
+                c.dep_ == "nsubj" for c in head.children)):         # "X collects and sells …", "collects" read as a noun
             if any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children):
                 return None
             finite = verb.tag_ in ("VBD", "VBZ", "VBP") or verb.tag_ == "VBN" and not any(
