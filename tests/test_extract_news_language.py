@@ -470,6 +470,16 @@ CASES = [
      set()),
     ("Harbor Systems, a data broker, collects and sells location data.",
      {("Harbor Systems", "sells", "location tracking")}, set()),
+    # criticism of someone's use of a thing criticises them too; a group "including" another speaks with it;
+    # coming under fire; a grievance is a complaint
+    ("The Teamsters have long opposed Amazon's use of surveillance cameras in its vans.",
+     {("International Brotherhood of Teamsters", "criticizes", "Amazon")}, set()),
+    ("Privacy advocates, including the EFF, say Harbor Systems' cameras are dangerous.",
+     {("Electronic Frontier Foundation", "criticizes", "Harbor Systems")}, set()),
+    ("Harbor Systems has come under fire from the ACLU for selling data to ICE.",
+     {("American Civil Liberties Union", "criticizes", "Harbor Systems")}, set()),
+    ("The GMB union filed a grievance against Harbor Systems.", {("GMB", "sues", "Harbor Systems")}, set()),
+    ("The Guardian accused the Israeli army's Unit 8200 of spying.", set(), {("Guardian", "criticizes", "Israeli army")}),
     # praise of what a clause acts on is no praise of its actor
     ("\u201cThe European Commission is attempting to handicap successful American businesses,\u201d Dana Whitlock "
      "of Brightlane said.", set(), {("Dana Whitlock", "supports", "European Commission")}),

@@ -198,6 +198,8 @@ class SpeechReader:
             return []
         found = []
         coordinated = list(subject.conjuncts)
+        coordinated += [pobj for prep in subject.children if prep.dep_ == "prep" and prep.lower_ in ("including", "like")
+                        for pobj in prep.children if pobj.dep_ == "pobj"]      # "privacy advocates, including the EFF,"
         if any(c.dep_ == "cc" and c.lower_ in ("and", "or") for c in subject.subtree):
             # "Amnesty International and Human Rights Watch" parsed as modifiers of "Watch"
             coordinated += [t for t in subject.subtree if t.dep_ in ("nmod", "conj") and t.i < subject.i]

@@ -190,8 +190,8 @@ class SentenceReader:
         head = noun.head
         if noun.dep_ == "dobj" and head.lemma_.lower() in self.words.undergo_verbs:
             return self.keys(self.subject_token(head))
-        if noun.dep_ == "pobj" and head.lower_ == "under" and head.head.lemma_ == "be":
-            return self.keys(self.subject_token(head.head))
+        if noun.dep_ == "pobj" and head.lower_ == "under" and head.head.lemma_ in ("be", "come", "fall"):
+            return self.keys(self.subject_token(head.head))         # "is under investigation", "came under fire"
         if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ == "attr" \
                 and head.head.lemma_.lower() in ("subject", "target", "focus") and head.head.head.lemma_ == "be":
             return self.keys(self.subject_token(head.head.head))    # "X is the subject of an FTC investigation"
@@ -590,6 +590,9 @@ class SentenceReader:
             found += self._blocked(verb)
         if reading.predicate == "criticizes" and reading.where == ("dobj",) and not found:
             found += self._claimed_about(verb)      # "questioned whether Axon's cameras comply with the law"
+        if reading.predicate == "criticizes" and not passive:      # "opposed Amazon's use of cameras": Amazon too
+            found += [k for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in self.words.wrappers
+                      and not self.ents.key_at(c) for p in c.children if p.dep_ == "poss" for k in self.keys(p)]
         if reading.predicate == "worksFor" and reading.where == ("dobj",) and not found:
             holders = [verb] + [c for c in verb.children if c.dep_ == "dobj"]        # "heads policy at Deliveroo"
             found += [k for h in holders for p in preps(h, {"at", "of", "for"} if h != verb else {"at"})
@@ -830,6 +833,8 @@ class SentenceReader:
                 agents += self.keys(self.subject_token(head))
         elif noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
             anchor = head.head
+            if head.lower_ == "under" and not agents:         # "came under fire from the ACLU"
+                agents += [k for prep in preps(head.head, {"from", "by"}) for k in self.keys(pobj(prep))]
             if head.lower_ in ("in", "with", "after", "following") and not agents:
                 passive = any(c.dep_ in ("auxpass", "agent") for c in head.head.children)
                 agents += self.agents(head.head, passive)       # "was hit with sanctions by the Treasury"
