@@ -96,6 +96,8 @@ class _UniqueKeyLoader(yaml.BaseLoader):
         seen = set()
         for key_node, _ in node.value:
             key = self.construct_object(key_node, deep=deep)
+            if not isinstance(key, str):
+                continue                    # an unhashable key is refused by the base loader itself
             if key in seen:
                 raise yaml.constructor.ConstructorError(None, None, f"key {key!r} is given twice", key_node.start_mark)
             seen.add(key)

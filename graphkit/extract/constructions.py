@@ -215,7 +215,6 @@ def possessives(reader) -> Iterator[Hit]:
             yield from reader.emit("uses", users, [link.key], root, "graphkit.possessive.v1", 0.6, known)
 
 
-
 def agencies_own_technology(reader) -> Iterator[Hit]:
     """"The police department expanded its facial recognition program", "the sheriff's office pulled its
     Chinese-made drones": a technology an authority calls its own is one it uses."""
