@@ -183,8 +183,9 @@ class MentionFinder:
                     and doc[start - 1].lower_ in self.cues.roles and all(t.is_title for t in doc[start:end]):
                 etype, reason = "Person", f"{reason}, but named after the role {doc[start - 1].lower_!r}"
                 # "Sum of Us organizer Emma Pullman"
-            if etype == "Person" and end - start == 1 and _not_a_person(doc[start], self.cues):
-                etype, reason = "ORG", f"{reason}, but {_not_a_person(doc[start], self.cues)}"
+            why_not = _not_a_person(doc[start], self.cues) if etype == "Person" and end - start == 1 else ""
+            if why_not:
+                etype, reason = "ORG", f"{reason}, but {why_not}"
             if etype == "Person":
                 roles = [t.i for t in doc[start + 1:end - 1] if t.is_lower and t.lower_ in self.cues.roles]
                 start = roles[-1] + 1 if roles else start       # "Meta spokesperson Andy Stone" read as one name
@@ -227,8 +228,8 @@ class MentionFinder:
                         end = self._extend_head(doc, token.i + 1)
                         found.append(Found(start, end, "Technology", "pattern", None, "technology compound"))
             if low in cues.technology_kinds and token.pos_ == "NOUN" and token.dep_ != "compound" \
-                    and _technique_start(token, cues) is not None:       # "monitoring software", "spy tools"
-                found.append(Found(_technique_start(token, cues), token.i + 1, "Technology", "pattern", None, TECHNIQUE))
+                    and (start := _technique_start(token, cues)) is not None:    # "monitoring software", "spy tools"
+                found.append(Found(start, token.i + 1, "Technology", "pattern", None, TECHNIQUE))
             if token.pos_ == "PROPN" and token.dep_ != "compound" and _organisation_head(token, cues):
                 start = _compound_start(token)
                 if start < token.i:          # "Security Lab", "Tech Workers Coalition"
@@ -249,11 +250,10 @@ class MentionFinder:
                     and token.head.lemma_.lower() in cues.roles and _compound_start(token) < token.i:
                 found.append(Found(_compound_start(token), token.i + 1, "Person", "pattern", None,
                                    "a name in apposition to a role"))       # "its head of policy, Ana Ruiz,"
-            if token.i > 0 and doc[token.i - 1].text == "#" and token.is_alpha and sum(c.isupper() for c in token.text) >= 2:
+            if _hashtag(token) and token.is_alpha and sum(c.isupper() for c in token.text) >= 2:
                 found.append(Found(token.i, token.i + 1, "AdvocacyGroup", "pattern", None, "a hashtag campaign"))
-            if token.text == "(" and _spelled_name_start(doc, token.i) is not None:    # "App Drivers and … (ADCU)"
-                found.append(Found(_spelled_name_start(doc, token.i), token.i, "ORG", "pattern", None,
-                                   "a name its acronym spells"))
+            if token.text == "(" and (start := _spelled_name_start(doc, token.i)) is not None:   # "… Union (ADCU)"
+                found.append(Found(start, token.i, "ORG", "pattern", None, "a name its acronym spells"))
             if token.lower_ in cues.versus_words and 0 < token.i < len(doc) - 1:   # "Mobley v. Workday"
                 found += _case_parties(doc, token)
             if _unlabelled_name(token) and token.lower_ not in cues.roles:     # "Acme Aerial sells …": a name
@@ -319,11 +319,16 @@ def _technique_start(kind: Token, cues: EntityCues) -> int | None:
     return None
 
 
+def _hashtag(word: Token) -> bool:
+    """"#NoTechForApartheid": a word right after "#"."""
+    return word.i > 0 and word.doc[word.i - 1].text == "#"
+
+
 def _not_a_person(word: Token, cues: EntityCues) -> str:
     """Why a one-word name the tagger took for a person is an organisation's, or "": a hashtag or a
     run-together name ("#NoTechForApartheid"), or the owner of an organisation's role ("Fanpage's editor")."""
     doc = word.doc
-    if word.i > 0 and doc[word.i - 1].text == "#" or sum(c.isupper() for c in word.text) >= 3 and not word.is_upper:
+    if _hashtag(word) or sum(c.isupper() for c in word.text) >= 3 and not word.is_upper:
         return "a hashtag or run-together name"
     after = doc[word.i + 1:word.i + 3]
     if len(after) == 2 and after[0].lower_ in ("'s", "\u2019s") and after[1].lower_ in cues.organisation_roles:

@@ -239,19 +239,19 @@ class SentenceReader:
                 for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for k in self.keys(c) or self.possessor(c)]
 
     def _accused_by(self, noun: Token) -> list[str]:
-        """"A lawsuit filed by X accuses Y of …": the one the case accuses is its target."""
-        verb = noun.head
-        if noun.dep_ == "nsubj" and verb.lemma_.lower() in self.words.accusing_verbs:
-            return self.direct_objects(verb) or self._claimed_about(verb)
-        if noun.dep_ == "nsubj" and verb.lemma_.lower() in self.words.claiming_verbs:
-            return self._claimed_about(verb)            # "the ACLU's lawsuit claims Harbor violated …"
-        return []
+        """"A lawsuit filed by X accuses Y of …", "the ACLU's lawsuit claims Harbor violated …": the one the
+        case accuses is its target."""
+        return self._held_against(noun.head) if noun.dep_ == "nsubj" else []
 
     def _said_in(self, noun: Token, verb: Token) -> list[str]:
         """"In its lawsuit, the FTC says Amazon …", "in the complaint, Texas accuses Allstate of …": what the
         case holds against whom, said in it."""
         if noun.dep_ != "pobj" or noun.head.lower_ != "in" or noun.head.head != verb:
             return []
+        return self._held_against(verb)
+
+    def _held_against(self, verb: Token) -> list[str]:
+        """Whom an accusing verb names ("accuses Y of"), or whom a claiming verb's clause is about."""
         if verb.lemma_.lower() in self.words.accusing_verbs:
             return self.direct_objects(verb) or self._claimed_about(verb)
         if verb.lemma_.lower() in self.words.claiming_verbs:
@@ -455,12 +455,12 @@ class SentenceReader:
         parser as an active verb with a "by" phrase. The "by" that names the organisation acting, when
         the verb has no auxiliary and no named object."""
         if verb.tag_ not in ("VBD", "VBN") or any(c.dep_ in ("aux", "auxpass") for c in verb.children) \
-                or not any(c.dep_ == "nsubj" for c in verb.children) \
-                or any(c.dep_ == "dobj" and self.keys(c) for c in verb.children):
+                or not any(c.dep_ == "nsubj" for c in verb.children):
             return None
         by = next((c for c in verb.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"), None)
-        if by is None or not any(self.entity_type(k) in ORGANISATION_TYPES for k in self.keys(pobj(by))):
-            return None
+        if by is None or any(c.dep_ == "dobj" and self.keys(c) for c in verb.children) \
+                or not any(self.entity_type(k) in ORGANISATION_TYPES for k in self.keys(pobj(by))):
+            return None         # the cheap tests first: this runs for every cue verb
         return by
 
     def agents(self, verb: Token, passive: bool) -> list[str]:
