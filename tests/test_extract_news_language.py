@@ -490,6 +490,27 @@ CASES = [
     ("The city of Millport was sued by the Electronic Frontier Foundation over its use of Flock cameras.",
      {("Millport", "uses", "Flock"), ("Electronic Frontier Foundation", "sues", "Millport")},
      {("Electronic Frontier Foundation", "uses", "Flock")}),
+    # the place where a case is brought: "against" hung on it, a complaint made to an authority, a party to a
+    # case, a case's filer after a misread participle
+    ("The ACLU filed a complaint with the Federal Trade Commission against HireVue.",
+     {("American Civil Liberties Union", "sues", "HireVue")},
+     {("American Civil Liberties Union", "sues", "Federal Trade Commission")}),
+    ("Big Brother Watch complained to the Information Commissioner's Office about Harbor Systems last year.",
+     {("Big Brother Watch", "sues", "Harbor Systems")}, set()),
+    ("Big Brother Watch complained about Harbor Systems' cameras.",
+     {("Big Brother Watch", "criticizes", "Harbor Systems")}, {("Big Brother Watch", "sues", "Harbor Systems")}),
+    ("The Electronic Frontier Foundation is a party to the lawsuit against Harbor Systems.",
+     {("Electronic Frontier Foundation", "sues", "Harbor Systems")}, set()),
+    ("A federal judge allowed the lawsuit brought by the Federal Trade Commission against Brightlane to proceed.",
+     {("Federal Trade Commission", "sues", "Brightlane")}, set()),
+    # a participle after "urging X to act," is the urger's, not X's
+    ("Access Now is urging the Federal Trade Commission to take on Harbor Systems, arguing the firm deceives "
+     "its customers.", set(), {("Federal Trade Commission", "criticizes", "Harbor Systems")}),
+    # collective actors criticise and are criticised
+    ("Human rights groups condemned Harbor Systems for its sales to Ethiopia.",
+     {("civil liberties groups", "criticizes", "Harbor Systems")}, set()),
+    ("The Electronic Frontier Foundation criticized the police for their use of drones.",
+     {("Electronic Frontier Foundation", "criticizes", "police")}, set()),
 ]
 
 
@@ -555,6 +576,8 @@ def test_a_dateline_ends_its_own_sentence(text, first_word):
      "AdvocacyGroup"),
     ("Police bought email-scanning tools from Harbor Systems.", "email-scanning tools", "Technology"),
     ("The city used predictive algorithms to plan patrols.", "predictive algorithms", "Technology"),
+    ("Brightlane's rider-ranking algorithm punished couriers who fell ill.", "rider-ranking algorithm", "Technology"),
+    ("Harbor Systems sells a hiring algorithm to banks.", "hiring algorithm", "Technology"),
 ])
 def test_names_typed_by_their_last_word(extractor, text, name, etype):
     result = next(extractor.extract([Article(id="case", text=text)]))

@@ -364,6 +364,20 @@ def taken_to_court(reader) -> Iterator[Hit]:
         yield from reader.emit("sues", reader.agents(verb, passive), defendants, verb, "graphkit.court.v1", 0.7)
 
 
-CONSTRUCTIONS = (case_names, taken_to_court, offered_services, instances, possessives, fleets, presented_as,
+def complaints_to(reader) -> Iterator[Hit]:
+    """"complained to the CNIL about Criteo": a complaint brought to an authority or a court sues the
+    one it is about; a complaint made to no one ("complained about the cameras") criticises it."""
+    for verb in reader.doc:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in reader.words.complaining_verbs:
+            continue
+        forums = [pobj(p) for p in preps(verb, {"to", "with"}) if pobj(p) is not None]
+        about = [k for h in [verb, *forums] for p in preps(h, {"about", "over", "against"}) if pobj(p) is not None
+                 for k in reader.keys(pobj(p)) or reader.possessor(pobj(p))]      # often hung on the forum
+        predicate = "sues" if any(reader.is_forum(f) for f in forums) else "criticizes"
+        yield from reader.emit(predicate, reader.keys(reader.subject_token(verb)), about, verb,
+                               "graphkit.complaint.v1", 0.65)
+
+
+CONSTRUCTIONS = (case_names, taken_to_court, complaints_to, offered_services, instances, possessives, fleets, presented_as,
                  settlements, orders, funding_rounds, owned_products, owned_by, put_on_lists, judged_as, appeals,
                  instruments, bought_products, agencies_own_technology, hyphen_owners)

@@ -123,6 +123,9 @@ class SyntaxWords:
     unit_nouns: frozenset[str]              # "the Naples bureau of Fanpage"
     populace_nouns: frozenset[str]          # "Chicago residents" are not the city
     undergo_verbs: frozenset[str]           # "X faces a lawsuit from Y"
+    party_nouns: frozenset[str]             # "X is a party to the lawsuit"
+    forum_preps: frozenset[str]             # "a complaint with the CNIL against X"
+    complaining_verbs: frozenset[str]       # "complained to the CNIL about Criteo"
     examining_verbs: frozenset[str]         # "a study applied the algorithm"
     finding_verbs: frozenset[str]           # "the investigation found that Rite Aid …"
     accusing_verbs: frozenset[str]          # "filed a complaint accusing Ring of …"

@@ -309,6 +309,11 @@ class SentenceReader:
         return entity.type == "GovernmentAgency" and any(
             w.lower() in self.rules.venue_words for name in entity.names for w in name.split())
 
+    def is_forum(self, token: Token) -> bool:
+        """A court or an authority, where a case can be brought."""
+        return token.lemma_.lower() in self.rules.venue_words or any(
+            self.entity_type(k) == "GovernmentAgency" for k in self.keys(token))
+
     def entity_type(self, key: str) -> str:
         return self.ents.entity(key).type
 
@@ -515,6 +520,8 @@ class SentenceReader:
         if verb.dep_ in ("acl", "advcl") and verb.tag_ == "VBG":
             if verb.dep_ == "acl":
                 return self._author(head) or head
+            if head.dep_ == "xcomp" and head.head.pos_ in ("VERB", "AUX") and verb.i > 0 and verb.nbor(-1).text == ",":
+                return self.subject_token(head.head)   # "urging the FTC to act, arguing …": the urger argues
             return self.subject_token(head) if head.pos_ in ("VERB", "AUX") else None
         if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("for", "over"):
             accused = self._accused_of(head.head)       # "filed a complaint against X for selling …"
@@ -688,6 +695,9 @@ class SentenceReader:
                         agents, objects = agents + sides[:1], objects + sides[1:]
                 else:
                     holders = [noun] + ([anchor] if anchor != noun else [])
+                    if where == "against":      # "filed a complaint with the CNIL against X": hung on the CNIL
+                        holders += [pobj(p) for h in holders for p in preps(h, self.words.forum_preps)
+                                    if pobj(p) is not None and self.is_forum(pobj(p))]
                     if reading.predicate == "partnersWith":     # "the contract to build the platform for NHS England",
                         holders += [c for c in noun.children    # "the contract the company has with Israel's military"
                                     if c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "AUX")]
@@ -805,6 +815,13 @@ class SentenceReader:
             agents += self.keys(noun.head)
         anchor = noun
         head = noun.head
+        if noun.dep_ == "pobj" and head.lower_ in ("to", "in") and head.head.lemma_.lower() in self.words.party_nouns \
+                and head.head.dep_ == "attr":
+            agents += self.keys(self.subject_token(head.head.head))     # "X is a party to the lawsuit"
+        if noun.dep_ == "nsubj" and head.tag_ == "VBN" and head.lemma_.lower() in self.rules.light_verbs \
+                and not any(c.dep_ in ("aux", "auxpass") for c in head.children):
+            agents += [k for c in head.children if c.dep_ == "agent" for k in self.keys(pobj(c))]
+            anchor = head                       # "allowed the lawsuit brought by X against Y to proceed", misparsed
         if noun.dep_ == "pobj" and head.lower_ == "among" and head.head.lemma_ == "be":
             agents += self.keys(self.subject_token(head.head))      # "X is among the critics of Y"
         if noun.dep_ == "pobj" and head.lower_ == "among":     # "counts X among its clients"
