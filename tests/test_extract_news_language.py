@@ -506,6 +506,21 @@ CASES = [
     # a participle after "urging X to act," is the urger's, not X's
     ("Access Now is urging the Federal Trade Commission to take on Harbor Systems, arguing the firm deceives "
      "its customers.", set(), {("Federal Trade Commission", "criticizes", "Harbor Systems")}),
+    # a judge who dismisses a case rules on it; a refused appeal disputes nothing
+    ("Judge Patricia Moore agreed to dismiss Harbor Systems' case against the Defense Department. In April, Moore "
+     "refused to dismiss the company's claims.", {("Harbor Systems", "sues", "Department of Defense")},
+     {("Patricia Moore", "criticizes", "Harbor Systems")}),
+    ("Brightlane refused to appeal the Federal Trade Commission's decision.", set(),
+     {("Brightlane", "criticizes", "Federal Trade Commission")}),
+    # money that buys nothing; a contract awarded "to" its other party, whose owner is the possessor nearest "its"
+    ("Harbor Systems will pay Brightlane a termination fee.", set(), {("Brightlane", "sellsTo", "Harbor Systems")}),
+    ("Brightlane's challenge to the Defense Department's decision to award its cloud computing contract to Harbor "
+     "Systems was dismissed.", {("Department of Defense", "partnersWith", "Harbor Systems")},
+     {("Brightlane", "partnersWith", "Harbor Systems"), ("Harbor Systems", "sellsTo", "Brightlane")}),
+    # "its" after a coordinated subject is not one of the subjects'
+    ("The deal collapsed after the Federal Trade Commission and the European Commission voiced concerns over its "
+     "effect on competition.", set(), {("European Commission", "criticizes", "Federal Trade Commission"),
+                                       ("Federal Trade Commission", "criticizes", "European Commission")}),
     # collective actors criticise and are criticised
     ("Human rights groups condemned Harbor Systems for its sales to Ethiopia.",
      {("civil liberties groups", "criticizes", "Harbor Systems")}, set()),
@@ -620,6 +635,10 @@ def test_a_charge_is_kept_as_an_allegation(extractor):
     ("The union urged Microsoft to stop selling Face API to Uber.", ("Microsoft", "stopsSelling", "Face API"),
      "hypothetical"),
     ("Microsoft stopped selling Face API to police in 2020.", ("Microsoft", "stopsSelling", "Face API"), "asserted"),
+    ("Under the deal, Harbor Systems would have acquired Brightlane Labs for $2 billion.",
+     ("Harbor Systems", "acquires", "Brightlane Labs"), "hypothetical"),
+    ("Harbor Systems said it would acquire Brightlane Labs.", ("Harbor Systems", "acquires", "Brightlane Labs"),
+     "asserted"),
 ])
 def test_claim_status_of_charges_and_calls(extractor, text, triple, status):
     result = next(extractor.extract([Article(id="case", text=text)]))

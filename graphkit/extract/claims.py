@@ -20,7 +20,7 @@ _CLIMB = {"xcomp", "ccomp", "conj", "advcl", "pcomp", "pobj", "prep", "dobj", "a
 # The lists of claims.yaml, in the order of ClaimCues' fields.
 CLAIM_LISTS = ("denial_verbs", "allegation_verbs", "allegation_adverbs", "hypothetical_modals", "conditional_marks",
                "hypothetical_governors", "reporting_verbs", "negation_words", "factual_marks", "reason_participles",
-               "failing_verbs")
+               "failing_verbs", "counterfactual_modals")
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,7 @@ class ClaimCues:
     factual_marks: frozenset[str]
     reason_participles: frozenset[str]
     failing: frozenset[str]             # "failed to provide": what they govern did not happen
+    counterfactual: frozenset[str]      # "would have acquired": it did not happen
 
 
 @lru_cache(maxsize=None)
@@ -83,6 +84,9 @@ def claim_status(token: Token, cues: ClaimCues | None = None) -> Claim:
             low = child.lower_
             if child.dep_ == "aux" and low in cues.modals:
                 return Claim("hypothetical", cue=low)
+            if child.dep_ == "aux" and low in cues.counterfactual and current.tag_ == "VBN" \
+                    and any(c.dep_ == "aux" and c.lower_ == "have" for c in current.children):
+                return Claim("hypothetical", cue=low)       # "Adobe would have acquired Figma": it did not
             if child.dep_ == "mark" and low in cues.conditionals:
                 return Claim("hypothetical", cue=low)
             if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in cues.conditionals for m in child.children):

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from ..model import ORGANISATION_TYPES
-from .claims import Claim
+from .claims import Claim, claim_status
 from .rules import Hit
 from .stance import stance_cues, word_sign
 from .syntax import conjuncts, pobj, preps
@@ -321,8 +321,17 @@ def appeals(reader) -> Iterator[Hit]:
         disputed = [c for c in verb.children if c.dep_ == "dobj"
                     and c.lemma_.lower() in reader.rules.ruling_nouns | reader.rules.case_nouns]
         owners = [k for thing in disputed for k in _judged(reader, thing) if k not in reader.keys(thing)]
-        disputers = [k for k in reader.keys(reader.subject_token(verb)) if not reader.is_venue(k)]
+        disputers = [k for k in reader.keys(reader.subject_token(verb)) if not reader.is_venue(k) and not _judge(reader, k)]
+        if claim_status(verb, reader.claims).status == "negated":
+            continue                            # "refused to dismiss the claims"
         yield from reader.emit("criticizes", disputers, owners, verb, "graphkit.appeal.v1", 0.65, Claim("asserted"))
+
+
+def _judge(reader, key: str) -> bool:
+    """A person named with a judge's title somewhere in the article ("Judge Ana Ruiz … Ruiz dismissed …")."""
+    return reader.entity_type(key) == "Person" and any(
+        link.key == key and link.start > 0 and reader.doc[link.start - 1].lower_ in reader.rules.judge_titles
+        for link in reader.ents.links)
 
 
 # -- "Amazon tracks its staff with CCTV", "spied on reporters via FinSpy" ------

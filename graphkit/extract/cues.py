@@ -124,6 +124,8 @@ class SyntaxWords:
     populace_nouns: frozenset[str]          # "Chicago residents" are not the city
     undergo_verbs: frozenset[str]           # "X faces a lawsuit from Y"
     party_nouns: frozenset[str]             # "X is a party to the lawsuit"
+    payment_nouns: frozenset[str]           # "will pay Figma a termination fee": no sale
+    awarding_verbs: frozenset[str]          # "awarded the contract to Microsoft"
     forum_preps: frozenset[str]             # "a complaint with the CNIL against X"
     complaining_verbs: frozenset[str]       # "complained to the CNIL about Criteo"
     examining_verbs: frozenset[str]         # "a study applied the algorithm"

@@ -172,6 +172,8 @@ def _antecedent(ents: ArticleEntities, doc: Doc, token: Token, low: str, words: 
         key = _nearest(ents, doc, token, ["Person"], _PRONOUN_WINDOW)
     if key is None and low in ("its", "their"):           # "Rite Aid … treating its customers"
         key = _clause_subject_before(ents, token)
+        if key == "":
+            return None
     if key is None and low == "it" and token.dep_ == "dobj" and token.head.lemma_.lower() in words.acquiring_verbs:
         key = _acquired_company(ents, doc, token)         # "Motorola, which bought it in 2019"
     if key is None and low in ("it", "them") and token.dep_ == "dobj" and _verb_lemma(token.head) in words.targeting_verbs:
@@ -357,11 +359,14 @@ def _reporter(ents: ArticleEntities, token: Token, words: SyntaxWords) -> str | 
 
 def _clause_subject_before(ents: ArticleEntities, token: Token) -> str | None:
     """"Rite Aid spent years treating its own customers …": a possessive refers to its clause's subject;
-    "sued the city of Millport over its use of drones": after an object, to that object."""
+    "sued the city of Millport over its use of drones": after an object, to that object; "the Pentagon's
+    decision to award its contract": to the possessor of a noun above it. "" when "its" follows a
+    coordinated subject, which it cannot refer to."""
     current = token.head
     for _ in range(6):
         for child in current.children:
-            if child.dep_ == "dobj" and child.i < token.i:
+            if child.dep_ == "dobj" and child.i < token.i or child.dep_ == "poss" and child.i != token.i \
+                    and current.pos_ == "NOUN":     # "the Pentagon's decision to award its contract": the Pentagon's
                 named = _named_in(ents, child)
                 if named and named in ents.drafts and ents.drafts[named].type in ORGANISATION_TYPES + ("Location",):
                     return named
@@ -371,6 +376,9 @@ def _clause_subject_before(ents: ArticleEntities, token: Token) -> str | None:
     current = token.head
     for _ in range(6):
         for child in current.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.right_edge.i < token.i and token.lower_ == "its" \
+                    and any(c.dep_ == "conj" for c in child.children):
+                return ""                   # "the UK and the EU voiced concerns over its effect": none of theirs
             if child.dep_ in ("nsubj", "nsubjpass") and child.i < token.i:
                 key = _named_in(ents, child)            # "the city of Millport was sued … over its use"
                 if key and key in ents.drafts and ents.drafts[key].type in ORGANISATION_TYPES + ("Location",):

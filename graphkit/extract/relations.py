@@ -431,6 +431,8 @@ class SentenceReader:
         stopping = verb.head.lemma_.lower() in self.rules.stop_verbs and verb.dep_ in ("xcomp", "pcomp", "dobj", "ccomp")
         divesting = any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in self.words.ownership_nouns
                         for c in verb.children)          # "would sell its stake in AnyVision"
+        divesting = divesting or any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in self.words.payment_nouns
+                                     for c in verb.children)     # "will pay Figma a termination fee": no purchase
         for reading in self.rules.verbs[lemma]:
             predicate = reading.predicate
             if divesting and predicate in _SELLS:
@@ -709,8 +711,12 @@ class SentenceReader:
                             objects += self.keys(target) or (self.possessor(target) if target is not None else [])
                             if reading.predicate == "investigates" and target is not None:
                                 objects += self._makers(target)     # "an inquiry into chatbots from Meta and OpenAI"
+            if reading.predicate == "partnersWith":     # "its cloud-computing contract": no party
+                objects = [k for k in objects if self.entity_type(k) not in ("Technology", "Product")]
             if not objects and reading.predicate == "partnersWith" and anchor != noun:
                 objects = [k for c in anchor.children if c.dep_ == "dative" for k in self.keys(c)]   # "awarded X a contract"
+                if anchor.lemma_.lower() in self.words.awarding_verbs:      # "awarded the contract to X"
+                    objects = objects or [k for p in preps(anchor, {"to"}) for k in self.keys(pobj(p))]
             if not objects and reading.predicate in ("sues", "fines", "investigates"):
                 objects = self._accused(anchor) or self._struck_with(noun) or self._accused_by(noun)
             if not objects and reading.predicate == "sues":     # "in its lawsuit, the FTC says Amazon …"

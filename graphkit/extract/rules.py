@@ -21,8 +21,8 @@ class Reading:
 # The lists of predicates.yaml; "irregular_forms" may be left out.
 PREDICATE_LISTS = ("types", "generic", "verbs", "nouns", "role_preps", "light_verbs", "stop_verbs", "listing_verbs",
                    "call_verbs", "dropping_verbs", "dropped_acts", "presenting_verbs", "funding_nouns", "funding_verbs",
-                   "order_verbs", "settle_verbs",
-                   "case_nouns", "lawsuit_nouns", "list_words", "listing_on_verbs", "venue_words", "supply_nouns", "giving_verbs",
+                   "order_verbs", "settle_verbs", "case_nouns", "lawsuit_nouns", "list_words", "listing_on_verbs",
+                   "venue_words", "judge_titles", "supply_nouns", "giving_verbs",
                    "judging_verbs", "appeal_verbs", "ruling_nouns", "instrument_preps", "court_taking_verbs",
                    "offering_heads", "phrasal_verbs")
 
@@ -49,6 +49,7 @@ class RelationRules:
     list_words: dict[str, str]          # "the sanctions list" -> fines, "a trade blacklist" -> criticizes
     listing_on_verbs: frozenset[str]    # "added X to the sanctions list"
     venue_words: frozenset[str]         # "the Supreme Court case": the court hears the case
+    judge_titles: frozenset[str]        # "Judge Ana Ruiz": she rules on cases, she is no party to them
     supply_nouns: frozenset[str]        # "Microsoft's contract with ICE": Microsoft sells to ICE
     giving_verbs: frozenset[str]        # "gave ICE access to …": ICE has the access
     judging_verbs: frozenset[str]       # "called the fine unjustified"
@@ -107,6 +108,7 @@ def relation_rules() -> RelationRules:
         list_words={str(k).lower(): str(v) for k, v in data["list_words"].items()},
         listing_on_verbs=frozenset(data["listing_on_verbs"]),
         venue_words=frozenset(data["venue_words"]),
+        judge_titles=frozenset(data["judge_titles"]),
         supply_nouns=frozenset(data["supply_nouns"]),
         giving_verbs=frozenset(data["giving_verbs"]),
         judging_verbs=frozenset(data["judging_verbs"]),

@@ -80,8 +80,8 @@ def _descriptions(span: Span, cues: EntityCues):
     left = span.start - 1
     if left >= 0:
         token = span.doc[left]
-        if token.pos_ == "NOUN" and token.is_lower:
-            yield token
+        if token.pos_ == "NOUN" and token.is_lower and token.dep_ not in ("pobj", "dobj", "nsubj", "nsubjpass"):
+            yield token                     # not "during his term in office Trump …": a phrase of its own
     for child in root.lefts:
         if child.dep_ in ("compound", "nmod") and child.pos_ == "NOUN" and child.i < span.start:
             yield child
