@@ -521,6 +521,12 @@ CASES = [
     ("The deal collapsed after the Federal Trade Commission and the European Commission voiced concerns over its "
      "effect on competition.", set(), {("European Commission", "criticizes", "Federal Trade Commission"),
                                        ("Federal Trade Commission", "criticizes", "European Commission")}),
+    # a place's police department is that place's force; one represented by a group does not work for it
+    ("Dana Whitlock's lawsuit against the Millport police department seeks damages.",
+     {("Dana Whitlock", "sues", "Millport police department")}, set()),
+    ("Dana Whitlock, represented by the ACLU, sued the Millport Police Department.",
+     {("Dana Whitlock", "sues", "Millport Police Department")},
+     {("Dana Whitlock", "worksFor", "American Civil Liberties Union")}),
     # collective actors criticise and are criticised
     ("Human rights groups condemned Harbor Systems for its sales to Ethiopia.",
      {("civil liberties groups", "criticizes", "Harbor Systems")}, set()),

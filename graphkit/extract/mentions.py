@@ -613,10 +613,11 @@ def _plausible(span: Span) -> bool:
 
 
 def _local_forces(doc: Doc, chosen: list[Found]) -> list[Found]:
-    """"Norfolk police", "Chicago police": a place's own police force, not police in general."""
+    """"Norfolk police", "the Chicago police department": a place's own police force, not police in general."""
     extra = []
     for f in chosen:
-        if f.entry is None or not f.entry.generic or f.entry.name != "police" or f.end - f.start != 1 or f.start == 0:
+        if f.entry is None or not f.entry.generic or f.entry.name != "police" or f.end - f.start > 2 or f.start == 0 \
+                or doc[f.end - 1].lower_ not in ("police", "department", "force"):   # not "police leaders"
             continue
         place = doc[f.start - 1]
         if place.pos_ == "PROPN" and place.is_title:

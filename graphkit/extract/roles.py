@@ -223,6 +223,8 @@ class RoleReader:
         if token.i in self.ents.token_key:
             return False
         if token.pos_ == "VERB":       # "X, who works for Y", "X, hired by Y"; not "Palantir, …, X, has worked for Y"
+            if token.tag_ == "VBN" and any(c.dep_ == "agent" for c in token.children):
+                return False            # "X, represented by the ACLU": the ACLU acts for X
             subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
             return token.lemma_.lower() in self.cues.role_verbs and all(c.lower_ in ("who", "that") for c in subjects)
         return token.lower_.rstrip(".") in self.cues.roles and token.pos_ in ("NOUN", "PROPN", "ADJ")
