@@ -527,6 +527,13 @@ CASES = [
     ("Dana Whitlock, represented by the ACLU, sued the Millport Police Department.",
      {("Dana Whitlock", "sues", "Millport Police Department")},
      {("Dana Whitlock", "worksFor", "American Civil Liberties Union")}),
+    # what is said "in a statement that …", what a report by someone finds, what a quote is said "of"
+    ("The Electronic Frontier Foundation said in a statement that Harbor Systems had shown reckless disregard "
+     "for privacy.", {("Electronic Frontier Foundation", "criticizes", "Harbor Systems")}, set()),
+    ("Harbor Systems' spyware was used to target journalists, according to a report by Amnesty International.",
+     {("Amnesty International", "criticizes", "Harbor Systems")}, set()),
+    ("“We are disappointed by the decision,” Harbor Systems said of the FTC ruling.",
+     {("Harbor Systems", "criticizes", "Federal Trade Commission")}, set()),
     # collective actors criticise and are criticised
     ("Human rights groups condemned Harbor Systems for its sales to Ethiopia.",
      {("civil liberties groups", "criticizes", "Harbor Systems")}, set()),

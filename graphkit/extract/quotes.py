@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 from ..model import ORGANISATION_TYPES
 from .cues import SyntaxWords, syntax_words
 from .entities import ArticleEntities
+from .syntax import pobj
 
 _OPEN = {"\u201c": "\u201d"}
 _STRAIGHT = '"'
@@ -218,6 +219,9 @@ class SpeechReader:
             to = next((c for c in word.children if c.lower_ == "to"), None)
             source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
             holders = [source] + [c for c in source.children if c.dep_ in ("poss", "compound")] if source is not None else []
+            if source is not None and source.lemma_.lower() in self.words.writing_nouns:    # "a report by Amnesty"
+                holders += [pobj(p) for p in source.children if p.dep_ in ("prep", "agent")
+                            and p.lower_ in ("by", "from", "of") and pobj(p) is not None]
             speaker = next((k for t in holders for k in [self.ents.key_at(t)] if k), None)   # "the FTC's complaint"
             if speaker is None:
                 continue
@@ -236,8 +240,8 @@ def _that_clauses_of_documents(verb: Token, documents: frozenset[str]) -> list[T
             continue
         for noun in prep.children:
             if noun.dep_ == "pobj" and noun.lemma_.lower() in documents:
-                found += [c for c in noun.children if c.dep_ == "relcl" and any(t.lower_ == "that" and t.i < c.i
-                                                                              for t in c.lefts)]
+                found += [c for c in noun.children if c.dep_ in ("relcl", "acl")
+                          and any(t.lower_ == "that" and t.i < c.i for t in c.lefts)]
     return found
 
 

@@ -309,7 +309,7 @@ def _spoken_of(ents: ArticleEntities, cue: Token | None, exclude: set[str]) -> l
     spoken = [c for p in cue.children if p.dep_ == "prep" and p.lower_ in ("of", "about")
               for c in p.children if c.dep_ == "pobj"]
     found = [ents.key_at(t) for t in spoken]
-    found += [ents.key_at(c) for t in spoken if not ents.key_at(t) for c in t.children if c.dep_ == "poss"]
+    found += [ents.key_at(c) for t in spoken if not ents.key_at(t) for c in t.children if c.dep_ in ("poss", "compound")]
     return [k for k in found if k and k not in exclude and k in ents.drafts
             and ents.entity(k).type in TARGET_TYPES and not ents.entity(k).generic]
 
