@@ -534,6 +534,11 @@ CASES = [
      {("Amnesty International", "criticizes", "Harbor Systems")}, set()),
     ("“We are disappointed by the decision,” Harbor Systems said of the FTC ruling.",
      {("Harbor Systems", "criticizes", "Federal Trade Commission")}, set()),
+    # a role before the name with a participle in it, or with its organisation after it
+    ("Defense Department acting chief information officer Dana Whitlock said both firms may bid.",
+     {("Dana Whitlock", "worksFor", "Department of Defense")}, set()),
+    ("A spokesperson for Harbor Systems, Dana Whitlock, declined to comment.",
+     {("Dana Whitlock", "worksFor", "Harbor Systems")}, set()),
     # collective actors criticise and are criticised
     ("Human rights groups condemned Harbor Systems for its sales to Ethiopia.",
      {("civil liberties groups", "criticizes", "Harbor Systems")}, set()),

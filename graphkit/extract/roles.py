@@ -22,6 +22,7 @@ from .rules import Hit
 
 _STOPS = {",", ";", "(", ")", '"', "\u201c", "\u201d", "\u2014", "\u2013", ":"}
 _WINDOW = 16
+_ROLE_PREPS = {"for", "at", "of", "with"}     # "a spokesperson for Y, X,"
 _DASH_TOKENS = {"\u2014", "\u2013", "-", "--", "\u2015"}
 ORGANISATIONS = set(ORGANISATION_TYPES)
 _METHOD = "graphkit.role.v2"
@@ -83,7 +84,8 @@ class RoleReader:
         if i >= sent_start and doc[i].text == ",":
             i -= 1
         words = []
-        while i >= sent_start and i >= start - 8 and doc[i].text not in _STOPS and doc[i].pos_ != "VERB":
+        while i >= sent_start and i >= start - 8 and doc[i].text not in _STOPS \
+                and not (doc[i].pos_ == "VERB" and doc[i].dep_ not in ("amod", "compound")):   # "acting chief"
             words.insert(0, doc[i])
             i -= 1
         roles = [t for t in words if self._is_role(t)]
@@ -92,6 +94,9 @@ class RoleReader:
         org = self._first_org([t for t in words if t.i < roles[-1].i])
         if org is None:
             org = self._company_word([t for t in words if t.i < roles[-1].i], start)
+        if org is None and start > 0 and doc[start - 1].text == ",":     # "a spokesperson for Y, X,"
+            org = self._first_org([t for t in words if t.i > roles[-1].i and any(
+                p.lower_ in _ROLE_PREPS and p.i > roles[-1].i for p in words)])
         return org, roles[-1].i
 
     def _company_title(self, link) -> tuple[str | None, int]:
