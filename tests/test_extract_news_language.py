@@ -539,6 +539,14 @@ CASES = [
      {("Dana Whitlock", "worksFor", "Department of Defense")}, set()),
     ("A spokesperson for Harbor Systems, Dana Whitlock, declined to comment.",
      {("Dana Whitlock", "worksFor", "Harbor Systems")}, set()),
+    # criticism with a preposition: voting, rallying, speaking out against; objecting to someone's use of a thing
+    ("Council member Dana Whitlock voted against renewing the ShotSpotter contract.",
+     {("Dana Whitlock", "criticizes", "ShotSpotter")}, set()),
+    ("The Electronic Frontier Foundation spoke out against Harbor Systems on Tuesday.",
+     {("Electronic Frontier Foundation", "criticizes", "Harbor Systems")}, set()),
+    ("The ACLU objected to the police department's use of facial recognition.",
+     {("American Civil Liberties Union", "criticizes", "police"),
+      ("American Civil Liberties Union", "criticizes", "facial recognition")}, set()),
     # collective actors criticise and are criticised
     ("Human rights groups condemned Harbor Systems for its sales to Ethiopia.",
      {("civil liberties groups", "criticizes", "Harbor Systems")}, set()),

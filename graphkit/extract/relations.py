@@ -300,6 +300,13 @@ class SentenceReader:
                   for a in c.children if a.dep_ == "agent" for k in self.keys(pobj(a))]
         return [k for k in found if self.entity_type(k) == "Company"]
 
+    def _owner(self, token: Token) -> list[str]:
+        """"the police department's use of X", "the ShotSpotter contract": whose the thing is."""
+        owners = self.possessor(token)
+        if not owners and token.lemma_.lower() in self.words.wrappers:
+            owners = [k for c in token.lefts if c.dep_ == "compound" for k in self.keys_of_name(c)]
+        return owners
+
     def possessor(self, token: Token) -> list[str]:
         """"suspended the project's activities": the possessor stands for the object."""
         return [k for c in token.children if c.dep_ == "poss" for k in self.keys(c)]
@@ -590,7 +597,10 @@ class SentenceReader:
                         if self.ents.key_at(prep):          # "runs Tools for Humanity": part of a name
                             continue
                         target = pobj(prep)
-                        found += self.keys(target) or (self.possessor(target) if target is not None else [])
+                        if target is None and reading.predicate == "criticizes":    # "voted against renewing X"
+                            target = next((o for c in prep.children if c.dep_ == "pcomp"
+                                           for o in c.children if o.dep_ == "dobj"), None)
+                        found += self.keys(target) or (self._owner(target) if target is not None else [])
         if reading.where == ("dobj",):
             found += self._banned_use(verb)
         if reading.predicate == "sellsTo" and reading.where == ("dobj",) and not passive:
@@ -600,7 +610,8 @@ class SentenceReader:
         if reading.predicate == "criticizes" and reading.where == ("dobj",) and not found:
             found += self._claimed_about(verb)      # "questioned whether Axon's cameras comply with the law"
         if reading.predicate == "criticizes" and not passive:      # "opposed Amazon's use of cameras": Amazon too
-            found += [k for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in self.words.wrappers
+            held = [c for c in verb.children if c.dep_ == "dobj"] + [pobj(p) for p in preps(verb, set(reading.where))]
+            found += [k for c in held if c is not None and c.lemma_.lower() in self.words.wrappers
                       and not self.ents.key_at(c) for p in c.children if p.dep_ == "poss" for k in self.keys(p)]
         if reading.predicate == "worksFor" and reading.where == ("dobj",) and not found:
             holders = [verb] + [c for c in verb.children if c.dep_ == "dobj"]        # "heads policy at Deliveroo"
