@@ -619,6 +619,7 @@ def test_a_dateline_ends_its_own_sentence(text, first_word):
     ("The city used predictive algorithms to plan patrols.", "predictive algorithms", "Technology"),
     ("Brightlane's rider-ranking algorithm punished couriers who fell ill.", "rider-ranking algorithm", "Technology"),
     ("Harbor Systems sells a hiring algorithm to banks.", "hiring algorithm", "Technology"),
+    ("Homeland Security Secretary Dana Whitlock defended the contract.", "Homeland Security", "GovernmentAgency"),
 ])
 def test_names_typed_by_their_last_word(extractor, text, name, etype):
     result = next(extractor.extract([Article(id="case", text=text)]))

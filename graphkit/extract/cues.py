@@ -29,6 +29,7 @@ def load_word_lists(name: str, lists, optional=()) -> dict:
 class EntityCues:
     head_words: dict[str, frozenset[str]]
     agency_prefixes: frozenset[str]
+    cabinet_titles: frozenset[str]          # "Defense Secretary Lloyd Austin": Defense is a department
     descriptors: dict[str, frozenset[str]]
     anaphors: dict[str, frozenset[str]]
     technology_heads: frozenset[str]
@@ -73,6 +74,7 @@ def entity_cues() -> EntityCues:
     return EntityCues(
         head_words={k: _words(v) for k, v in data["head_words"].items()},
         agency_prefixes=_words(data["agency_prefixes"]),
+        cabinet_titles=_words(data["cabinet_titles"]),
         descriptors={k: _words(v) for k, v in data["descriptors"].items()},
         anaphors={k: _words(v) for k, v in data["anaphors"].items()},
         technology_heads=_words(data["technology_heads"]),

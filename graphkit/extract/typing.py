@@ -21,6 +21,9 @@ def type_by_name(span: Span, cues: EntityCues) -> tuple[str, str]:
         return "", ""
     if words[0] in cues.agency_prefixes and any(w in ("of", "for") for w in words[1:3]):
         return "GovernmentAgency", f"name begins with {words[0]!r}"
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    if after is not None and after.is_title and after.lower_ in cues.cabinet_titles:
+        return "GovernmentAgency", f"named before {after.text!r}"      # "Defense Secretary Lloyd Austin"
     if len(span) > 1 and span[-1].is_title and words[-1] in cues.legislation_heads \
             and words[-2:-1] != ["of"]:         # "… College of Law" is a school, not a law
         return "Legislation", f"a law's name ends in {span[-1].text!r}"
