@@ -36,7 +36,7 @@ import rdflib
 from rdflib.namespace import RDF, RDFS, SKOS
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from score_dev import DEFAULT_REAL_TEXTS, ROOT, articles_of, build_each  # noqa: E402
+from score_dev import ROOT, articles_of, build_each, set_folders  # noqa: E402
 
 MISS_CAUSES = ("entity not found", "wrong type", "claim status", "relation not read: one sentence",
                "relation not read: across sentences")
@@ -160,13 +160,12 @@ def main() -> int:
     sys.path.insert(0, str(args.eval))
     import score
 
-    gold = args.eval / args.set
+    gold, texts = set_folders(args.eval, args.set, args.texts)
     names = None
     if args.split:
         names = {a["name"] for a in json.loads((gold / "manifest.json").read_text(encoding="utf-8"))
                  if a["split"] == args.split}
     out = args.out
-    texts = args.texts or (DEFAULT_REAL_TEXTS if args.set == "real" else gold)
     if out is None:
         out = Path(tempfile.mkdtemp(prefix="graphkit-census-"))
         build_each(articles_of(gold, texts, args.split), out)

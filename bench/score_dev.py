@@ -8,8 +8,9 @@ into OUT/NAME.ttl, then score.py on the folder) with the pipeline loaded once.
 
 The development set carries its texts; the real set's texts are restored
 outside the repository (see ../shared/eval/real/README.md) and found in
-``--texts``. An article whose text is missing is reported and counts as
-extracted nothing.
+``--texts``. ``--set fresh`` scores the project's own further real articles
+(gold in eval/fresh of this repository, texts restored as eval/README.md says).
+An article whose text is missing is reported and counts as extracted nothing.
 """
 from __future__ import annotations
 
@@ -26,6 +27,15 @@ from graphkit.nlp import load_pipeline
 ROOT = Path(__file__).resolve().parent.parent
 TEXT_SUFFIXES = (".txt", ".html", ".jsonl")
 DEFAULT_REAL_TEXTS = Path.home() / ".cache" / "graphkit-eval" / "real"
+PROJECT_SETS = ROOT / "eval"            # sets annotated for this project: gold here, texts restored
+
+
+def set_folders(evaluation: Path, name: str, texts: Path | None) -> tuple[Path, Path]:
+    """The gold folder and the texts folder of an evaluation set: dev carries its texts; real (in
+    ../shared/eval) and this repository's own sets (in eval/) have theirs restored under ~/.cache."""
+    own = PROJECT_SETS / name
+    gold = own if own.is_dir() else evaluation / name
+    return gold, texts or (DEFAULT_REAL_TEXTS.parent / name if name != "dev" else gold)
 
 
 def articles_of(gold: Path, texts: Path, split: str | None) -> list[Path]:
@@ -52,7 +62,7 @@ def build_each(articles: list[Path], out: Path, model: str | None = None) -> Non
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--eval", type=Path, default=ROOT.parent / "shared" / "eval")
-    ap.add_argument("--set", default="dev", help="dev (the default) or real")
+    ap.add_argument("--set", default="dev", help="dev (the default), real, or fresh (this repository's eval/fresh)")
     ap.add_argument("--split", help="tune or check (the real set's splits)")
     ap.add_argument("--texts", type=Path, help="folder of the set's restored texts (default: beside the gold for dev, "
                                                "~/.cache/graphkit-eval/real for real)")
@@ -61,8 +71,7 @@ def main() -> int:
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--show-errors", action="store_true")
     args = ap.parse_args()
-    gold = args.eval / args.set
-    texts = args.texts or (DEFAULT_REAL_TEXTS if args.set == "real" else gold)
+    gold, texts = set_folders(args.eval, args.set, args.texts)
     if not texts.is_dir():
         print(f"score_dev.py: no folder of texts at {texts}", file=sys.stderr)
         return 2
