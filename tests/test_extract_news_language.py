@@ -547,6 +547,12 @@ CASES = [
     ("The ACLU objected to the police department's use of facial recognition.",
      {("American Civil Liberties Union", "criticizes", "police"),
       ("American Civil Liberties Union", "criticizes", "facial recognition")}, set()),
+    # a legal challenge is a suit; quoted words about the speaker itself judge no one else
+    ("Brightlane's legal challenge to the Defense Department's decision was dismissed on Monday.",
+     {("Brightlane", "sues", "Department of Defense")}, set()),
+    ("Brightlane sued the Defense Department over the award. Brightlane lost the case, and Brightlane will appeal. "
+     "Harbor Systems said in a statement it is confident it will \u201ccontinue to be successful\u201d in future bids.",
+     set(), {("Harbor Systems", "supports", "Brightlane")}),
     # collective actors criticise and are criticised
     ("Human rights groups condemned Harbor Systems for its sales to Ethiopia.",
      {("civil liberties groups", "criticizes", "Harbor Systems")}, set()),

@@ -128,6 +128,8 @@ class SyntaxWords:
     party_nouns: frozenset[str]             # "X is a party to the lawsuit"
     payment_nouns: frozenset[str]           # "will pay Figma a termination fee": no sale
     awarding_verbs: frozenset[str]          # "awarded the contract to Microsoft"
+    legal_fight_nouns: frozenset[str]       # "a legal challenge to X": a lawsuit
+    legal_words: frozenset[str]             # "legal", "court"
     forum_preps: frozenset[str]             # "a complaint with the CNIL against X"
     complaining_verbs: frozenset[str]       # "complained to the CNIL about Criteo"
     examining_verbs: frozenset[str]         # "a study applied the algorithm"

@@ -327,6 +327,16 @@ def _reporting_subject(token: Token, words: SyntaxWords) -> Token | None:
     if token.dep_ not in ("nsubj", "nsubjpass") or token.lower_ not in words.reporter_pronouns:
         return None
     clause = token.head
+    for _ in range(3):          # "Microsoft said it is confident it will …": the second "it" is Microsoft too
+        if clause.dep_ != "ccomp" or clause.head.lemma_.lower() in words.reporting_verbs:
+            break
+        above = clause.head
+        while above.dep_ in ("acomp", "attr", "xcomp") and above.head != above:
+            above = above.head
+        subject = next((c for c in above.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.lower_ != token.lower_:
+            break
+        clause = above
     if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in words.reporting_verbs:
         return None
     verb = clause.head

@@ -382,6 +382,9 @@ class SentenceReader:
             if token.pos_ in ("NOUN", "PROPN"):
                 if lemma in self.rules.nouns:
                     hits.extend(self._noun(token, lemma))
+                elif lemma in self.words.legal_fight_nouns and any(
+                        c.dep_ == "amod" and c.lower_ in self.words.legal_words for c in token.children):
+                    hits.extend(self._noun(token, "lawsuit"))   # "Amazon's legal challenge to the Pentagon's decision"
                 if lemma in self.words.generic_heads:       # "its parent company, Q Cyber Technologies"
                     for mod in (c for c in token.lefts if c.dep_ in ("compound", "amod")):
                         if mod.lemma_.lower() in self.rules.nouns:

@@ -265,7 +265,8 @@ def stance_hits(doc: Doc, ents: ArticleEntities, speeches: list[Speech], employe
             if not scores.get(target):
                 scores[target] = polarity(doc, speech.tokens, cues)
         confidence = 0.6 if speech.quoted else 0.55
-        if not scores and speech.quoted and topic is not None and topic not in exclude:
+        self_spoken = not scores and speech.quoted and _of_the_speaker(doc, ents, speech.tokens, exclude)
+        if not scores and speech.quoted and topic is not None and topic not in exclude and not self_spoken:
             sign = polarity(doc, speech.tokens, cues) + cue_sign
             if sign:                            # a judging quote that names nothing speaks of the story's subject
                 scores[topic] = sign
@@ -279,6 +280,17 @@ def stance_hits(doc: Doc, ents: ArticleEntities, speeches: list[Speech], employe
                 hits.append(Hit(who, predicate, target, speech.anchor, "graphkit.stance.v1", confidence,
                                 "asserted", speech.speaker))
     return hits
+
+
+def _of_the_speaker(doc: Doc, ents: ArticleEntities, tokens: list[int], speakers: set[str]) -> bool:
+    """'Microsoft said it will "continue to be successful"': quoted words whose clause has the speaker
+    as its subject speak of the speaker, not of the story's subject."""
+    opening = next((i for i in tokens if i > 0 and doc[i - 1].is_quote), tokens[0])
+    for node in [doc[opening], *doc[opening].ancestors]:
+        subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:         # the reporter's words before the quote, not the speaker's "we"
+            return subject.i < opening and ents.token_key.get(subject.i) in speakers
+    return False
 
 
 def _news_outlet(entity, cues: StanceCues) -> bool:
