@@ -1,6 +1,8 @@
 """The project's own annotated real articles (eval/fresh) are well formed: every manifest entry has
-its gold file and a known split, every triple joins declared entities with a predicate of the
-ontology and types that predicate allows, and no text of a publisher is stored beside the gold."""
+its gold file and a known split, every entity has a type of the ontology and a name, every triple
+joins declared entities with a predicate of the ontology (the guidelines' usual subject and object
+types are no hard limits, so they are not checked), and no text of a publisher is stored beside
+the gold."""
 from __future__ import annotations
 
 import json
@@ -8,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from graphkit.extract.rules import relation_rules
 from graphkit.model import ENTITY_TYPES, PREDICATES
 
 FRESH = Path(__file__).resolve().parent.parent / "eval" / "fresh"
@@ -27,14 +28,11 @@ def test_no_article_text_is_stored():
 
 
 @pytest.mark.parametrize("entry", MANIFEST, ids=[e["name"] for e in MANIFEST])
-def test_gold_triples_join_declared_entities_of_allowed_types(entry):
+def test_gold_triples_join_declared_entities(entry):
     gold = json.loads((FRESH / f"{entry['name']}.gold.json").read_text(encoding="utf-8"))
     types = {e["id"]: e["type"] for e in gold["entities"]}
     assert set(types.values()) <= set(ENTITY_TYPES)
     assert all(e["names"] for e in gold["entities"])
-    rules = relation_rules()
     for triple in gold["triples"]:
         assert triple["p"] in PREDICATES, triple
-        assert triple["s"] in types and triple["o"] in types, triple
-        assert rules.allows(triple["p"], types[triple["s"]], types[triple["o"]]), (triple, types[triple["s"]],
-                                                                                  types[triple["o"]])
+        assert triple["s"] in types and triple["o"] in types and triple["s"] != triple["o"], triple
